@@ -1,0 +1,120 @@
+//! The `letterkit` command: parses arguments, calls the library, prints results
+//! on stdout and errors on stderr, and returns the exit code.
+
+mod args;
+mod report;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use letterkit::config::Lang;
+use letterkit::project::Project;
+use letterkit::publish::{self, BuildOptions};
+use letterkit::render::{self, Format};
+use letterkit::{check, localize};
+
+use args::{CheckFormat, Cli, Command, RenderFormat};
+
+/// Check found errors in a required locale.
+const FINDINGS: u8 = 1;
+/// Usage, configuration, input or output error.
+const FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            let mut stderr = anstream::stderr();
+            let _ = writeln!(stderr, "error: {message}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, String> {
+    let start = cli.project.clone().unwrap_or_else(|| PathBuf::from("."));
+    let root = match &cli.project {
+        Some(dir) if !dir.join(letterkit::config::CONFIG_FILE).is_file() => {
+            return Err(format!(
+                "{} has no {}",
+                dir.display(),
+                letterkit::config::CONFIG_FILE
+            ));
+        }
+        Some(dir) => dir.clone(),
+        None => Project::discover(&start).map_err(|e| e.to_string())?,
+    };
+    let project = Project::load(&root).map_err(|e| e.to_string())?;
+
+    match cli.command {
+        Command::Build {
+            letters,
+            locales,
+            out,
+            strict,
+        } => {
+            let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
+            let options = BuildOptions {
+                out_dir: out_dir.clone(),
+                letters,
+                locales,
+                strict,
+            };
+            let summary = publish::build(&project, &options).map_err(|e| e.to_string())?;
+            let mut stderr = anstream::stderr();
+            for (letter, lang, fallback) in &summary.fallbacks {
+                let _ = writeln!(
+                    stderr,
+                    "warning: {letter} ({lang}): `{}` is not translated; shown in {}",
+                    fallback.id, fallback.from
+                );
+            }
+            let _ = writeln!(
+                stderr,
+                "built {} files in {}",
+                summary.files.len(),
+                out_dir.display()
+            );
+            Ok(0)
+        }
+        Command::Check {
+            letters,
+            locales,
+            format,
+        } => {
+            let report = check::check(&project, &letters, &locales)?;
+            let mut stdout = anstream::stdout();
+            let printed = match format {
+                CheckFormat::Human => report::human(&report, &root, &mut stdout),
+                CheckFormat::Json => report::json(&report, &mut stdout),
+            };
+            printed.map_err(|e| format!("cannot write the report: {e}"))?;
+            Ok(if report.has_errors() { FINDINGS } else { 0 })
+        }
+        Command::Render {
+            letter,
+            locale,
+            format,
+        } => {
+            let (letters, langs) = project.select(&[letter], &[])?;
+            let lang = Lang::parse(&locale)?;
+            if !langs.contains(&lang) {
+                project.select(&[], &[locale])?;
+            }
+            let localized = localize::localize(&project, letters[0], &lang, &langs)
+                .map_err(|e| e.to_string())?;
+            let format = match format {
+                RenderFormat::Text => Format::Text,
+                RenderFormat::Html => Format::Html,
+            };
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(render::render(&localized.document, format).as_bytes())
+                .map_err(|e| format!("cannot write: {e}"))?;
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Dates written out in a locale's language from Unicode CLDR data (ICU4X).
+//!
+//! CLDR does not cover every language: for Haitian Creole ICU4X falls back to
+//! the root locale and writes "2023 M01 6". Such a locale writes the date itself
+//! in its `common.ftl` (the `letter-date` message), which localize prefers when
+//! present; [`cldr_has_date_format`] lets check warn about a locale that has
+//! neither.
+
+use icu_calendar::{Date as IcuDate, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_locale_core::Locale;
+
+use crate::letter::Date;
+
+/// The date written out in full (day, month name, year) for `locale`, a BCP 47
+/// tag, in the Gregorian calendar. `None` when the tag or date is invalid or
+/// CLDR has no data for the locale.
+pub fn format_long_date(date: Date, locale: &str) -> Option<String> {
+    let locale: Locale = locale.parse().ok()?;
+    let formatter =
+        FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(locale.into(), YMD::long()).ok()?;
+    let date = IcuDate::try_new_gregorian(date.year, date.month, date.day).ok()?;
+    Some(formatter.format(&date).to_string())
+}
+
+/// Whether CLDR writes dates for `locale` in its own words, rather than the root
+/// locale's numeric fallback.
+pub fn cldr_has_date_format(locale: &str) -> bool {
+    let probe = Date {
+        year: 2023,
+        month: 1,
+        day: 6,
+    };
+    match (format_long_date(probe, locale), format_long_date(probe, "und")) {
+        (Some(own), Some(root)) => own != root,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LETTER_DATE: Date = Date {
+        year: 2023,
+        month: 1,
+        day: 6,
+    };
+
+    #[test]
+    fn cldr_writes_the_letters_date_in_each_covered_language() {
+        assert_eq!(format_long_date(LETTER_DATE, "en-GB").unwrap(), "6 January 2023");
+        assert_eq!(format_long_date(LETTER_DATE, "en").unwrap(), "January 6, 2023");
+        assert_eq!(format_long_date(LETTER_DATE, "es").unwrap(), "6 de enero de 2023");
+        assert_eq!(format_long_date(LETTER_DATE, "fr").unwrap(), "6 janvier 2023");
+    }
+
+    #[test]
+    fn haitian_creole_is_not_covered_by_cldr() {
+        assert!(!cldr_has_date_format("ht"));
+        assert!(cldr_has_date_format("es"));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        let date = Date {
+            year: 2023,
+            month: 2,
+            day: 30,
+        };
+        assert_eq!(format_long_date(date, "en"), None);
+    }
+}

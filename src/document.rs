@@ -1,0 +1,251 @@
+//! The localized document: one letter in one locale, every message resolved
+//! through the fallback chain, inline Markdown parsed, notes numbered. It is the
+//! seam between localizing and rendering: renderers read only this, never Fluent
+//! or TOML, and nothing in it is raw HTML, so every renderer escapes by
+//! construction.
+
+use crate::config::{Lang, Status};
+
+/// One letter in one locale, ready to render in any format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The letter's folder name; its folder in the output.
+    pub letter: String,
+    /// The page's language: every span not marked otherwise is in it.
+    pub lang: Lang,
+    /// Draft or reviewed translation.
+    pub status: Status,
+    /// The page title (browser tab, `<title>`), plain text.
+    pub title: String,
+    /// Words of the page around the letter.
+    pub chrome: Chrome,
+    /// The letter's date.
+    pub date: DateText,
+    /// The addressee's name (with title).
+    pub recipient: Span,
+    /// Postal address lines, as written.
+    pub address: Vec<String>,
+    /// The label before the subject ("RE:").
+    pub subject_label: Span,
+    /// The subject line.
+    pub subject: Span,
+    /// The greeting.
+    pub salutation: Span,
+    /// The body blocks in order.
+    pub body: Vec<Block>,
+    /// The closing.
+    pub closing: Span,
+    /// The signatories.
+    pub signatories: Vec<Signatory>,
+    /// The notes, numbered from 1 in the order the letter first cites them.
+    pub notes: Vec<Note>,
+    /// Every language the letter is published in, in configured order.
+    pub languages: Vec<Alternate>,
+}
+
+/// Words of the page chrome, each a span with its language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chrome {
+    /// The skip link's text.
+    pub skip_link: Span,
+    /// The language switcher's label.
+    pub language_switcher_label: Span,
+    /// The heading above the sources.
+    pub sources_heading: Span,
+    /// The draft notice, on a page whose translation is a draft.
+    pub draft_notice: Option<Span>,
+    /// Says that some parts fell back to another language, where any did.
+    pub fallback_notice: Option<Span>,
+    /// The heading of the page listing every language.
+    pub chooser_heading: Span,
+    /// The link to the page listing every language.
+    pub all_languages: Span,
+}
+
+/// A run of inline content in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The language the words are in; differs from the page's where the message
+    /// fell back to another locale.
+    pub lang: Lang,
+    /// The content.
+    pub content: Vec<Inline>,
+}
+
+impl Span {
+    /// The span's text with all markup removed.
+    pub fn plain_text(&self) -> String {
+        let mut text = String::new();
+        push_plain_text(&self.content, &mut text);
+        text
+    }
+}
+
+fn push_plain_text(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Link { content: children, .. }
+            | Inline::Isolate { content: children, .. } => push_plain_text(children, out),
+            Inline::NoteRef(note) => {
+                out.push('[');
+                out.push_str(&note.number.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+/// Inline content. There is no raw-HTML variant: markup a translation contains
+/// arrives here as text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasis (`*text*`).
+    Emphasis(Vec<Inline>),
+    /// Strong emphasis (`**text**`).
+    Strong(Vec<Inline>),
+    /// A link to a checked https, http or mailto address.
+    Link {
+        /// The address.
+        url: String,
+        /// The link's text.
+        content: Vec<Inline>,
+    },
+    /// A reference to a note, inside a sentence.
+    NoteRef(NoteRef),
+    /// Content whose direction is isolated from its surroundings (an
+    /// interpolated value), in its own language where it is known.
+    Isolate {
+        /// The content's language, when it differs from the surrounding text's.
+        lang: Option<Lang>,
+        /// The content.
+        content: Vec<Inline>,
+    },
+}
+
+/// A note reference inside a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRef {
+    /// The note's number.
+    pub number: usize,
+    /// 1 for the first reference to this note, 2 for the second, and so on.
+    pub occurrence: usize,
+    /// The reference's accessible name ("Source 1").
+    pub label: Span,
+}
+
+/// A block of the letter's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Span),
+    /// A bulleted list.
+    List(Vec<Span>),
+}
+
+/// A signatory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatory {
+    /// Their name, as written.
+    pub name: String,
+    /// Their title.
+    pub title: Span,
+    /// Their organisation.
+    pub organisation: Span,
+}
+
+/// The letter's date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateText {
+    /// ISO 8601 form, for machines.
+    pub iso: String,
+    /// Written out in the page's language.
+    pub text: Span,
+}
+
+/// A numbered note: the source it cites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// The note's number, from 1.
+    pub number: usize,
+    /// How many times the letter cites it (0 for a listed source never cited).
+    pub references: usize,
+    /// The label of the link back to the first reference.
+    pub back_label: Span,
+    /// A description of the cited document.
+    pub description: Span,
+    /// The document's own title, in its own language, introduced by a label.
+    pub cited_title: Option<Span>,
+    /// The document's address.
+    pub url: String,
+}
+
+/// One language the letter is published in, for the language switcher.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternate {
+    /// The language.
+    pub lang: Lang,
+    /// Its name, written in itself.
+    pub name: String,
+    /// Whether this is the document's own language.
+    pub current: bool,
+}
+
+/// The page that lists every language a letter is published in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chooser {
+    /// The page's language (the source locale's).
+    pub lang: Lang,
+    /// The page title.
+    pub title: String,
+    /// The letter's subject in the page's language.
+    pub heading: Span,
+    /// "Choose a language", in the page's language.
+    pub prompt: Span,
+    /// One entry per language, in configured order.
+    pub entries: Vec<ChooserEntry>,
+}
+
+/// One language on the chooser page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChooserEntry {
+    /// The language.
+    pub lang: Lang,
+    /// Its name, in itself.
+    pub name: String,
+    /// The letter's subject in that language.
+    pub subject: Span,
+}
+
+impl Chooser {
+    /// The chooser for a letter's documents; its own words come from `main`
+    /// (normally the source locale's document).
+    pub fn new(main: &Document, documents: &[Document]) -> Self {
+        Chooser {
+            lang: main.lang.clone(),
+            title: format!(
+                "{} – {}",
+                main.subject.plain_text(),
+                main.chrome.chooser_heading.plain_text()
+            ),
+            heading: main.subject.clone(),
+            prompt: main.chrome.chooser_heading.clone(),
+            entries: documents
+                .iter()
+                .map(|d| ChooserEntry {
+                    lang: d.lang.clone(),
+                    name: d
+                        .languages
+                        .iter()
+                        .find(|a| a.current)
+                        .map_or_else(|| d.lang.tag().to_owned(), |a| a.name.clone()),
+                    subject: d.subject.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! Localizing: one letter in one locale becomes a [`Document`]. Every message is
+//! looked up through the locale's fallback chain; a message the locale lacks, or
+//! that fails to format, is taken from the next locale in the chain and its span
+//! keeps that locale's language, so renderers can mark the change of language.
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+use crate::config::{Lang, LocaleSettings, Status};
+use crate::dates;
+use crate::document::{
+    Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
+};
+use crate::letter::{self, Letter};
+use crate::markdown::{self, MarkupIssue};
+use crate::project::{COMMON_RESOURCE, Project};
+
+/// The messages of the page chrome that the source locale's `common.ftl` must define.
+pub const CHROME_MESSAGES: &[&str] = &[
+    "language-name",
+    "page-title",
+    "skip-link",
+    "language-switcher-label",
+    "subject-label",
+    "sources-heading",
+    "note-reference",
+    "back-to-reference",
+    "cited-title",
+    "draft-notice",
+    "fallback-notice",
+    "chooser-heading",
+    "all-languages",
+];
+
+/// The optional message in which a locale writes dates itself, where CLDR has no
+/// date format for it.
+pub const LETTER_DATE_MESSAGE: &str = "letter-date";
+
+/// Why localizing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LocalizeError {
+    /// No locale in the chain, not even the source, could format the message.
+    #[error("message `{id}` could not be formatted in any of {chain}")]
+    Unresolvable {
+        /// The message id.
+        id: String,
+        /// The locales tried, comma-separated.
+        chain: String,
+    },
+    /// The letter or locale is not part of the project.
+    #[error("{0}")]
+    Unknown(String),
+}
+
+/// A message that was taken from another locale than the document's.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fallback {
+    /// The message id.
+    pub id: String,
+    /// The locale it was taken from.
+    pub from: Lang,
+}
+
+/// A problem met while localizing one message in one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageIssue {
+    /// The locale whose message it is.
+    pub lang: Lang,
+    /// The message id.
+    pub id: String,
+    /// What is wrong.
+    pub kind: IssueKind,
+}
+
+/// What is wrong with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueKind {
+    /// Fluent could not format it (an unknown variable or reference); it fell back.
+    Format(String),
+    /// Its Markdown had something that is kept as text or dropped.
+    Markup(MarkupIssue),
+}
+
+/// A letter localized into one locale, with what it took from other locales.
+#[derive(Debug, Clone)]
+pub struct Localized {
+    /// The document.
+    pub document: Document,
+    /// Messages taken from another locale, sorted.
+    pub fallbacks: Vec<Fallback>,
+    /// Problems met in the messages used.
+    pub issues: Vec<MessageIssue>,
+}
+
+type Bundle<'p> = FluentBundle<&'p FluentResource>;
+
+/// Localizes `letter` into `lang`. `published` lists the languages the letter is
+/// published in, for the language switcher.
+pub fn localize(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    published: &[Lang],
+) -> Result<Localized, LocalizeError> {
+    let settings = project
+        .locale(lang)
+        .map(|l| &l.settings)
+        .ok_or_else(|| LocalizeError::Unknown(format!("`{lang}` is not a locale of this project")))?;
+    let chain: Vec<(&LocaleSettings, Bundle<'_>)> = project
+        .config
+        .fallback_chain(lang)
+        .iter()
+        .filter_map(|l| project.locale(l))
+        .map(|files| (&files.settings, bundle_for(project, letter, files.lang())))
+        .collect();
+    let mut resolver = Resolver {
+        lang: lang.clone(),
+        chain,
+        fallbacks: BTreeMap::new(),
+        issues: Vec::new(),
+    };
+    let note_numbers = number_notes(project, letter);
+    let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
+
+    let mut body_span = |resolver: &mut Resolver<'_>, id: &str| -> Result<Span, LocalizeError> {
+        let mut labels = Vec::new();
+        let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
+            let number = *note_numbers.get(note_id)?;
+            let occurrence = occurrences.entry(number).or_default();
+            *occurrence += 1;
+            labels.push(number);
+            Some(Inline::NoteRef(NoteRef {
+                number,
+                occurrence: *occurrence,
+                // Filled in below, once the parser no longer borrows the resolver.
+                label: Span {
+                    lang: lang.clone(),
+                    content: Vec::new(),
+                },
+            }))
+        })?;
+        for number in labels {
+            let label = resolver.plain_span("note-reference", &number_args(number))?;
+            set_note_label(&mut span.content, number, &label);
+        }
+        Ok(span)
+    };
+
+    let recipient = body_span(&mut resolver, &letter.recipient.name)?;
+    let subject = body_span(&mut resolver, &letter.subject)?;
+    let salutation = body_span(&mut resolver, &letter.salutation)?;
+    let mut body = Vec::with_capacity(letter.body.len());
+    for block in &letter.body {
+        body.push(match block {
+            letter::Block::Paragraph(id) => Block::Paragraph(body_span(&mut resolver, id)?),
+            letter::Block::List(items) => Block::List(
+                items
+                    .iter()
+                    .map(|id| body_span(&mut resolver, id))
+                    .collect::<Result<_, _>>()?,
+            ),
+        });
+    }
+    let closing = body_span(&mut resolver, &letter.closing)?;
+    let mut signatories = Vec::with_capacity(letter.signatories.len());
+    for signatory in &letter.signatories {
+        signatories.push(Signatory {
+            name: signatory.name.clone(),
+            title: body_span(&mut resolver, &signatory.title)?,
+            organisation: body_span(&mut resolver, &signatory.organisation)?,
+        });
+    }
+
+    let mut notes = Vec::with_capacity(letter.sources.len());
+    let mut numbered: Vec<(&usize, &letter::Source)> = letter
+        .sources
+        .iter()
+        .map(|s| (&note_numbers[s.id.as_str()], s))
+        .collect();
+    numbered.sort_by_key(|(number, _)| **number);
+    for (&number, source) in numbered {
+        let cited_title = match &source.cited_title {
+            Some(title) => {
+                let mut args = FluentArgs::new();
+                args.set("title", title.as_str());
+                let mut span = resolver.plain_span("cited-title", &args)?;
+                let title_lang = source.cited_title_lang.as_deref().and_then(|t| Lang::parse(t).ok());
+                mark_isolates(&mut span.content, title, title_lang);
+                Some(span)
+            }
+            None => None,
+        };
+        notes.push(Note {
+            number,
+            references: 0,
+            back_label: resolver.plain_span("back-to-reference", &number_args(number))?,
+            description: body_span(&mut resolver, &source.description)?,
+            cited_title,
+            url: source.url.clone(),
+        });
+    }
+
+    drop(body_span);
+    for note in &mut notes {
+        note.references = occurrences.get(&note.number).copied().unwrap_or(0);
+    }
+
+    let date = DateText {
+        iso: letter.date.iso(),
+        text: resolver.date(letter.date),
+    };
+    let subject_text = subject.plain_text();
+    let mut title_args = FluentArgs::new();
+    title_args.set("subject", subject_text.as_str());
+    let title = resolver.plain_span("page-title", &title_args)?.plain_text();
+
+    let mut chrome = Chrome {
+        skip_link: resolver.plain_span("skip-link", &FluentArgs::new())?,
+        language_switcher_label: resolver.plain_span("language-switcher-label", &FluentArgs::new())?,
+        sources_heading: resolver.plain_span("sources-heading", &FluentArgs::new())?,
+        draft_notice: match settings.status {
+            Status::Draft => Some(resolver.plain_span("draft-notice", &FluentArgs::new())?),
+            Status::Reviewed => None,
+        },
+        fallback_notice: None,
+        chooser_heading: resolver.plain_span("chooser-heading", &FluentArgs::new())?,
+        all_languages: resolver.plain_span("all-languages", &FluentArgs::new())?,
+    };
+    let subject_label = resolver.plain_span("subject-label", &FluentArgs::new())?;
+
+    let fallback_lang = resolver.fallbacks.values().next().cloned();
+    if let Some(from) = fallback_lang {
+        let name = language_name(project, letter, &from);
+        let mut args = FluentArgs::new();
+        args.set("language", name.as_str());
+        let mut notice = resolver.plain_span("fallback-notice", &args)?;
+        mark_isolates(&mut notice.content, &name, Some(from));
+        chrome.fallback_notice = Some(notice);
+    }
+
+    let languages = published
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            name: language_name(project, letter, l),
+            current: l == lang,
+        })
+        .collect();
+
+    let document = Document {
+        letter: letter.name.clone(),
+        lang: lang.clone(),
+        status: settings.status,
+        title,
+        chrome,
+        date,
+        recipient,
+        address: letter.recipient.address.clone(),
+        subject_label,
+        subject,
+        salutation,
+        body,
+        closing,
+        signatories,
+        notes,
+        languages,
+    };
+    let mut fallbacks: Vec<Fallback> = resolver
+        .fallbacks
+        .into_iter()
+        .map(|(id, from)| Fallback { id, from })
+        .collect();
+    fallbacks.sort();
+    Ok(Localized {
+        document,
+        fallbacks,
+        issues: resolver.issues,
+    })
+}
+
+/// A language's name in itself, from its own `common.ftl`; its tag where that
+/// file does not name it.
+pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String {
+    let bundle = bundle_for(project, letter, lang);
+    format_plain(&bundle, "language-name", &FluentArgs::new())
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| lang.tag().to_owned())
+}
+
+/// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
+fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {
+    let mut bundle = FluentBundle::new(vec![lang.language_identifier()]);
+    // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
+    // isolates, which each renderer writes its own way.
+    bundle.set_use_isolating(true);
+    if let Some(files) = project.locale(lang) {
+        for name in [COMMON_RESOURCE, letter.name.as_str()] {
+            if let Some(file) = files.file(name) {
+                // A message defined twice keeps its first definition; check reports it.
+                let _ = bundle.add_resource(&file.resource);
+            }
+        }
+    }
+    bundle
+}
+
+/// Formats `id` as a plain string: `Ok(None)` when the bundle lacks it (or it has
+/// no value), `Err` with Fluent's errors when it fails to format.
+fn format_plain(
+    bundle: &Bundle<'_>,
+    id: &str,
+    args: &FluentArgs<'_>,
+) -> Result<Option<String>, String> {
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return Ok(None);
+    };
+    let mut errors = Vec::new();
+    let value = bundle.format_pattern(pattern, Some(args), &mut errors);
+    if errors.is_empty() {
+        Ok(Some(value.into_owned()))
+    } else {
+        Err(errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "))
+    }
+}
+
+struct Resolver<'p> {
+    lang: Lang,
+    chain: Vec<(&'p LocaleSettings, Bundle<'p>)>,
+    fallbacks: BTreeMap<String, Lang>,
+    issues: Vec<MessageIssue>,
+}
+
+impl Resolver<'_> {
+    /// The first locale in the chain that formats `id`, and the value.
+    fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<(Lang, String), LocalizeError> {
+        for (settings, bundle) in &self.chain {
+            match format_plain(bundle, id, args) {
+                Ok(Some(value)) => {
+                    if settings.lang != self.lang {
+                        self.fallbacks.insert(id.to_owned(), settings.lang.clone());
+                    }
+                    return Ok((settings.lang.clone(), value));
+                }
+                Ok(None) => {}
+                Err(message) => self.issues.push(MessageIssue {
+                    lang: settings.lang.clone(),
+                    id: id.to_owned(),
+                    kind: IssueKind::Format(message),
+                }),
+            }
+        }
+        Err(LocalizeError::Unresolvable {
+            id: id.to_owned(),
+            chain: self
+                .chain
+                .iter()
+                .map(|(s, _)| s.lang.tag())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+
+    /// A message as a span of inline content.
+    fn span(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+        resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
+    ) -> Result<Span, LocalizeError> {
+        let (lang, value) = self.format(id, args)?;
+        let (content, markup) = markdown::parse_inline(&value, resolve_note);
+        self.issues.extend(markup.into_iter().map(|issue| MessageIssue {
+            lang: lang.clone(),
+            id: id.to_owned(),
+            kind: IssueKind::Markup(issue),
+        }));
+        Ok(Span { lang, content })
+    }
+
+    /// A chrome message, in which note references mean nothing.
+    fn plain_span(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Span, LocalizeError> {
+        self.span(id, args, &mut |_| None)
+    }
+
+    /// The date, written by the first locale in the chain that can: its own
+    /// `letter-date` message, else CLDR; ISO 8601 as the last resort.
+    fn date(&mut self, date: letter::Date) -> Span {
+        let mut args = FluentArgs::new();
+        args.set("day", date.day);
+        args.set("month", date.month);
+        args.set("year", date.year);
+        for (settings, bundle) in &self.chain {
+            let own = format_plain(bundle, LETTER_DATE_MESSAGE, &args).ok().flatten();
+            let text = own.or_else(|| {
+                dates::cldr_has_date_format(&settings.date_locale)
+                    .then(|| dates::format_long_date(date, &settings.date_locale))
+                    .flatten()
+            });
+            if let Some(text) = text {
+                let lang = settings.lang.clone();
+                if lang != self.lang {
+                    self.fallbacks.insert(LETTER_DATE_MESSAGE.to_owned(), lang.clone());
+                }
+                let (content, _) = markdown::parse_inline(&text, &mut |_| None);
+                return Span { lang, content };
+            }
+        }
+        Span {
+            lang: self.lang.clone(),
+            content: vec![Inline::Text(date.iso())],
+        }
+    }
+}
+
+fn number_args(number: usize) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    args.set("number", FluentValue::from(number));
+    args
+}
+
+/// Numbers the letter's sources: those cited, in the order the source locale
+/// first cites them, then those never cited, in listed order. Numbering follows
+/// the source so that note 2 is the same source in every language.
+fn number_notes<'l>(project: &Project, letter: &'l Letter) -> BTreeMap<&'l str, usize> {
+    let source_bundle = bundle_for(project, letter, &project.config.source);
+    let mut order: Vec<&'l str> = Vec::new();
+    for id in letter.message_ids() {
+        let Ok(Some(value)) = format_plain(&source_bundle, id, &FluentArgs::new()) else {
+            continue;
+        };
+        markdown::parse_inline(&value, &mut |note_id| {
+            if let Some(source) = letter.source(note_id)
+                && !order.contains(&source.id.as_str())
+            {
+                order.push(source.id.as_str());
+            }
+            None
+        });
+    }
+    for source in &letter.sources {
+        if !order.contains(&source.id.as_str()) {
+            order.push(source.id.as_str());
+        }
+    }
+    order.into_iter().zip(1..).collect()
+}
+
+fn set_note_label(content: &mut [Inline], number: usize, label: &Span) {
+    for inline in content {
+        match inline {
+            Inline::NoteRef(note) if note.number == number && note.label.content.is_empty() => {
+                note.label = label.clone();
+                return;
+            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Link { content: children, .. }
+            | Inline::Isolate { content: children, .. } => set_note_label(children, number, label),
+            _ => {}
+        }
+    }
+}
+
+/// Gives the isolate holding `text` (an interpolated value) its own language.
+fn mark_isolates(content: &mut [Inline], text: &str, lang: Option<Lang>) {
+    for inline in content {
+        if let Inline::Isolate {
+            lang: isolate_lang,
+            content,
+        } = inline
+            && matches!(content.as_slice(), [Inline::Text(t)] if t == text)
+        {
+            *isolate_lang = lang.clone();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Positions in the project's files, for errors and check findings.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A place in one of the project's files: the path as the user would type it
+/// (relative to the project folder), a 1-based line and a 1-based column counted
+/// in characters, and the byte range it covers where one is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The file, relative to the project folder.
+    pub file: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+    /// Byte range in the file, where known.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+}
+
+impl Location {
+    /// The location of byte `offset` (clamped to the text) in `text`, read from `file`.
+    pub fn at_offset(file: impl Into<PathBuf>, text: &str, offset: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..offset].chars().count() + 1;
+        Location {
+            file: file.into(),
+            line,
+            column,
+            span: Some(offset..offset),
+        }
+    }
+
+    /// The location of the byte range `span` of `text`.
+    pub fn at_span(file: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Self {
+        let mut location = Self::at_offset(file, text, span.start);
+        let start = location.span.as_ref().map_or(0, |s| s.start);
+        let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+        location.span = Some(start..end);
+        location
+    }
+
+    /// The start of `file`, for findings about a file as a whole.
+    pub fn file_start(file: impl Into<PathBuf>) -> Self {
+        Location {
+            file: file.into(),
+            line: 1,
+            column: 1,
+            span: None,
+        }
+    }
+}
+
+impl PartialOrd for Location {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Location {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.file, self.line, self.column, self.span.as_ref().map(|s| (s.start, s.end))).cmp(&(
+            &other.file,
+            other.line,
+            other.column,
+            other.span.as_ref().map(|s| (s.start, s.end)),
+        ))
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+/// The byte offset of `slice` inside `text`, when `slice` borrows from `text`.
+///
+/// fluent-syntax's AST has no spans, but every name and value in it is a slice
+/// of the parsed source, so its address gives the position.
+pub fn offset_in(text: &str, slice: &str) -> Option<usize> {
+    let start = text.as_ptr() as usize;
+    let at = slice.as_ptr() as usize;
+    (at >= start && at + slice.len() <= start + text.len()).then(|| at - start)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = é\nb = ü x\n";
+        let at = text.find('x').unwrap();
+        let location = Location::at_offset("f.ftl", text, at);
+        assert_eq!((location.line, location.column), (2, 7));
+        assert_eq!(location.to_string(), "f.ftl:2:7");
+    }
+
+    #[test]
+    fn offset_in_finds_borrowed_slices_only() {
+        let text = String::from("hello world");
+        assert_eq!(offset_in(&text, &text[6..]), Some(6));
+        assert_eq!(offset_in(&text, "world"), None);
+    }
+}

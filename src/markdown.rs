@@ -1,0 +1,360 @@
+//! Inline Markdown inside message values. This module alone uses pulldown-cmark;
+//! its options are set in [`parse_inline`] and nowhere else.
+//!
+//! A message is one block of the letter, so only inline syntax means anything:
+//! emphasis, strong emphasis, links and note references (`[^id]`). Anything that
+//! would start a block (a leading `- `, `# `, `1. `) is kept as text, raw HTML
+//! becomes text, images become their description, and links to anything but
+//! https, http and mailto addresses become their text. Each of these is reported.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::document::Inline;
+
+/// Something in a message's Markdown that did not make it into the document as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkupIssue {
+    /// Raw HTML, kept as text.
+    RawHtml(String),
+    /// A link whose address is not https, http or mailto, kept as its text.
+    UnsafeLink(String),
+    /// A note reference to no known source, kept as text.
+    UnknownNote(String),
+    /// An image, kept as its description.
+    Image(String),
+}
+
+/// Parses a message value's inline Markdown. `resolve_note` turns a note id into
+/// the document's reference, or `None` when no source has that id.
+pub fn parse_inline(
+    value: &str,
+    resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
+) -> (Vec<Inline>, Vec<MarkupIssue>) {
+    let prepared = neutralize_block_syntax(value);
+    // Old-style footnotes make every `[^id]` a reference, defined or not, so an
+    // unknown id is reported instead of silently staying text.
+    let options = Options::ENABLE_OLD_FOOTNOTES;
+    let mut issues = Vec::new();
+    let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
+
+    for event in Parser::new_ext(&prepared, options) {
+        match event {
+            Event::Start(tag) => {
+                let kind = match tag {
+                    Tag::Emphasis => FrameKind::Emphasis,
+                    Tag::Strong => FrameKind::Strong,
+                    Tag::Link { dest_url, .. } => match safe_url(&dest_url) {
+                        Some(url) => FrameKind::Link(url),
+                        None => {
+                            issues.push(MarkupIssue::UnsafeLink(dest_url.to_string()));
+                            FrameKind::Transparent
+                        }
+                    },
+                    Tag::Image { dest_url, .. } => {
+                        issues.push(MarkupIssue::Image(dest_url.to_string()));
+                        FrameKind::Transparent
+                    }
+                    _ => FrameKind::Transparent,
+                };
+                stack.push(Frame::new(kind));
+            }
+            Event::End(end) => {
+                if matches!(end, TagEnd::Paragraph | TagEnd::Item) {
+                    // Block boundaries inside one message (only possible through raw
+                    // HTML blocks) still separate words.
+                    push_text(top(&mut stack), " ");
+                }
+                if stack.len() > 1 {
+                    let frame = stack.pop().expect("checked: more than the root");
+                    let parent = top(&mut stack);
+                    match frame.kind {
+                        FrameKind::Emphasis => parent.push(Inline::Emphasis(frame.content)),
+                        FrameKind::Strong => parent.push(Inline::Strong(frame.content)),
+                        FrameKind::Link(url) => parent.push(Inline::Link {
+                            url,
+                            content: frame.content,
+                        }),
+                        FrameKind::Transparent | FrameKind::Root => {
+                            for inline in frame.content {
+                                parent.push(inline);
+                            }
+                        }
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) => push_text(top(&mut stack), &text),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                issues.push(MarkupIssue::RawHtml(html.trim_end().to_string()));
+                push_text(top(&mut stack), &html);
+            }
+            Event::FootnoteReference(id) => match resolve_note(&id) {
+                Some(reference) => top(&mut stack).push(reference),
+                None => {
+                    issues.push(MarkupIssue::UnknownNote(id.to_string()));
+                    push_text(top(&mut stack), &format!("[^{id}]"));
+                }
+            },
+            Event::SoftBreak | Event::HardBreak => push_text(top(&mut stack), " "),
+            Event::Rule
+            | Event::TaskListMarker(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {}
+        }
+    }
+    while stack.len() > 1 {
+        let frame = stack.pop().expect("checked: more than the root");
+        top(&mut stack).content.extend(frame.content);
+    }
+    let mut content = stack.pop().expect("the root frame").content;
+    trim_edges(&mut content);
+    (isolate_directional_runs(content), issues)
+}
+
+/// The address if it is an absolute https, http or mailto URL with no spaces or
+/// control characters; `None` for anything else (relative, `javascript:`, `data:`...).
+pub fn safe_url(url: &str) -> Option<String> {
+    if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let (scheme, rest) = url.split_once(':')?;
+    let scheme = scheme.to_ascii_lowercase();
+    let allowed = match scheme.as_str() {
+        "https" | "http" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" => rest.contains('@'),
+        _ => false,
+    };
+    allowed.then(|| url.to_owned())
+}
+
+#[derive(Debug)]
+enum FrameKind {
+    Root,
+    Emphasis,
+    Strong,
+    Link(String),
+    Transparent,
+}
+
+#[derive(Debug)]
+struct Frame {
+    kind: FrameKind,
+    content: Vec<Inline>,
+}
+
+impl Frame {
+    fn new(kind: FrameKind) -> Self {
+        Frame {
+            kind,
+            content: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, inline: Inline) {
+        match (self.content.last_mut(), inline) {
+            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+            (_, inline) => self.content.push(inline),
+        }
+    }
+}
+
+fn top(stack: &mut [Frame]) -> &mut Frame {
+    stack.last_mut().expect("the root frame is never popped early")
+}
+
+fn push_text(frame: &mut Frame, text: &str) {
+    frame.push(Inline::Text(text.to_owned()));
+}
+
+/// Makes the value one line and escapes a leading block marker, so that the
+/// value parses as a single paragraph whatever its first characters are.
+fn neutralize_block_syntax(value: &str) -> String {
+    let one_line: String = value
+        .split('\n')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = one_line.trim_start();
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ');
+    let escape_at = match bytes.first() {
+        Some(b'#' | b'>' | b'=' | b'|' | b'<') => Some(0),
+        Some(b'-' | b'+' | b'*' | b'_') if after(1) || bytes.get(1) == bytes.first() => Some(0),
+        Some(b'`' | b'~') if bytes.get(1) == bytes.first() => Some(0),
+        Some(b'[') if is_definition(text) => Some(0),
+        Some(_) if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) && after(digits + 1) => {
+            Some(digits)
+        }
+        _ => None,
+    };
+    match escape_at {
+        Some(at) => format!("{}\\{}", &text[..at], &text[at..]),
+        None => text.to_owned(),
+    }
+}
+
+/// `[label]: …` at the start would be a link reference definition.
+fn is_definition(text: &str) -> bool {
+    text.find("]:")
+        .is_some_and(|end| !text[1..end].contains(']'))
+}
+
+fn trim_edges(content: &mut Vec<Inline>) {
+    if let Some(Inline::Text(first)) = content.first_mut() {
+        *first = first.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(last)) = content.last_mut() {
+        *last = last.trim_end().to_owned();
+    }
+    content.retain(|inline| !matches!(inline, Inline::Text(t) if t.is_empty()));
+}
+
+const FIRST_STRONG_ISOLATE: char = '\u{2068}';
+const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+
+/// Turns each FSI…PDI run that Fluent put around an interpolated value into an
+/// [`Inline::Isolate`], so that each renderer isolates it its own way (`<bdi>` in
+/// HTML). Bidi embedding, override and isolate controls that are not such a
+/// balanced pair are dropped: they would reorder the surrounding text.
+fn isolate_directional_runs(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(content.len());
+    for inline in content {
+        match inline {
+            Inline::Text(text) => split_isolates(&text, &mut out),
+            Inline::Emphasis(children) => out.push(Inline::Emphasis(isolate_directional_runs(children))),
+            Inline::Strong(children) => out.push(Inline::Strong(isolate_directional_runs(children))),
+            Inline::Link { url, content } => out.push(Inline::Link {
+                url,
+                content: isolate_directional_runs(content),
+            }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn split_isolates(text: &str, out: &mut Vec<Inline>) {
+    let mut rest = text;
+    while let Some(start) = rest.find(FIRST_STRONG_ISOLATE) {
+        let inner_start = start + FIRST_STRONG_ISOLATE.len_utf8();
+        let Some(len) = rest[inner_start..].find(POP_DIRECTIONAL_ISOLATE) else {
+            break;
+        };
+        push_clean_text(&rest[..start], out);
+        let mut inner = Vec::new();
+        push_clean_text(&rest[inner_start..inner_start + len], &mut inner);
+        out.push(Inline::Isolate {
+            lang: None,
+            content: inner,
+        });
+        rest = &rest[inner_start + len + POP_DIRECTIONAL_ISOLATE.len_utf8()..];
+    }
+    push_clean_text(rest, out);
+}
+
+fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
+    let clean: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
+    if !clean.is_empty() {
+        out.push(Inline::Text(clean));
+    }
+}
+
+/// Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(value: &str) -> (Vec<Inline>, Vec<MarkupIssue>) {
+        parse_inline(value, &mut |id| {
+            (id == "known").then(|| Inline::Text("<note>".into()))
+        })
+    }
+
+    fn text(value: &str) -> Vec<Inline> {
+        vec![Inline::Text(value.into())]
+    }
+
+    #[test]
+    fn emphasis_strong_and_links_are_structure() {
+        let (content, issues) = parse("a *b* **c** [d](https://example.org/)");
+        assert!(issues.is_empty());
+        assert_eq!(
+            content,
+            vec![
+                Inline::Text("a ".into()),
+                Inline::Emphasis(text("b")),
+                Inline::Text(" ".into()),
+                Inline::Strong(text("c")),
+                Inline::Text(" ".into()),
+                Inline::Link {
+                    url: "https://example.org/".into(),
+                    content: text("d")
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn leading_block_markers_stay_text() {
+        for value in ["2022. was", "- item", "# title", "> quote", "1) one", "---", "<div>"] {
+            let (content, _) = parse(value);
+            let Inline::Text(first) = &content[0] else {
+                panic!("{value:?} became {content:?}")
+            };
+            assert_eq!(first, value, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn raw_html_becomes_reported_text() {
+        let (content, issues) = parse("a <script>alert(1)</script> b");
+        assert_eq!(content, text("a <script>alert(1)</script> b"));
+        assert_eq!(issues.len(), 2);
+        assert!(matches!(&issues[0], MarkupIssue::RawHtml(h) if h == "<script>"));
+    }
+
+    #[test]
+    fn unsafe_links_become_their_text() {
+        for url in ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "/relative", "https:x"] {
+            let (content, issues) = parse(&format!("[click]({url})"));
+            assert_eq!(content, text("click"), "{url}");
+            assert_eq!(issues.len(), 1, "{url}");
+        }
+        assert!(safe_url("mailto:someone@example.org").is_some());
+        assert!(safe_url("HTTPS://example.org").is_some());
+    }
+
+    #[test]
+    fn note_references_resolve_or_are_reported() {
+        let (content, issues) = parse("x.[^known] y.[^unknown]");
+        assert_eq!(
+            content,
+            vec![
+                Inline::Text("x.".into()),
+                Inline::Text("<note>".into()),
+                Inline::Text(" y.[^unknown]".into()),
+            ]
+        );
+        assert_eq!(issues, vec![MarkupIssue::UnknownNote("unknown".into())]);
+    }
+
+    #[test]
+    fn fluent_isolation_marks_become_isolates_and_stray_controls_vanish() {
+        let (content, _) = parse("a \u{2068}b\u{2069} c\u{202E}d");
+        assert_eq!(
+            content,
+            vec![
+                Inline::Text("a ".into()),
+                Inline::Isolate {
+                    lang: None,
+                    content: text("b")
+                },
+                Inline::Text(" cd".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,512 @@
+//! Loading: reads `letterkit.toml`, every `content/<letter>/letter.toml` and every
+//! locale's Fluent files into one [`Project`] that build, check and every renderer
+//! share. Each Fluent file is parsed once, here.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
+use serde::Deserialize;
+
+use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
+use crate::letter::{Block, Date, Letter, Recipient, Signatory, Source};
+use crate::location::{Location, offset_in};
+
+/// The Fluent resource that holds the page chrome shared by every letter.
+pub const COMMON_RESOURCE: &str = "common";
+
+/// Why a project could not be loaded. Each variant names the file and, where
+/// known, the line and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file or folder could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// No `letterkit.toml` in the folder or any folder above it.
+    #[error("no {CONFIG_FILE} in {} or any folder above it", dir.display())]
+    NoProject {
+        /// Where the search started.
+        dir: PathBuf,
+    },
+    /// A TOML file is malformed or has a field of the wrong type or an unknown field.
+    #[error("{location}: {message}")]
+    Toml {
+        /// Where the problem is.
+        location: Location,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// A file is well-formed but its content is refused.
+    #[error("{}: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A file the source locale must have is missing.
+    #[error("{}: missing: the source locale `{lang}` needs this file", path.display())]
+    MissingSourceFile {
+        /// The file that should exist.
+        path: PathBuf,
+        /// The source locale.
+        lang: Lang,
+    },
+    /// The letter (or the page chrome) needs a message the source locale lacks.
+    #[error("{}: message `{id}` is needed by {needed_by} but the source locale does not define it", path.display())]
+    MissingSourceMessage {
+        /// The source locale's file that should define it.
+        path: PathBuf,
+        /// The message id.
+        id: String,
+        /// What needs it: a letter file, or the page chrome.
+        needed_by: String,
+    },
+}
+
+/// One parsed Fluent file.
+#[derive(Debug)]
+pub struct FtlFile {
+    /// The file, relative to the project folder.
+    pub path: PathBuf,
+    /// The parsed resource (what parsed; junk is kept as junk entries).
+    pub resource: FluentResource,
+    /// Every syntax error the parser recovered from.
+    pub errors: Vec<ParserError>,
+}
+
+impl FtlFile {
+    /// Parses `text`, keeping every error; never fails.
+    pub fn parse(path: PathBuf, text: String) -> Self {
+        let (resource, errors) = match FluentResource::try_new(text) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
+        };
+        FtlFile {
+            path,
+            resource,
+            errors,
+        }
+    }
+
+    /// The file's text.
+    pub fn source(&self) -> &str {
+        self.resource.source()
+    }
+
+    /// The messages the file defines, with the location of each id, in file order.
+    pub fn messages(&self) -> impl Iterator<Item = (&ast::Message<&str>, Location)> {
+        self.resource.entries().filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some((message, self.location_of(message.id.name))),
+            _ => None,
+        })
+    }
+
+    /// The message `id`, if this file defines it.
+    pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
+        self.messages().map(|(m, _)| m).find(|m| m.id.name == id)
+    }
+
+    /// The location of a slice of this file's text (an id, a value), or its start.
+    pub fn location_of(&self, slice: &str) -> Location {
+        match offset_in(self.source(), slice) {
+            Some(offset) => {
+                Location::at_span(&self.path, self.source(), offset..offset + slice.len())
+            }
+            None => Location::file_start(&self.path),
+        }
+    }
+
+    /// The location of the first line after the entry defining `id`.
+    pub fn location_after(&self, id: &str) -> Location {
+        let source = self.source();
+        let end = self
+            .message(id)
+            .and_then(|m| {
+                let start = offset_in(source, m.id.name)?;
+                Some(start + source[start..].find("\n\n").unwrap_or(source.len() - start))
+            })
+            .unwrap_or(source.len());
+        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i + 1);
+        Location::at_offset(&self.path, source, line_end)
+    }
+}
+
+/// One locale's Fluent files, by resource name (`common` or a letter's name).
+#[derive(Debug)]
+pub struct LocaleFiles {
+    /// The locale's settings from `letterkit.toml`.
+    pub settings: LocaleSettings,
+    /// The `.ftl` files found in `locales/<tag>/`, by file stem.
+    pub files: BTreeMap<String, FtlFile>,
+}
+
+impl LocaleFiles {
+    /// The locale's language.
+    pub fn lang(&self) -> &Lang {
+        &self.settings.lang
+    }
+
+    /// The file for resource `name`, if present.
+    pub fn file(&self, name: &str) -> Option<&FtlFile> {
+        self.files.get(name)
+    }
+
+    /// Where the file for resource `name` is or would be.
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        locale_file_path(self.lang(), name)
+    }
+}
+
+/// A loaded project: configuration, letters and every locale's files.
+#[derive(Debug)]
+pub struct Project {
+    /// The project folder (holding `letterkit.toml`).
+    pub root: PathBuf,
+    /// The validated configuration.
+    pub config: ProjectConfig,
+    /// Every letter, by folder name order.
+    pub letters: Vec<Letter>,
+    /// Every configured locale's files, in configuration order.
+    pub locales: Vec<LocaleFiles>,
+}
+
+impl Project {
+    /// Finds the project: `dir` itself or the nearest folder above it that holds
+    /// `letterkit.toml`.
+    pub fn discover(dir: &Path) -> Result<PathBuf, LoadError> {
+        let absolute = fs::canonicalize(dir).map_err(|source| LoadError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        absolute
+            .ancestors()
+            .find(|candidate| candidate.join(CONFIG_FILE).is_file())
+            .map(Path::to_path_buf)
+            .ok_or_else(|| LoadError::NoProject {
+                dir: dir.to_owned(),
+            })
+    }
+
+    /// Loads the project in `root`.
+    pub fn load(root: &Path) -> Result<Project, LoadError> {
+        let config_text = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))?;
+        let raw: RawConfig = parse_toml(Path::new(CONFIG_FILE), &config_text)?;
+        let config = ProjectConfig::validate(raw).map_err(|message| LoadError::Invalid {
+            path: CONFIG_FILE.into(),
+            message,
+        })?;
+
+        let letters = load_letters(root)?;
+        let locales = config
+            .locales
+            .iter()
+            .map(|settings| load_locale(root, settings))
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let project = Project {
+            root: root.to_owned(),
+            config,
+            letters,
+            locales,
+        };
+        project.require_source_messages()?;
+        Ok(project)
+    }
+
+    /// The files of the locale `lang`.
+    pub fn locale(&self, lang: &Lang) -> Option<&LocaleFiles> {
+        self.locales.iter().find(|l| l.lang() == lang)
+    }
+
+    /// The source locale's files.
+    pub fn source_locale(&self) -> &LocaleFiles {
+        self.locale(&self.config.source)
+            .expect("validation ensures the source locale is configured")
+    }
+
+    /// The letter named `name`.
+    pub fn letter(&self, name: &str) -> Option<&Letter> {
+        self.letters.iter().find(|l| l.name == name)
+    }
+
+    /// The letters and locales named (all of them where a list is empty), each
+    /// once, in project order; an error names what is not in the project.
+    pub fn select(&self, letters: &[String], locales: &[String]) -> Result<(Vec<&Letter>, Vec<Lang>), String> {
+        for name in letters {
+            if self.letter(name).is_none() {
+                return Err(format!(
+                    "no letter `{name}` in this project (letters: {})",
+                    self.letters.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        for tag in locales {
+            if self.config.locale(tag).is_none() {
+                return Err(format!(
+                    "no locale `{tag}` in {CONFIG_FILE} (locales: {})",
+                    self.locales.iter().map(|l| l.lang().tag()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        let chosen_letters: Vec<&Letter> = self
+            .letters
+            .iter()
+            .filter(|l| letters.is_empty() || letters.contains(&l.name))
+            .collect();
+        if chosen_letters.is_empty() {
+            return Err("the project has no letters in content/".into());
+        }
+        let langs = self
+            .locales
+            .iter()
+            .map(LocaleFiles::lang)
+            .filter(|l| locales.is_empty() || locales.iter().any(|t| t == l.tag()))
+            .cloned()
+            .collect();
+        Ok((chosen_letters, langs))
+    }
+
+    /// Every message the source locale must define: the letter's and the chrome's.
+    fn require_source_messages(&self) -> Result<(), LoadError> {
+        let source = self.source_locale();
+        let require = |resource: &str, ids: &[&str], needed_by: String| {
+            let path = source.path_of(resource);
+            let Some(file) = source.file(resource) else {
+                return Err(LoadError::MissingSourceFile {
+                    path,
+                    lang: source.lang().clone(),
+                });
+            };
+            match ids.iter().find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none()) {
+                Some(id) => Err(LoadError::MissingSourceMessage {
+                    path,
+                    id: (*id).to_owned(),
+                    needed_by,
+                }),
+                None => Ok(()),
+            }
+        };
+        require(
+            COMMON_RESOURCE,
+            crate::localize::CHROME_MESSAGES,
+            "the page around every letter".into(),
+        )?;
+        for letter in &self.letters {
+            require(
+                &letter.name,
+                &letter.message_ids(),
+                letter_file_path(&letter.name).display().to_string(),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// `content/<letter>/letter.toml`.
+pub fn letter_file_path(name: &str) -> PathBuf {
+    Path::new("content").join(name).join("letter.toml")
+}
+
+/// `locales/<tag>/<resource>.ftl`.
+pub fn locale_file_path(lang: &Lang, resource: &str) -> PathBuf {
+    Path::new("locales")
+        .join(lang.tag())
+        .join(format!("{resource}.ftl"))
+}
+
+fn read_text(path: &Path, shown: &Path) -> Result<String, LoadError> {
+    fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: shown.to_owned(),
+        source,
+    })
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
+    toml::from_str(text).map_err(|error| {
+        let location = match error.span() {
+            Some(span) => Location::at_span(path, text, span),
+            None => Location::file_start(path),
+        };
+        LoadError::Toml {
+            location,
+            message: error.message().trim_end().to_owned(),
+        }
+    })
+}
+
+/// `letter.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLetter {
+    date: toml::value::Datetime,
+    recipient: Recipient,
+    subject: String,
+    salutation: String,
+    body: Vec<Block>,
+    closing: String,
+    #[serde(default)]
+    signatories: Vec<Signatory>,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
+fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
+    let content = root.join("content");
+    let entries = fs::read_dir(&content).map_err(|source| LoadError::Io {
+        path: "content".into(),
+        source,
+    })?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| LoadError::Io {
+            path: "content".into(),
+            source,
+        })?;
+        if entry.path().join("letter.toml").is_file() {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    names.iter().map(|name| load_letter(root, name)).collect()
+}
+
+fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
+    let shown = letter_file_path(name);
+    let invalid = |message: String| LoadError::Invalid {
+        path: shown.clone(),
+        message,
+    };
+    if !is_safe_name(name) {
+        return Err(invalid(format!(
+            "the letter's folder name `{name}` must use only a-z, 0-9 and `-`"
+        )));
+    }
+    let text = read_text(&root.join(&shown), &shown)?;
+    let raw: RawLetter = parse_toml(&shown, &text)?;
+    let date = match (raw.date.date, raw.date.time, raw.date.offset) {
+        (Some(d), None, None) => Date {
+            year: i32::from(d.year),
+            month: d.month,
+            day: d.day,
+        },
+        _ => return Err(invalid("date must be a date alone, such as 2023-01-06".into())),
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for source in &raw.sources {
+        if !is_safe_name(&source.id) {
+            return Err(invalid(format!(
+                "source id `{}` must use only a-z, 0-9 and `-`",
+                source.id
+            )));
+        }
+        if !seen.insert(source.id.as_str()) {
+            return Err(invalid(format!("source id `{}` is used twice", source.id)));
+        }
+        if crate::markdown::safe_url(&source.url).is_none() {
+            return Err(invalid(format!(
+                "source `{}`: `{}` is not an https, http or mailto address",
+                source.id, source.url
+            )));
+        }
+        if let Some(tag) = &source.cited_title_lang {
+            Lang::parse(tag).map_err(|e| invalid(format!("source `{}`: {e}", source.id)))?;
+        }
+    }
+    Ok(Letter {
+        name: name.to_owned(),
+        date,
+        recipient: raw.recipient,
+        subject: raw.subject,
+        salutation: raw.salutation,
+        body: raw.body,
+        closing: raw.closing,
+        signatories: raw.signatories,
+        sources: raw.sources,
+    })
+}
+
+/// Whether `name` is safe as a folder name and URL segment: `a-z`, `0-9`, `-`,
+/// not starting with `-`, at most 100 characters.
+pub fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
+    let folder = Path::new("locales").join(settings.lang.tag());
+    let mut files = BTreeMap::new();
+    match fs::read_dir(root.join(&folder)) {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(|source| LoadError::Io {
+                    path: folder.clone(),
+                    source,
+                })?;
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "ftl") || !path.is_file() {
+                    continue;
+                }
+                let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+                    continue;
+                };
+                let shown = folder.join(entry.file_name());
+                let text = read_text(&path, &shown)?;
+                files.insert(stem.to_owned(), FtlFile::parse(shown, text));
+            }
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(source) => return Err(LoadError::Io {
+            path: folder,
+            source,
+        }),
+    }
+    Ok(LocaleFiles {
+        settings: settings.clone(),
+        files,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_locations_point_at_the_id() {
+        let file = FtlFile::parse("x.ftl".into(), "# c\na = A\n\nbb = B\n".into());
+        let found: Vec<String> = file
+            .messages()
+            .map(|(m, l)| format!("{} {}", m.id.name, l))
+            .collect();
+        assert_eq!(found, ["a x.ftl:2:1", "bb x.ftl:4:1"]);
+    }
+
+    #[test]
+    fn syntax_errors_are_kept_and_the_rest_still_parses() {
+        let file = FtlFile::parse("x.ftl".into(), "a = A\nb = { \nc = C\n".into());
+        assert!(!file.errors.is_empty());
+        assert!(file.message("a").is_some());
+        assert!(file.message("c").is_some());
+    }
+
+    #[test]
+    fn unsafe_names_are_refused() {
+        for name in ["", "../x", "a/b", "A", "-x", "a b", "a\0"] {
+            assert!(!is_safe_name(name), "{name:?}");
+        }
+        assert!(is_safe_name("us-mexico-asylum-2023"));
+    }
+}

@@ -1,0 +1,287 @@
+//! Publishing: every selected letter in every selected locale, rendered in
+//! memory, then written to a fresh folder beside the output folder and swapped
+//! in with renames. A build that fails at any point leaves the previous output
+//! exactly as it was; the same input always gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::config::Lang;
+use crate::document::{Chooser, Document};
+use crate::letter::Letter;
+use crate::localize::{self, Fallback, LocalizeError};
+use crate::location::Location;
+use crate::project::Project;
+use crate::render::{self, Format, html};
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The output folder.
+    pub out_dir: PathBuf,
+    /// Only these letters (all when empty).
+    pub letters: Vec<String>,
+    /// Only these locales (all when empty).
+    pub locales: Vec<String>,
+    /// Refuse to build when any message falls back to another locale.
+    pub strict: bool,
+}
+
+/// Why a build failed. The previous output is untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A letter or locale asked for is not in the project.
+    #[error("{0}")]
+    Selection(String),
+    /// A Fluent file of a locale being built has syntax errors.
+    #[error("{} Fluent syntax error(s):\n{}", errors.len(), errors.iter().map(|(l, m)| format!("  {l}: {m}")).collect::<Vec<_>>().join("\n"))]
+    Syntax {
+        /// Each error's location and the parser's reason.
+        errors: Vec<(Location, String)>,
+    },
+    /// `--strict` and some messages fell back to another locale.
+    #[error("--strict: {} message(s) are not translated:\n{}", fallbacks.len(), fallbacks.iter().map(|(letter, lang, f)| format!("  {letter} {lang}: `{}` taken from {}", f.id, f.from)).collect::<Vec<_>>().join("\n"))]
+    Strict {
+        /// The letter, the locale and the message that fell back.
+        fallbacks: Vec<(String, Lang, Fallback)>,
+    },
+    /// A letter could not be localized.
+    #[error("{letter} ({lang}): {source}")]
+    Localize {
+        /// The letter.
+        letter: String,
+        /// The locale.
+        lang: Lang,
+        /// Why.
+        source: LocalizeError,
+    },
+    /// The output folder is unsafe to replace.
+    #[error("refusing to write to {}: {reason}", path.display())]
+    UnsafeOutput {
+        /// The output folder.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// Writing the output failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+}
+
+/// What a successful build wrote.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// Every file written, relative to the output folder, sorted.
+    pub files: Vec<PathBuf>,
+    /// Messages that fell back to another locale, per letter and locale.
+    pub fallbacks: Vec<(String, Lang, Fallback)>,
+}
+
+/// The rendered output, by path relative to the output folder.
+pub type Output = BTreeMap<PathBuf, String>;
+
+/// Renders the selection into memory, without touching the disk.
+pub fn render_all(
+    project: &Project,
+    options: &BuildOptions,
+) -> Result<(Output, Vec<(String, Lang, Fallback)>), BuildError> {
+    let (letters, langs) = project
+        .select(&options.letters, &options.locales)
+        .map_err(BuildError::Selection)?;
+    refuse_syntax_errors(project, &letters, &langs)?;
+
+    let mut output = Output::new();
+    let mut fallbacks = Vec::new();
+    for letter in &letters {
+        let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
+        for lang in &langs {
+            let localized = localize::localize(project, letter, lang, &langs).map_err(|source| {
+                BuildError::Localize {
+                    letter: letter.name.clone(),
+                    lang: lang.clone(),
+                    source,
+                }
+            })?;
+            fallbacks.extend(
+                localized
+                    .fallbacks
+                    .into_iter()
+                    .map(|f| (letter.name.clone(), lang.clone(), f)),
+            );
+            let folder = Path::new(&letter.name).join(lang.tag());
+            for format in [Format::Html, Format::Text] {
+                output.insert(
+                    folder.join(format.file_name()),
+                    render::render(&localized.document, format),
+                );
+            }
+            documents.push(localized.document);
+        }
+        let main = documents
+            .iter()
+            .find(|d| d.lang == project.config.source)
+            .unwrap_or(&documents[0]);
+        output.insert(
+            Path::new(&letter.name).join("index.html"),
+            html::chooser(&Chooser::new(main, &documents)),
+        );
+    }
+    if options.strict && !fallbacks.is_empty() {
+        return Err(BuildError::Strict { fallbacks });
+    }
+    Ok((output, fallbacks))
+}
+
+/// Builds the selection and replaces the output folder with the result.
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    refuse_unsafe_output(project, &options.out_dir)?;
+    let (output, fallbacks) = render_all(project, options)?;
+    write_atomically(&output, &options.out_dir)?;
+    Ok(BuildSummary {
+        files: output.into_keys().collect(),
+        fallbacks,
+    })
+}
+
+fn refuse_syntax_errors(project: &Project, letters: &[&Letter], langs: &[Lang]) -> Result<(), BuildError> {
+    let mut errors = Vec::new();
+    for lang in project.config.fallback_chains_of(langs) {
+        let Some(files) = project.locale(&lang) else { continue };
+        for file in files.files.values() {
+            let used = file.path.file_stem().is_some_and(|stem| {
+                stem == crate::project::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
+            });
+            if !used {
+                continue;
+            }
+            for error in &file.errors {
+                errors.push((
+                    Location::at_span(&file.path, file.source(), error.pos.clone()),
+                    crate::check::describe_parser_error(error),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(BuildError::Syntax { errors }) }
+}
+
+/// Refuses an output folder whose replacement would destroy the project: the
+/// project folder itself, a folder above it, or a folder holding project files.
+fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildError> {
+    let unsafe_output = |reason: &str| BuildError::UnsafeOutput {
+        path: out_dir.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let absolute = absolute(out_dir).map_err(|source| BuildError::Io {
+        path: out_dir.to_owned(),
+        source,
+    })?;
+    let root = fs::canonicalize(&project.root).unwrap_or_else(|_| project.root.clone());
+    if root.starts_with(&absolute) {
+        return Err(unsafe_output("it holds the project itself"));
+    }
+    if absolute.file_name().is_none() {
+        return Err(unsafe_output("it is not a folder that can be replaced"));
+    }
+    if absolute.exists() {
+        if !absolute.is_dir() {
+            return Err(unsafe_output("it exists and is not a folder"));
+        }
+        for marker in [crate::config::CONFIG_FILE, "Cargo.toml", ".git", "content", "locales"] {
+            if absolute.join(marker).exists() {
+                return Err(unsafe_output(&format!(
+                    "it holds `{marker}`, so it is not a letterkit output folder"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The path made absolute and its existing part resolved through symbolic links.
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let path = std::path::absolute(path)?;
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_owned());
+    resolved.extend(rest.iter().rev());
+    Ok(resolved)
+}
+
+/// Writes `output` to a new folder beside `out_dir`, then swaps it in.
+pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildError> {
+    let out_dir = absolute(out_dir).map_err(|source| BuildError::Io {
+        path: out_dir.to_owned(),
+        source,
+    })?;
+    let parent = out_dir.parent().ok_or_else(|| BuildError::UnsafeOutput {
+        path: out_dir.clone(),
+        reason: "it has no parent folder".into(),
+    })?;
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let io_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| BuildError::Io { path, source }
+    };
+    fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let staging = parent.join(format!(".{name}.letterkit-new-{}", std::process::id()));
+    let previous = parent.join(format!(".{name}.letterkit-old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+
+    let written = (|| {
+        for (relative, contents) in output {
+            let path = staging.join(relative);
+            if let Some(folder) = path.parent() {
+                fs::create_dir_all(folder).map_err(io_error(folder))?;
+            }
+            fs::write(&path, contents).map_err(io_error(&path))?;
+        }
+        if output.is_empty() {
+            fs::create_dir_all(&staging).map_err(io_error(&staging))?;
+        }
+        Ok(())
+    })();
+    if let Err(error) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+
+    let had_previous = out_dir.exists();
+    if had_previous {
+        let _ = fs::remove_dir_all(&previous);
+        if let Err(source) = fs::rename(&out_dir, &previous) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(BuildError::Io { path: out_dir, source });
+        }
+    }
+    if let Err(source) = fs::rename(&staging, &out_dir) {
+        if had_previous {
+            let _ = fs::rename(&previous, &out_dir);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(BuildError::Io { path: out_dir, source });
+    }
+    if had_previous {
+        let _ = fs::remove_dir_all(&previous);
+    }
+    Ok(())
+}

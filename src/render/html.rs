@@ -1,0 +1,373 @@
+//! The accessible HTML page of one letter in one locale, and the page that lists
+//! a letter's languages. Self-contained: inline CSS, no script, no external
+//! request; relative links name `index.html` so the pages open from disk.
+//!
+//! Every change of language is marked: a span whose language differs from the
+//! page's (a fallback, a cited title) carries `lang` and, where the direction
+//! differs, `dir`.
+
+use crate::config::Lang;
+use crate::document::{Block, Chooser, Document, Inline, Span};
+use crate::render::writer::HtmlWriter;
+
+const STYLE: &str = include_str!("page.css");
+
+/// The letter page.
+pub fn page(document: &Document) -> String {
+    let mut w = HtmlWriter::new();
+    let page_lang = &document.lang;
+    w.doctype();
+    w.start(
+        "html",
+        &[("lang", page_lang.tag()), ("dir", page_lang.direction().as_str())],
+    );
+    w.newline();
+    head(&mut w, &document.title, |w| {
+        for alternate in &document.languages {
+            let href = format!("../{}/index.html", alternate.lang.tag());
+            w.void(
+                "link",
+                &[("rel", "alternate"), ("hreflang", alternate.lang.tag()), ("href", &href)],
+            );
+            w.newline();
+        }
+        w.void(
+            "link",
+            &[("rel", "alternate"), ("hreflang", "x-default"), ("href", "../index.html")],
+        );
+        w.newline();
+    });
+    w.start("body", &[]);
+    w.newline();
+
+    w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
+    span(&mut w, &document.chrome.skip_link, page_lang);
+    w.end("a");
+    w.newline();
+
+    w.start("header", &[]);
+    w.newline();
+    language_switcher(&mut w, document);
+    for notice in [&document.chrome.draft_notice, &document.chrome.fallback_notice]
+        .into_iter()
+        .flatten()
+    {
+        w.start("p", &[("class", "notice")]);
+        span(&mut w, notice, page_lang);
+        w.end("p");
+        w.newline();
+    }
+    w.end("header");
+    w.newline();
+
+    w.start("main", &[("id", "letter")]);
+    w.newline();
+    w.start("p", &[("class", "recipient")]);
+    span(&mut w, &document.recipient, page_lang);
+    for line in &document.address {
+        w.void("br", &[]);
+        w.text(line);
+    }
+    w.end("p");
+    w.newline();
+
+    w.start("p", &[("class", "date")]);
+    w.start("time", &[("datetime", &document.date.iso)]);
+    span(&mut w, &document.date.text, page_lang);
+    w.end("time");
+    w.end("p");
+    w.newline();
+
+    w.start("h1", &[]);
+    w.start("span", &[("class", "subject-label")]);
+    span(&mut w, &document.subject_label, page_lang);
+    w.end("span");
+    w.text(" ");
+    span(&mut w, &document.subject, page_lang);
+    w.end("h1");
+    w.newline();
+
+    paragraph(&mut w, &document.salutation, page_lang, None);
+    for block in &document.body {
+        match block {
+            Block::Paragraph(content) => paragraph(&mut w, content, page_lang, None),
+            Block::List(items) => {
+                w.start("ul", &[]);
+                w.newline();
+                for item in items {
+                    w.start("li", &[]);
+                    span(&mut w, item, page_lang);
+                    w.end("li");
+                    w.newline();
+                }
+                w.end("ul");
+                w.newline();
+            }
+        }
+    }
+    paragraph(&mut w, &document.closing, page_lang, Some("closing"));
+
+    w.start("div", &[("class", "signatories")]);
+    w.newline();
+    for signatory in &document.signatories {
+        w.start("p", &[("class", "signatory")]);
+        w.element("span", &[("class", "name")], &signatory.name);
+        w.void("br", &[]);
+        span(&mut w, &signatory.title, page_lang);
+        w.void("br", &[]);
+        span(&mut w, &signatory.organisation, page_lang);
+        w.end("p");
+        w.newline();
+    }
+    w.end("div");
+    w.newline();
+
+    if !document.notes.is_empty() {
+        w.start("section", &[("aria-labelledby", "sources")]);
+        w.newline();
+        w.start("h2", &[("id", "sources")]);
+        span(&mut w, &document.chrome.sources_heading, page_lang);
+        w.end("h2");
+        w.newline();
+        w.start("ol", &[("class", "sources")]);
+        w.newline();
+        for note in &document.notes {
+            let id = format!("source-{}", note.number);
+            w.start("li", &[("id", &id)]);
+            span(&mut w, &note.description, page_lang);
+            if let Some(title) = &note.cited_title {
+                w.text(". ");
+                span(&mut w, title, page_lang);
+            }
+            w.void("br", &[]);
+            w.element("a", &[("class", "url"), ("href", &note.url)], &note.url);
+            if note.references > 0 {
+                w.void("br", &[]);
+                let href = format!("#ref-{}", note.number);
+                w.start("a", &[("class", "back"), ("href", &href)]);
+                span(&mut w, &note.back_label, page_lang);
+                w.end("a");
+            }
+            w.end("li");
+            w.newline();
+        }
+        w.end("ol");
+        w.newline();
+        w.end("section");
+        w.newline();
+    }
+    w.end("main");
+    w.newline();
+
+    w.start("footer", &[]);
+    w.start("p", &[]);
+    w.start("a", &[("href", "../index.html")]);
+    span(&mut w, &document.chrome.all_languages, page_lang);
+    w.end("a");
+    w.end("p");
+    w.end("footer");
+    w.newline();
+    w.end("body");
+    w.newline();
+    w.end("html");
+    w.newline();
+    w.finish()
+}
+
+/// The page listing every language of a letter, each named in itself.
+pub fn chooser(chooser: &Chooser) -> String {
+    let mut w = HtmlWriter::new();
+    let page_lang = &chooser.lang;
+    w.doctype();
+    w.start(
+        "html",
+        &[("lang", page_lang.tag()), ("dir", page_lang.direction().as_str())],
+    );
+    w.newline();
+    head(&mut w, &chooser.title, |w| {
+        for entry in &chooser.entries {
+            let href = format!("{}/index.html", entry.lang.tag());
+            w.void(
+                "link",
+                &[("rel", "alternate"), ("hreflang", entry.lang.tag()), ("href", &href)],
+            );
+            w.newline();
+        }
+    });
+    w.start("body", &[]);
+    w.newline();
+    w.start("main", &[]);
+    w.newline();
+    w.start("h1", &[]);
+    span(&mut w, &chooser.heading, page_lang);
+    w.end("h1");
+    w.newline();
+    w.start("h2", &[]);
+    span(&mut w, &chooser.prompt, page_lang);
+    w.end("h2");
+    w.newline();
+    w.start("ul", &[("class", "choices")]);
+    w.newline();
+    for entry in &chooser.entries {
+        let href = format!("{}/index.html", entry.lang.tag());
+        let dir = entry.lang.direction().as_str();
+        w.start("li", &[("lang", entry.lang.tag()), ("dir", dir)]);
+        w.start(
+            "a",
+            &[("href", &href), ("hreflang", entry.lang.tag()), ("rel", "alternate")],
+        );
+        w.text(&entry.name);
+        w.end("a");
+        w.void("br", &[]);
+        span(&mut w, &entry.subject, &entry.lang);
+        w.end("li");
+        w.newline();
+    }
+    w.end("ul");
+    w.newline();
+    w.end("main");
+    w.newline();
+    w.end("body");
+    w.newline();
+    w.end("html");
+    w.newline();
+    w.finish()
+}
+
+fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
+    w.start("head", &[]);
+    w.newline();
+    w.void("meta", &[("charset", "utf-8")]);
+    w.newline();
+    w.void(
+        "meta",
+        &[("name", "viewport"), ("content", "width=device-width, initial-scale=1")],
+    );
+    w.newline();
+    w.element("title", &[], title);
+    w.newline();
+    links(w);
+    w.style(STYLE);
+    w.end("head");
+    w.newline();
+}
+
+fn language_switcher(w: &mut HtmlWriter, document: &Document) {
+    let page_lang = &document.lang;
+    w.start("nav", &[("aria-labelledby", "languages")]);
+    w.newline();
+    w.start("p", &[("id", "languages"), ("class", "nav-label")]);
+    span(w, &document.chrome.language_switcher_label, page_lang);
+    w.end("p");
+    w.newline();
+    w.start("ul", &[("class", "languages")]);
+    w.newline();
+    for alternate in &document.languages {
+        let tag = alternate.lang.tag();
+        let dir = alternate.lang.direction().as_str();
+        w.start("li", &[]);
+        if alternate.current {
+            w.element(
+                "span",
+                &[("lang", tag), ("dir", dir), ("aria-current", "page")],
+                &alternate.name,
+            );
+        } else {
+            let href = format!("../{tag}/index.html");
+            w.element(
+                "a",
+                &[
+                    ("href", &href),
+                    ("hreflang", tag),
+                    ("lang", tag),
+                    ("dir", dir),
+                    ("rel", "alternate"),
+                ],
+                &alternate.name,
+            );
+        }
+        w.end("li");
+        w.newline();
+    }
+    w.end("ul");
+    w.newline();
+    w.end("nav");
+    w.newline();
+}
+
+fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option<&str>) {
+    match class {
+        Some(class) => w.start("p", &[("class", class)]),
+        None => w.start("p", &[]),
+    }
+    span(w, content, page_lang);
+    w.end("p");
+    w.newline();
+}
+
+/// A span, wrapped in an element carrying its language where it differs from
+/// the surrounding `context` language.
+fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+    if &span.lang == context {
+        inlines(w, &span.content, context);
+    } else {
+        w.start("span", &lang_attributes(&span.lang));
+        inlines(w, &span.content, &span.lang);
+        w.end("span");
+    }
+}
+
+fn lang_attributes(lang: &Lang) -> [(&'static str, &str); 2] {
+    [("lang", lang.tag()), ("dir", lang.direction().as_str())]
+}
+
+fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) => w.text(text),
+            Inline::Emphasis(children) => {
+                w.start("em", &[]);
+                inlines(w, children, context);
+                w.end("em");
+            }
+            Inline::Strong(children) => {
+                w.start("strong", &[]);
+                inlines(w, children, context);
+                w.end("strong");
+            }
+            Inline::Link { url, content } => {
+                w.start("a", &[("href", url)]);
+                inlines(w, content, context);
+                w.end("a");
+            }
+            Inline::NoteRef(note) => {
+                let href = format!("#source-{}", note.number);
+                let id = match note.occurrence {
+                    1 => format!("ref-{}", note.number),
+                    n => format!("ref-{}-{n}", note.number),
+                };
+                let number = note.number.to_string();
+                w.start("sup", &[("class", "note-ref")]);
+                w.start("a", &[("href", &href), ("id", &id)]);
+                w.start("span", &[("class", "visually-hidden")]);
+                span(w, &note.label, context);
+                w.end("span");
+                w.element("span", &[("aria-hidden", "true")], &format!("[{number}]"));
+                w.end("a");
+                w.end("sup");
+            }
+            Inline::Isolate { lang, content } => match lang {
+                Some(lang) if lang != context => {
+                    w.start("bdi", &lang_attributes(lang));
+                    inlines(w, content, lang);
+                    w.end("bdi");
+                }
+                _ => {
+                    w.start("bdi", &[]);
+                    inlines(w, content, context);
+                    w.end("bdi");
+                }
+            },
+        }
+    }
+}

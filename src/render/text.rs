@@ -1,0 +1,201 @@
+//! The letter as plain text, for email and screen readers: UTF-8, LF line ends,
+//! no line wider than 72 columns (by Unicode width) except a URL that does not
+//! fit, which stands alone on its line; one blank line between paragraphs; list
+//! items as `- ` with a hanging indent; `[N]` note markers and the sources at
+//! the end, each URL on its own line. No Markdown syntax, no rules or tabs.
+
+use textwrap::core::Word;
+use textwrap::{Options, WordSeparator, WrapAlgorithm};
+
+use crate::config::Direction;
+use crate::document::{Block, Document, Inline, Span};
+
+/// The widest a line may be, in columns.
+pub const WIDTH: usize = 72;
+
+const FIRST_STRONG_ISOLATE: char = '\u{2068}';
+const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+
+/// The letter as plain text.
+pub fn letter(document: &Document) -> String {
+    let rtl = document.lang.direction() == Direction::Rtl;
+    let text = |span: &Span| plain(&span.content, rtl);
+    let mut blocks: Vec<String> = Vec::new();
+
+    for notice in [&document.chrome.draft_notice, &document.chrome.fallback_notice]
+        .into_iter()
+        .flatten()
+    {
+        blocks.push(wrap(&text(notice), "", ""));
+    }
+
+    let mut recipient = vec![wrap(&text(&document.recipient), "", "")];
+    recipient.extend(document.address.iter().map(|line| wrap(line, "", "")));
+    blocks.push(recipient.join("\n"));
+    blocks.push(wrap(&text(&document.date.text), "", ""));
+    let subject = format!("{} {}", text(&document.subject_label), text(&document.subject));
+    blocks.push(wrap(&subject, "", ""));
+    blocks.push(wrap(&text(&document.salutation), "", ""));
+    for block in &document.body {
+        match block {
+            Block::Paragraph(content) => blocks.push(wrap(&text(content), "", "")),
+            Block::List(items) => blocks.push(
+                items
+                    .iter()
+                    .map(|item| wrap(&text(item), "- ", "  "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        }
+    }
+    blocks.push(wrap(&text(&document.closing), "", ""));
+    for signatory in &document.signatories {
+        blocks.push(
+            [
+                wrap(&signatory.name, "", ""),
+                wrap(&text(&signatory.title), "", ""),
+                wrap(&text(&signatory.organisation), "", ""),
+            ]
+            .join("\n"),
+        );
+    }
+
+    if !document.notes.is_empty() {
+        blocks.push(wrap(&text(&document.chrome.sources_heading), "", ""));
+        for note in &document.notes {
+            let marker = format!("[{}] ", note.number);
+            let indent = " ".repeat(marker.len());
+            let mut description = text(&note.description);
+            if let Some(title) = &note.cited_title {
+                description.push_str(". ");
+                description.push_str(&text(title));
+            }
+            let mut lines = wrap(&description, &marker, &indent);
+            lines.push('\n');
+            lines.push_str(&url_line(&note.url, &indent));
+            blocks.push(lines);
+        }
+    }
+
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// Inline content as text: markup dropped, notes as `[N]`, links followed by
+/// their address, interpolated values isolated only in right-to-left text.
+fn plain(content: &[Inline], rtl: bool) -> String {
+    let mut out = String::new();
+    push_plain(content, rtl, &mut out);
+    out
+}
+
+fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Emphasis(children) | Inline::Strong(children) => push_plain(children, rtl, out),
+            Inline::Link { url, content } => {
+                let text = plain(content, rtl);
+                if text != *url {
+                    out.push_str(&text);
+                    out.push(' ');
+                }
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            Inline::NoteRef(note) => {
+                out.push_str(&format!("[{}]", note.number));
+            }
+            Inline::Isolate { content, .. } => {
+                if rtl {
+                    out.push(FIRST_STRONG_ISOLATE);
+                }
+                push_plain(content, rtl, out);
+                if rtl {
+                    out.push(POP_DIRECTIONAL_ISOLATE);
+                }
+            }
+        }
+    }
+}
+
+/// A URL on its own line, indented when that still fits.
+fn url_line(url: &str, indent: &str) -> String {
+    if indent.len() + textwrap::core::display_width(url) <= WIDTH {
+        format!("{indent}{url}")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
+fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = Options::new(WIDTH)
+        .initial_indent(initial_indent)
+        .subsequent_indent(subsequent_indent)
+        .break_words(false)
+        .wrap_algorithm(WrapAlgorithm::FirstFit)
+        .word_separator(WordSeparator::Custom(words_keeping_urls));
+    textwrap::wrap(&text, &options)
+        .iter()
+        .map(|line| line.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Splits at spaces, then at the Unicode line-break opportunities inside each
+/// space-separated chunk, except in a chunk holding a URL, which stays whole.
+fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(WordSeparator::AsciiSpace.find_words(line).flat_map(|chunk| {
+        let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
+            vec![chunk]
+        } else {
+            let mut parts: Vec<Word<'_>> =
+                WordSeparator::UnicodeBreakProperties.find_words(chunk.word).collect();
+            if let Some(last) = parts.last_mut() {
+                last.whitespace = chunk.whitespace;
+            }
+            parts
+        };
+        words
+    }))
+}
+
+fn is_url_like(word: &str) -> bool {
+    word.contains("://") || word.contains("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_urls_are_never_broken() {
+        let url = "https://example.org/a/very/long/path/that/goes/on/and/on/and/on/past/the/width";
+        let wrapped = wrap(&format!("see <{url}> for more"), "", "");
+        assert!(wrapped.lines().any(|line| line == format!("<{url}>")), "{wrapped}");
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_items_hang() {
+        let text = "word ".repeat(40);
+        let wrapped = wrap(&text, "- ", "  ");
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= WIDTH, "{line}");
+        }
+        assert!(wrapped.starts_with("- word"));
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("  word")));
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        let text = "漢字".repeat(40);
+        let wrapped = wrap(&text, "", "");
+        for line in wrapped.lines() {
+            assert!(textwrap::core::display_width(line) <= WIDTH, "{line}");
+        }
+    }
+}

@@ -137,7 +137,9 @@ pub struct Coverage {
 impl Coverage {
     /// The translated share in whole percent, rounded down (100 only when complete).
     pub fn percent(&self) -> usize {
-        (self.translated * 100).checked_div(self.total).unwrap_or(100)
+        (self.translated * 100)
+            .checked_div(self.total)
+            .unwrap_or(100)
     }
 }
 
@@ -153,7 +155,10 @@ pub struct Report {
 impl Report {
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// Whether any finding is an error: the check fails.
@@ -170,7 +175,9 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
     let mut findings = Vec::new();
 
     for lang in &langs {
-        let Some(files) = project.locale(lang) else { continue };
+        let Some(files) = project.locale(lang) else {
+            continue;
+        };
         let mut found = Vec::new();
         let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
         resources.extend(letters.iter().map(|l| l.name.as_str()));
@@ -208,12 +215,18 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         .map(|(i, l)| (l.lang().tag(), i))
         .collect();
     findings.sort_by(|a, b| {
-        (order.get(a.locale.as_str()), &a.location, a.code, &a.message_id).cmp(&(
-            order.get(b.locale.as_str()),
-            &b.location,
-            b.code,
-            &b.message_id,
-        ))
+        (
+            order.get(a.locale.as_str()),
+            &a.location,
+            a.code,
+            &a.message_id,
+        )
+            .cmp(&(
+                order.get(b.locale.as_str()),
+                &b.location,
+                b.code,
+                &b.message_id,
+            ))
     });
     findings.dedup();
     Ok(Report { coverage, findings })
@@ -230,7 +243,13 @@ pub fn describe_parser_error(error: &ParserError) -> String {
     format!("Fluent syntax error: {reason}; the entry around it is ignored until it is fixed")
 }
 
-fn finding(code: Code, lang: &Lang, id: Option<&str>, location: Location, message: String) -> Finding {
+fn finding(
+    code: Code,
+    lang: &Lang,
+    id: Option<&str>,
+    location: Location,
+    message: String,
+) -> Finding {
     Finding {
         code,
         severity: code.severity(),
@@ -284,7 +303,10 @@ fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: 
                 lang,
                 Some(message.id.name),
                 location.clone(),
-                format!("`{}` is defined again here; only the first definition is used: remove one", message.id.name),
+                format!(
+                    "`{}` is defined again here; only the first definition is used: remove one",
+                    message.id.name
+                ),
             ));
         }
         let in_source = source_file.message(message.id.name).is_some();
@@ -335,7 +357,9 @@ fn letter_coverage(source: &LocaleFiles, files: &LocaleFiles, letter: &Letter) -
     let mut translated = 0;
     let mut total = 0;
     for resource in [COMMON_RESOURCE, letter.name.as_str()] {
-        let Some(source_file) = source.file(resource) else { continue };
+        let Some(source_file) = source.file(resource) else {
+            continue;
+        };
         let wanted = translated_ids(source_file);
         total += wanted.len();
         if let Some(file) = files.file(resource) {
@@ -354,11 +378,19 @@ fn letter_coverage(source: &LocaleFiles, files: &LocaleFiles, letter: &Letter) -
 
 /// Findings from formatting the locale's own messages through the real
 /// localizer: format errors, raw HTML, unsafe links, unknown notes.
-fn message_issues(project: &Project, letter: &Letter, lang: &Lang, published: &[Lang], found: &mut Vec<Finding>) {
+fn message_issues(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    published: &[Lang],
+    found: &mut Vec<Finding>,
+) {
     let Ok(localized) = localize::localize(project, letter, lang, published) else {
         return;
     };
-    let Some(files) = project.locale(lang) else { return };
+    let Some(files) = project.locale(lang) else {
+        return;
+    };
     for issue in localized.issues.iter().filter(|i| &i.lang == lang) {
         let file = [letter.name.as_str(), COMMON_RESOURCE]
             .iter()
@@ -375,27 +407,44 @@ fn message_issues(project: &Project, letter: &Letter, lang: &Lang, published: &[
         let (code, message) = match &issue.kind {
             IssueKind::Format(reason) => (
                 Code::FormatError,
-                format!("`{}` cannot be formatted ({reason}); the page shows another language's text instead", issue.id),
+                format!(
+                    "`{}` cannot be formatted ({reason}); the page shows another language's text instead",
+                    issue.id
+                ),
             ),
             IssueKind::Markup(MarkupIssue::RawHtml(html)) => (
                 Code::RawHtml,
-                format!("`{}` contains HTML `{html}`; it is shown as text: use Markdown (*emphasis*, [link](https://…)) instead", issue.id),
+                format!(
+                    "`{}` contains HTML `{html}`; it is shown as text: use Markdown (*emphasis*, [link](https://…)) instead",
+                    issue.id
+                ),
             ),
             IssueKind::Markup(MarkupIssue::UnsafeLink(url)) => (
                 Code::UnsafeLink,
-                format!("`{}` links to `{url}`; only https, http and mailto links are allowed, so only its text is shown", issue.id),
+                format!(
+                    "`{}` links to `{url}`; only https, http and mailto links are allowed, so only its text is shown",
+                    issue.id
+                ),
             ),
             IssueKind::Markup(MarkupIssue::UnknownNote(id)) => (
                 Code::UnknownNote,
                 format!(
                     "`{}` refers to note [^{id}], which the letter does not have (notes: {})",
                     issue.id,
-                    letter.sources.iter().map(|s| format!("[^{}]", s.id)).collect::<Vec<_>>().join(", ")
+                    letter
+                        .sources
+                        .iter()
+                        .map(|s| format!("[^{}]", s.id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
             IssueKind::Markup(MarkupIssue::Image(url)) => (
                 Code::Image,
-                format!("`{}` contains an image (`{url}`); only its description is shown", issue.id),
+                format!(
+                    "`{}` contains an image (`{url}`); only its description is shown",
+                    issue.id
+                ),
             ),
         };
         found.push(finding(code, lang, Some(&issue.id), location, message));

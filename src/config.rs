@@ -89,9 +89,9 @@ impl Lang {
     /// Parses a tag, refusing anything that is not already a canonical BCP 47
     /// language tag (so `en_US`, `EN`, `../x` and the empty string are refused).
     pub fn parse(tag: &str) -> Result<Self, String> {
-        let id: LanguageIdentifier = tag
-            .parse()
-            .map_err(|_| format!("`{tag}` is not a BCP 47 language tag (for example `es` or `pt-BR`)"))?;
+        let id: LanguageIdentifier = tag.parse().map_err(|_| {
+            format!("`{tag}` is not a BCP 47 language tag (for example `es` or `pt-BR`)")
+        })?;
         let canonical = id.to_string();
         if canonical != tag {
             return Err(format!(

@@ -32,7 +32,10 @@ pub fn cldr_has_date_format(locale: &str) -> bool {
         month: 1,
         day: 6,
     };
-    match (format_long_date(probe, locale), format_long_date(probe, "und")) {
+    match (
+        format_long_date(probe, locale),
+        format_long_date(probe, "und"),
+    ) {
         (Some(own), Some(root)) => own != root,
         _ => false,
     }
@@ -50,10 +53,22 @@ mod tests {
 
     #[test]
     fn cldr_writes_the_letters_date_in_each_covered_language() {
-        assert_eq!(format_long_date(LETTER_DATE, "en-GB").unwrap(), "6 January 2023");
-        assert_eq!(format_long_date(LETTER_DATE, "en").unwrap(), "January 6, 2023");
-        assert_eq!(format_long_date(LETTER_DATE, "es").unwrap(), "6 de enero de 2023");
-        assert_eq!(format_long_date(LETTER_DATE, "fr").unwrap(), "6 janvier 2023");
+        assert_eq!(
+            format_long_date(LETTER_DATE, "en-GB").unwrap(),
+            "6 January 2023"
+        );
+        assert_eq!(
+            format_long_date(LETTER_DATE, "en").unwrap(),
+            "January 6, 2023"
+        );
+        assert_eq!(
+            format_long_date(LETTER_DATE, "es").unwrap(),
+            "6 de enero de 2023"
+        );
+        assert_eq!(
+            format_long_date(LETTER_DATE, "fr").unwrap(),
+            "6 janvier 2023"
+        );
     }
 
     #[test]

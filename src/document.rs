@@ -87,8 +87,12 @@ fn push_plain_text(content: &[Inline], out: &mut String) {
             Inline::Text(text) => out.push_str(text),
             Inline::Emphasis(children)
             | Inline::Strong(children)
-            | Inline::Link { content: children, .. }
-            | Inline::Isolate { content: children, .. } => push_plain_text(children, out),
+            | Inline::Link {
+                content: children, ..
+            }
+            | Inline::Isolate {
+                content: children, ..
+            } => push_plain_text(children, out),
             Inline::NoteRef(note) => {
                 out.push('[');
                 out.push_str(&note.number.to_string());

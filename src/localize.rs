@@ -103,10 +103,9 @@ pub fn localize(
     lang: &Lang,
     published: &[Lang],
 ) -> Result<Localized, LocalizeError> {
-    let settings = project
-        .locale(lang)
-        .map(|l| &l.settings)
-        .ok_or_else(|| LocalizeError::Unknown(format!("`{lang}` is not a locale of this project")))?;
+    let settings = project.locale(lang).map(|l| &l.settings).ok_or_else(|| {
+        LocalizeError::Unknown(format!("`{lang}` is not a locale of this project"))
+    })?;
     let chain: Vec<(&LocaleSettings, Bundle<'_>)> = project
         .config
         .fallback_chain(lang)
@@ -185,7 +184,10 @@ pub fn localize(
                 let mut args = FluentArgs::new();
                 args.set("title", title.as_str());
                 let mut span = resolver.plain_span("cited-title", &args)?;
-                let title_lang = source.cited_title_lang.as_deref().and_then(|t| Lang::parse(t).ok());
+                let title_lang = source
+                    .cited_title_lang
+                    .as_deref()
+                    .and_then(|t| Lang::parse(t).ok());
                 mark_isolates(&mut span.content, title, title_lang);
                 Some(span)
             }
@@ -201,7 +203,6 @@ pub fn localize(
         });
     }
 
-    drop(body_span);
     for note in &mut notes {
         note.references = occurrences.get(&note.number).copied().unwrap_or(0);
     }
@@ -217,7 +218,8 @@ pub fn localize(
 
     let mut chrome = Chrome {
         skip_link: resolver.plain_span("skip-link", &FluentArgs::new())?,
-        language_switcher_label: resolver.plain_span("language-switcher-label", &FluentArgs::new())?,
+        language_switcher_label: resolver
+            .plain_span("language-switcher-label", &FluentArgs::new())?,
         sources_heading: resolver.plain_span("sources-heading", &FluentArgs::new())?,
         draft_notice: match settings.status {
             Status::Draft => Some(resolver.plain_span("draft-notice", &FluentArgs::new())?),
@@ -375,11 +377,12 @@ impl Resolver<'_> {
     ) -> Result<Span, LocalizeError> {
         let (lang, value) = self.format(id, args)?;
         let (content, markup) = markdown::parse_inline(&value, resolve_note);
-        self.issues.extend(markup.into_iter().map(|issue| MessageIssue {
-            lang: lang.clone(),
-            id: id.to_owned(),
-            kind: IssueKind::Markup(issue),
-        }));
+        self.issues
+            .extend(markup.into_iter().map(|issue| MessageIssue {
+                lang: lang.clone(),
+                id: id.to_owned(),
+                kind: IssueKind::Markup(issue),
+            }));
         Ok(Span { lang, content })
     }
 
@@ -396,7 +399,11 @@ impl Resolver<'_> {
         args.set("month", date.month);
         args.set("year", date.year);
         for (settings, bundle) in &self.chain {
-            let own = format_plain(bundle, LETTER_DATE_MESSAGE, &args).ok().flatten();
+            // The parts of a date are in the date's own language: nothing to isolate.
+            let own = format_plain(bundle, LETTER_DATE_MESSAGE, &args)
+                .ok()
+                .flatten()
+                .map(|text| text.replace(['\u{2068}', '\u{2069}'], ""));
             let text = own.or_else(|| {
                 dates::cldr_has_date_format(&settings.date_locale)
                     .then(|| dates::format_long_date(date, &settings.date_locale))
@@ -405,7 +412,8 @@ impl Resolver<'_> {
             if let Some(text) = text {
                 let lang = settings.lang.clone();
                 if lang != self.lang {
-                    self.fallbacks.insert(LETTER_DATE_MESSAGE.to_owned(), lang.clone());
+                    self.fallbacks
+                        .insert(LETTER_DATE_MESSAGE.to_owned(), lang.clone());
                 }
                 let (content, _) = markdown::parse_inline(&text, &mut |_| None);
                 return Span { lang, content };
@@ -460,8 +468,12 @@ fn set_note_label(content: &mut [Inline], number: usize, label: &Span) {
             }
             Inline::Emphasis(children)
             | Inline::Strong(children)
-            | Inline::Link { content: children, .. }
-            | Inline::Isolate { content: children, .. } => set_note_label(children, number, label),
+            | Inline::Link {
+                content: children, ..
+            }
+            | Inline::Isolate {
+                content: children, ..
+            } => set_note_label(children, number, label),
             _ => {}
         }
     }

@@ -66,12 +66,18 @@ impl PartialOrd for Location {
 
 impl Ord for Location {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (&self.file, self.line, self.column, self.span.as_ref().map(|s| (s.start, s.end))).cmp(&(
-            &other.file,
-            other.line,
-            other.column,
-            other.span.as_ref().map(|s| (s.start, s.end)),
-        ))
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.span.as_ref().map(|s| (s.start, s.end)),
+        )
+            .cmp(&(
+                &other.file,
+                other.line,
+                other.column,
+                other.span.as_ref().map(|s| (s.start, s.end)),
+            ))
     }
 }
 

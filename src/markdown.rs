@@ -158,7 +158,9 @@ impl Frame {
 }
 
 fn top(stack: &mut [Frame]) -> &mut Frame {
-    stack.last_mut().expect("the root frame is never popped early")
+    stack
+        .last_mut()
+        .expect("the root frame is never popped early")
 }
 
 fn push_text(frame: &mut Frame, text: &str) {
@@ -178,11 +180,17 @@ fn neutralize_block_syntax(value: &str) -> String {
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let after = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ');
     let escape_at = match bytes.first() {
-        Some(b'#' | b'>' | b'=' | b'|' | b'<') => Some(0),
+        // A leading `<` is left alone: an HTML block still arrives as HTML events,
+        // which become reported text.
+        Some(b'#' | b'>' | b'=' | b'|') => Some(0),
         Some(b'-' | b'+' | b'*' | b'_') if after(1) || bytes.get(1) == bytes.first() => Some(0),
         Some(b'`' | b'~') if bytes.get(1) == bytes.first() => Some(0),
         Some(b'[') if is_definition(text) => Some(0),
-        Some(_) if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) && after(digits + 1) => {
+        Some(_)
+            if digits > 0
+                && matches!(bytes.get(digits), Some(b'.' | b')'))
+                && after(digits + 1) =>
+        {
             Some(digits)
         }
         _ => None,
@@ -221,8 +229,12 @@ fn isolate_directional_runs(content: Vec<Inline>) -> Vec<Inline> {
     for inline in content {
         match inline {
             Inline::Text(text) => split_isolates(&text, &mut out),
-            Inline::Emphasis(children) => out.push(Inline::Emphasis(isolate_directional_runs(children))),
-            Inline::Strong(children) => out.push(Inline::Strong(isolate_directional_runs(children))),
+            Inline::Emphasis(children) => {
+                out.push(Inline::Emphasis(isolate_directional_runs(children)))
+            }
+            Inline::Strong(children) => {
+                out.push(Inline::Strong(isolate_directional_runs(children)))
+            }
             Inline::Link { url, content } => out.push(Inline::Link {
                 url,
                 content: isolate_directional_runs(content),
@@ -241,12 +253,18 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
             break;
         };
         push_clean_text(&rest[..start], out);
-        let mut inner = Vec::new();
-        push_clean_text(&rest[inner_start..inner_start + len], &mut inner);
-        out.push(Inline::Isolate {
-            lang: None,
-            content: inner,
-        });
+        let inner_text = &rest[inner_start..inner_start + len];
+        if inner_text.chars().any(char::is_alphabetic) {
+            let mut inner = Vec::new();
+            push_clean_text(inner_text, &mut inner);
+            out.push(Inline::Isolate {
+                lang: None,
+                content: inner,
+            });
+        } else {
+            // Digits and punctuation have no strong direction to isolate.
+            push_clean_text(inner_text, out);
+        }
         rest = &rest[inner_start + len + POP_DIRECTIONAL_ISOLATE.len_utf8()..];
     }
     push_clean_text(rest, out);
@@ -254,8 +272,12 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
 
 fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
     let clean: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
-    if !clean.is_empty() {
-        out.push(Inline::Text(clean));
+    if clean.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(&clean),
+        _ => out.push(Inline::Text(clean)),
     }
 }
 
@@ -270,7 +292,7 @@ mod tests {
 
     fn parse(value: &str) -> (Vec<Inline>, Vec<MarkupIssue>) {
         parse_inline(value, &mut |id| {
-            (id == "known").then(|| Inline::Text("<note>".into()))
+            (id == "known").then(|| Inline::Strong(text("note")))
         })
     }
 
@@ -300,7 +322,15 @@ mod tests {
 
     #[test]
     fn leading_block_markers_stay_text() {
-        for value in ["2022. was", "- item", "# title", "> quote", "1) one", "---", "<div>"] {
+        for value in [
+            "2022. was",
+            "- item",
+            "# title",
+            "> quote",
+            "1) one",
+            "---",
+            "<div>",
+        ] {
             let (content, _) = parse(value);
             let Inline::Text(first) = &content[0] else {
                 panic!("{value:?} became {content:?}")
@@ -319,7 +349,13 @@ mod tests {
 
     #[test]
     fn unsafe_links_become_their_text() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "/relative", "https:x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "/relative",
+            "https:x",
+        ] {
             let (content, issues) = parse(&format!("[click]({url})"));
             assert_eq!(content, text("click"), "{url}");
             assert_eq!(issues.len(), 1, "{url}");
@@ -335,7 +371,7 @@ mod tests {
             content,
             vec![
                 Inline::Text("x.".into()),
-                Inline::Text("<note>".into()),
+                Inline::Strong(text("note")),
                 Inline::Text(" y.[^unknown]".into()),
             ]
         );
@@ -344,6 +380,8 @@ mod tests {
 
     #[test]
     fn fluent_isolation_marks_become_isolates_and_stray_controls_vanish() {
+        let (numbers, _) = parse("n \u{2068}42\u{2069}");
+        assert_eq!(numbers, text("n 42"));
         let (content, _) = parse("a \u{2068}b\u{2069} c\u{202E}d");
         assert_eq!(
             content,

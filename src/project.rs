@@ -126,18 +126,27 @@ impl FtlFile {
         }
     }
 
-    /// The location of the first line after the entry defining `id`.
+    /// Where a message that belongs after `id` should be inserted: the start of
+    /// the entry that follows `id`, or the end of the file.
     pub fn location_after(&self, id: &str) -> Location {
         let source = self.source();
-        let end = self
-            .message(id)
-            .and_then(|m| {
-                let start = offset_in(source, m.id.name)?;
-                Some(start + source[start..].find("\n\n").unwrap_or(source.len() - start))
+        let offsets: Vec<usize> = self
+            .resource
+            .entries()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => offset_in(source, m.id.name),
+                ast::Entry::Term(t) => offset_in(source, t.id.name).map(|o| o.saturating_sub(1)),
+                _ => None,
             })
-            .unwrap_or(source.len());
-        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i + 1);
-        Location::at_offset(&self.path, source, line_end)
+            .collect();
+        let after = self
+            .message(id)
+            .and_then(|m| offset_in(source, m.id.name))
+            .and_then(|start| offsets.iter().find(|&&o| o > start).copied());
+        match after {
+            Some(offset) => Location::at_offset(&self.path, source, offset),
+            None => Location::at_offset(&self.path, source, source.len()),
+        }
     }
 }
 
@@ -241,12 +250,20 @@ impl Project {
 
     /// The letters and locales named (all of them where a list is empty), each
     /// once, in project order; an error names what is not in the project.
-    pub fn select(&self, letters: &[String], locales: &[String]) -> Result<(Vec<&Letter>, Vec<Lang>), String> {
+    pub fn select(
+        &self,
+        letters: &[String],
+        locales: &[String],
+    ) -> Result<(Vec<&Letter>, Vec<Lang>), String> {
         for name in letters {
             if self.letter(name).is_none() {
                 return Err(format!(
                     "no letter `{name}` in this project (letters: {})",
-                    self.letters.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")
+                    self.letters
+                        .iter()
+                        .map(|l| l.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         }
@@ -254,7 +271,11 @@ impl Project {
             if self.config.locale(tag).is_none() {
                 return Err(format!(
                     "no locale `{tag}` in {CONFIG_FILE} (locales: {})",
-                    self.locales.iter().map(|l| l.lang().tag()).collect::<Vec<_>>().join(", ")
+                    self.locales
+                        .iter()
+                        .map(|l| l.lang().tag())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         }
@@ -287,7 +308,10 @@ impl Project {
                     lang: source.lang().clone(),
                 });
             };
-            match ids.iter().find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none()) {
+            match ids
+                .iter()
+                .find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none())
+            {
                 Some(id) => Err(LoadError::MissingSourceMessage {
                     path,
                     id: (*id).to_owned(),
@@ -399,7 +423,11 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
             month: d.month,
             day: d.day,
         },
-        _ => return Err(invalid("date must be a date alone, such as 2023-01-06".into())),
+        _ => {
+            return Err(invalid(
+                "date must be a date alone, such as 2023-01-06".into(),
+            ));
+        }
     };
     let mut seen = std::collections::BTreeSet::new();
     for source in &raw.sources {
@@ -469,10 +497,12 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(source) => return Err(LoadError::Io {
-            path: folder,
-            source,
-        }),
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: folder,
+                source,
+            });
+        }
     }
     Ok(LocaleFiles {
         settings: settings.clone(),
@@ -496,7 +526,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_kept_and_the_rest_still_parses() {
-        let file = FtlFile::parse("x.ftl".into(), "a = A\nb = { \nc = C\n".into());
+        let file = FtlFile::parse("x.ftl".into(), "a = A\nb = }\nc = C\n".into());
         assert!(!file.errors.is_empty());
         assert!(file.message("a").is_some());
         assert!(file.message("c").is_some());

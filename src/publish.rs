@@ -45,7 +45,7 @@ pub enum BuildError {
     #[error("--strict: {} message(s) are not translated:\n{}", fallbacks.len(), fallbacks.iter().map(|(letter, lang, f)| format!("  {letter} {lang}: `{}` taken from {}", f.id, f.from)).collect::<Vec<_>>().join("\n"))]
     Strict {
         /// The letter, the locale and the message that fell back.
-        fallbacks: Vec<(String, Lang, Fallback)>,
+        fallbacks: Vec<LetterFallback>,
     },
     /// A letter could not be localized.
     #[error("{letter} ({lang}): {source}")]
@@ -81,17 +81,20 @@ pub struct BuildSummary {
     /// Every file written, relative to the output folder, sorted.
     pub files: Vec<PathBuf>,
     /// Messages that fell back to another locale, per letter and locale.
-    pub fallbacks: Vec<(String, Lang, Fallback)>,
+    pub fallbacks: Vec<LetterFallback>,
 }
 
 /// The rendered output, by path relative to the output folder.
 pub type Output = BTreeMap<PathBuf, String>;
 
+/// A message that fell back, with the letter and the locale it fell back in.
+pub type LetterFallback = (String, Lang, Fallback);
+
 /// Renders the selection into memory, without touching the disk.
 pub fn render_all(
     project: &Project,
     options: &BuildOptions,
-) -> Result<(Output, Vec<(String, Lang, Fallback)>), BuildError> {
+) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
@@ -102,13 +105,14 @@ pub fn render_all(
     for letter in &letters {
         let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
         for lang in &langs {
-            let localized = localize::localize(project, letter, lang, &langs).map_err(|source| {
-                BuildError::Localize {
-                    letter: letter.name.clone(),
-                    lang: lang.clone(),
-                    source,
-                }
-            })?;
+            let localized =
+                localize::localize(project, letter, lang, &langs).map_err(|source| {
+                    BuildError::Localize {
+                        letter: letter.name.clone(),
+                        lang: lang.clone(),
+                        source,
+                    }
+                })?;
             fallbacks.extend(
                 localized
                     .fallbacks
@@ -150,10 +154,16 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     })
 }
 
-fn refuse_syntax_errors(project: &Project, letters: &[&Letter], langs: &[Lang]) -> Result<(), BuildError> {
+fn refuse_syntax_errors(
+    project: &Project,
+    letters: &[&Letter],
+    langs: &[Lang],
+) -> Result<(), BuildError> {
     let mut errors = Vec::new();
     for lang in project.config.fallback_chains_of(langs) {
-        let Some(files) = project.locale(&lang) else { continue };
+        let Some(files) = project.locale(&lang) else {
+            continue;
+        };
         for file in files.files.values() {
             let used = file.path.file_stem().is_some_and(|stem| {
                 stem == crate::project::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
@@ -169,7 +179,11 @@ fn refuse_syntax_errors(project: &Project, letters: &[&Letter], langs: &[Lang]) 
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(BuildError::Syntax { errors }) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Syntax { errors })
+    }
 }
 
 /// Refuses an output folder whose replacement would destroy the project: the
@@ -194,7 +208,13 @@ fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildEr
         if !absolute.is_dir() {
             return Err(unsafe_output("it exists and is not a folder"));
         }
-        for marker in [crate::config::CONFIG_FILE, "Cargo.toml", ".git", "content", "locales"] {
+        for marker in [
+            crate::config::CONFIG_FILE,
+            "Cargo.toml",
+            ".git",
+            "content",
+            "locales",
+        ] {
             if absolute.join(marker).exists() {
                 return Err(unsafe_output(&format!(
                     "it holds `{marker}`, so it is not a letterkit output folder"
@@ -270,7 +290,10 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildErro
         let _ = fs::remove_dir_all(&previous);
         if let Err(source) = fs::rename(&out_dir, &previous) {
             let _ = fs::remove_dir_all(&staging);
-            return Err(BuildError::Io { path: out_dir, source });
+            return Err(BuildError::Io {
+                path: out_dir,
+                source,
+            });
         }
     }
     if let Err(source) = fs::rename(&staging, &out_dir) {
@@ -278,7 +301,10 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildErro
             let _ = fs::rename(&previous, &out_dir);
         }
         let _ = fs::remove_dir_all(&staging);
-        return Err(BuildError::Io { path: out_dir, source });
+        return Err(BuildError::Io {
+            path: out_dir,
+            source,
+        });
     }
     if had_previous {
         let _ = fs::remove_dir_all(&previous);

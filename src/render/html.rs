@@ -19,7 +19,10 @@ pub fn page(document: &Document) -> String {
     w.doctype();
     w.start(
         "html",
-        &[("lang", page_lang.tag()), ("dir", page_lang.direction().as_str())],
+        &[
+            ("lang", page_lang.tag()),
+            ("dir", page_lang.direction().as_str()),
+        ],
     );
     w.newline();
     head(&mut w, &document.title, |w| {
@@ -27,13 +30,21 @@ pub fn page(document: &Document) -> String {
             let href = format!("../{}/index.html", alternate.lang.tag());
             w.void(
                 "link",
-                &[("rel", "alternate"), ("hreflang", alternate.lang.tag()), ("href", &href)],
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", alternate.lang.tag()),
+                    ("href", &href),
+                ],
             );
             w.newline();
         }
         w.void(
             "link",
-            &[("rel", "alternate"), ("hreflang", "x-default"), ("href", "../index.html")],
+            &[
+                ("rel", "alternate"),
+                ("hreflang", "x-default"),
+                ("href", "../index.html"),
+            ],
         );
         w.newline();
     });
@@ -48,9 +59,12 @@ pub fn page(document: &Document) -> String {
     w.start("header", &[]);
     w.newline();
     language_switcher(&mut w, document);
-    for notice in [&document.chrome.draft_notice, &document.chrome.fallback_notice]
-        .into_iter()
-        .flatten()
+    for notice in [
+        &document.chrome.draft_notice,
+        &document.chrome.fallback_notice,
+    ]
+    .into_iter()
+    .flatten()
     {
         w.start("p", &[("class", "notice")]);
         span(&mut w, notice, page_lang);
@@ -181,7 +195,10 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.doctype();
     w.start(
         "html",
-        &[("lang", page_lang.tag()), ("dir", page_lang.direction().as_str())],
+        &[
+            ("lang", page_lang.tag()),
+            ("dir", page_lang.direction().as_str()),
+        ],
     );
     w.newline();
     head(&mut w, &chooser.title, |w| {
@@ -189,7 +206,11 @@ pub fn chooser(chooser: &Chooser) -> String {
             let href = format!("{}/index.html", entry.lang.tag());
             w.void(
                 "link",
-                &[("rel", "alternate"), ("hreflang", entry.lang.tag()), ("href", &href)],
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", entry.lang.tag()),
+                    ("href", &href),
+                ],
             );
             w.newline();
         }
@@ -214,7 +235,11 @@ pub fn chooser(chooser: &Chooser) -> String {
         w.start("li", &[("lang", entry.lang.tag()), ("dir", dir)]);
         w.start(
             "a",
-            &[("href", &href), ("hreflang", entry.lang.tag()), ("rel", "alternate")],
+            &[
+                ("href", &href),
+                ("hreflang", entry.lang.tag()),
+                ("rel", "alternate"),
+            ],
         );
         w.text(&entry.name);
         w.end("a");
@@ -241,7 +266,10 @@ fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
     w.newline();
     w.void(
         "meta",
-        &[("name", "viewport"), ("content", "width=device-width, initial-scale=1")],
+        &[
+            ("name", "viewport"),
+            ("content", "width=device-width, initial-scale=1"),
+        ],
     );
     w.newline();
     w.element("title", &[], title);

@@ -1,4 +1,4 @@
-//! Rendering: a [`Document`](crate::document::Document) to bytes. Renderers read
+//! Rendering: a [`crate::document::Document`] to bytes. Renderers read
 //! only the document; they never see Fluent or TOML.
 
 pub mod html;

@@ -22,9 +22,12 @@ pub fn letter(document: &Document) -> String {
     let text = |span: &Span| plain(&span.content, rtl);
     let mut blocks: Vec<String> = Vec::new();
 
-    for notice in [&document.chrome.draft_notice, &document.chrome.fallback_notice]
-        .into_iter()
-        .flatten()
+    for notice in [
+        &document.chrome.draft_notice,
+        &document.chrome.fallback_notice,
+    ]
+    .into_iter()
+    .flatten()
     {
         blocks.push(wrap(&text(notice), "", ""));
     }
@@ -33,7 +36,11 @@ pub fn letter(document: &Document) -> String {
     recipient.extend(document.address.iter().map(|line| wrap(line, "", "")));
     blocks.push(recipient.join("\n"));
     blocks.push(wrap(&text(&document.date.text), "", ""));
-    let subject = format!("{} {}", text(&document.subject_label), text(&document.subject));
+    let subject = format!(
+        "{} {}",
+        text(&document.subject_label),
+        text(&document.subject)
+    );
     blocks.push(wrap(&subject, "", ""));
     blocks.push(wrap(&text(&document.salutation), "", ""));
     for block in &document.body {
@@ -149,19 +156,24 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
 /// Splits at spaces, then at the Unicode line-break opportunities inside each
 /// space-separated chunk, except in a chunk holding a URL, which stays whole.
 fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    Box::new(WordSeparator::AsciiSpace.find_words(line).flat_map(|chunk| {
-        let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
-            vec![chunk]
-        } else {
-            let mut parts: Vec<Word<'_>> =
-                WordSeparator::UnicodeBreakProperties.find_words(chunk.word).collect();
-            if let Some(last) = parts.last_mut() {
-                last.whitespace = chunk.whitespace;
-            }
-            parts
-        };
-        words
-    }))
+    Box::new(
+        WordSeparator::AsciiSpace
+            .find_words(line)
+            .flat_map(|chunk| {
+                let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
+                    vec![chunk]
+                } else {
+                    let mut parts: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
+                        .find_words(chunk.word)
+                        .collect();
+                    if let Some(last) = parts.last_mut() {
+                        last.whitespace = chunk.whitespace;
+                    }
+                    parts
+                };
+                words
+            }),
+    )
 }
 
 fn is_url_like(word: &str) -> bool {
@@ -176,7 +188,10 @@ mod tests {
     fn long_urls_are_never_broken() {
         let url = "https://example.org/a/very/long/path/that/goes/on/and/on/and/on/past/the/width";
         let wrapped = wrap(&format!("see <{url}> for more"), "", "");
-        assert!(wrapped.lines().any(|line| line == format!("<{url}>")), "{wrapped}");
+        assert!(
+            wrapped.lines().any(|line| line == format!("<{url}>")),
+            "{wrapped}"
+        );
     }
 
     #[test]

@@ -17,7 +17,12 @@ pub fn human(report: &Report, root: &Path, out: &mut dyn Write) -> std::io::Resu
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = format!("[{}] {}: {}", finding.code.as_str(), finding.locale, finding.message);
+        let title = format!(
+            "[{}] {}: {}",
+            finding.code.as_str(),
+            finding.locale,
+            finding.message
+        );
         let location = &finding.location;
         let text = fs::read_to_string(root.join(&location.file)).ok();
         let rendered = match (&text, &location.span) {
@@ -36,25 +41,25 @@ pub fn human(report: &Report, root: &Path, out: &mut dyn Write) -> std::io::Resu
                 );
                 renderer.render(&[group]).to_string()
             }
-            _ => format!(
-                "{}: {title}\n  --> {location}",
-                finding.severity.as_str()
-            ),
+            _ => format!("{}: {title}\n  --> {location}", finding.severity.as_str()),
         };
         writeln!(out, "{rendered}\n")?;
     }
 
-    writeln!(out, "{:<28} {:<8} {:<9} {:<9} {:>15}", "letter", "locale", "required", "status", "translated")?;
+    writeln!(
+        out,
+        "{:<28} {:<8} {:<9} {:<9} {:>16}",
+        "letter", "locale", "required", "status", "translated"
+    )?;
     for row in &report.coverage {
         writeln!(
             out,
-            "{:<28} {:<8} {:<9} {:<9} {:>7}/{:<3} {:>3}%",
+            "{:<28} {:<8} {:<9} {:<9} {:>10} {:>4}%",
             row.letter,
             row.locale,
             if row.required { "yes" } else { "no" },
             row.status.as_str(),
-            row.translated,
-            row.total,
+            format!("{}/{}", row.translated, row.total),
             row.percent()
         )?;
     }
@@ -63,7 +68,11 @@ pub fn human(report: &Report, root: &Path, out: &mut dyn Write) -> std::io::Resu
     writeln!(
         out,
         "\n{}: {errors} error{}, {warnings} warning{}",
-        if errors > 0 { "check failed" } else { "check passed" },
+        if errors > 0 {
+            "check failed"
+        } else {
+            "check passed"
+        },
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
     )

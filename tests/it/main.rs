@@ -1,0 +1,9 @@
+#![allow(clippy::unwrap_used)]
+//! End-to-end tests: the built `letterkit` binary run on the shipped project and
+//! on small fixtures, its outputs compared with reviewed snapshots in
+//! `snapshots/`.
+
+mod build;
+mod check;
+mod errors;
+mod support;

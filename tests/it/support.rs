@@ -1,0 +1,130 @@
+//! Running the binary on copies of projects.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository folder: the shipped project.
+pub fn shipped() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture project under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    shipped().join("tests/fixtures").join(name)
+}
+
+/// The shipped letter's folder name.
+pub const LETTER: &str = "us-mexico-asylum-2023";
+
+/// The shipped locales.
+pub const LOCALES: [&str; 4] = ["en", "es", "ht", "fr"];
+
+/// What a run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Exit code, stdout and stderr, for snapshots.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit code: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `letterkit --project <project> <args>`, without colour.
+pub fn letterkit(project: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
+        .arg("--project")
+        .arg(project)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the letterkit binary runs");
+    Run {
+        code: output.status.code().expect("not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A copy of a project's sources (config, content, locales) in a temporary folder.
+pub fn copy_project(project: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::copy(
+        project.join("letterkit.toml"),
+        dir.path().join("letterkit.toml"),
+    )
+    .expect("copy letterkit.toml");
+    for folder in ["content", "locales"] {
+        copy_tree(&project.join(folder), &dir.path().join(folder));
+    }
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// Replaces `from` with `to` in a file, which must contain it.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read file to edit");
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1)).expect("write edited file");
+}
+
+/// Removes the line defining message `id` from a Fluent file.
+pub fn remove_message(path: &Path, id: &str) {
+    let text = fs::read_to_string(path).expect("read file to edit");
+    let prefix = format!("{id} =");
+    let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with(&prefix)).collect();
+    assert_ne!(kept.len(), text.lines().count(), "no message {id}");
+    fs::write(path, kept.join("\n") + "\n").expect("write edited file");
+}
+
+/// Every file under `dir`, relative to it, sorted, with its bytes.
+pub fn read_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files);
+    files.sort();
+    files
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
+    for entry in fs::read_dir(dir).expect("read output folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else {
+            let relative = path.strip_prefix(root).expect("below root").to_owned();
+            files.push((relative, fs::read(&path).expect("read output file")));
+        }
+    }
+}
+
+/// insta settings that keep snapshots in the top-level `snapshots/` folder.
+pub fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(shipped().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}

@@ -3,15 +3,16 @@
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { checkPage, launchBrowser, reportFailures, runVnu } from './lib.mjs';
 
-const page = ({ htmlAttributes = 'lang="en" dir="ltr"', body = '' } = {}) => `<!DOCTYPE html>
+const page = ({ htmlAttributes = 'lang="en" dir="ltr"', style = '', body = '' } = {}) => `<!DOCTYPE html>
 <html ${htmlAttributes}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Self-test page</title>
+<style>${style}</style>
 </head>
 <body>
 <main>
@@ -31,6 +32,15 @@ const cases = [
   // #b7b7b7 on white is a 2.0:1 contrast ratio; text needs 4.5:1.
   { name: 'low-contrast.html', html: page({ body: '<p style="color: #b7b7b7">Pale text.</p>' }), expect: 'axe color-contrast' },
   { name: 'wide-box.html', html: page({ body: '<div style="width: 1000px">A fixed-width box.</div>' }), expect: 'reflow' },
+  // Not asked for by the brief's three defects, but without them nothing
+  // would show that the keyboard and clipping checks can fire at all.
+  { name: 'no-focus-outline.html', html: page({ style: 'a:focus { outline: none; }' }), expect: 'keyboard focus-indicator' },
+  {
+    name: 'clipped-text.html',
+    // Fits its box until text spacing raises the line height to 1.5.
+    html: page({ style: '.box { height: 1.2em; line-height: 1.2; overflow: hidden; }', body: '<p class="box">Short.</p>' }),
+    expect: 'text-spacing',
+  },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'letterkit-selftest-'));

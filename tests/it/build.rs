@@ -7,6 +7,12 @@ use crate::support::{
     snapshot_settings,
 };
 
+/// A file the shipped build wrote for `locale`.
+fn read_built(out: &tempfile::TempDir, locale: &str, file: &str) -> String {
+    fs::read_to_string(out.path().join("dist").join(LETTER).join(locale).join(file))
+        .expect("the build wrote this file")
+}
+
 fn build_shipped() -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("a temporary folder");
     let run = letterkit(
@@ -109,8 +115,7 @@ fn english_keeps_every_word_of_the_original_letter_in_order() {
     let original =
         fs::read_to_string(fixture("original/2023-01-06-amnesty-asylum-letter.txt")).unwrap();
     let out = build_shipped();
-    let text =
-        fs::read_to_string(out.path().join("dist").join(LETTER).join("en/letter.txt")).unwrap();
+    let text = read_built(&out, "en", "letter.txt");
     let letter = text.split("\nSources\n").next().unwrap();
     // List items are marked `- ` in text and `•` in the original.
     let mut rendered: Vec<String> = words(letter).into_iter().filter(|w| w != "-").collect();
@@ -132,13 +137,7 @@ fn english_keeps_every_word_of_the_original_letter_in_order() {
 fn plain_text_follows_the_email_rules_in_every_locale() {
     let out = build_shipped();
     for locale in LOCALES {
-        let path = out
-            .path()
-            .join("dist")
-            .join(LETTER)
-            .join(locale)
-            .join("letter.txt");
-        let text = fs::read_to_string(&path).unwrap();
+        let text = read_built(&out, locale, "letter.txt");
         assert!(
             text.ends_with('\n') && !text.ends_with("\n\n"),
             "{locale}: final newline"
@@ -186,14 +185,7 @@ fn plain_text_follows_the_email_rules_in_every_locale() {
 fn every_translation_keeps_the_letters_figures_and_names() {
     let out = build_shipped();
     for locale in LOCALES {
-        let text = fs::read_to_string(
-            out.path()
-                .join("dist")
-                .join(LETTER)
-                .join(locale)
-                .join("letter.txt"),
-        )
-        .unwrap();
+        let text = read_built(&out, locale, "letter.txt");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for figure in [
             "850",
@@ -226,14 +218,7 @@ fn dates_are_written_out_in_each_language() {
         ("ht", "6 janvye 2023"),
         ("fr", "6 janvier 2023"),
     ] {
-        let html = fs::read_to_string(
-            out.path()
-                .join("dist")
-                .join(LETTER)
-                .join(locale)
-                .join("index.html"),
-        )
-        .unwrap();
+        let html = read_built(&out, locale, "index.html");
         assert!(
             html.contains(&format!("<time datetime=\"2023-01-06\">{date}</time>")),
             "{locale}"
@@ -245,14 +230,7 @@ fn dates_are_written_out_in_each_language() {
 fn pages_are_structured_and_mark_their_language() {
     let out = build_shipped();
     for locale in LOCALES {
-        let html = fs::read_to_string(
-            out.path()
-                .join("dist")
-                .join(LETTER)
-                .join(locale)
-                .join("index.html"),
-        )
-        .unwrap();
+        let html = read_built(&out, locale, "index.html");
         assert!(html.starts_with(&format!(
             "<!DOCTYPE html>\n<html lang=\"{locale}\" dir=\"ltr\">"
         )));
@@ -383,8 +361,6 @@ fn render_prints_what_build_writes() {
     for (format, file) in [("text", "letter.txt"), ("html", "index.html")] {
         let run = letterkit(&shipped(), &["render", LETTER, "ht", "--format", format]);
         assert_eq!(run.code, 0, "{}", run.transcript());
-        let built =
-            fs::read_to_string(out.path().join("dist").join(LETTER).join("ht").join(file)).unwrap();
-        assert_eq!(run.stdout, built);
+        assert_eq!(run.stdout, read_built(&out, "ht", file));
     }
 }

@@ -19,7 +19,7 @@ note-reference = Source { $number }
 # The link after each source that returns to where it was cited.
 back-to-reference = Back to reference { $number }
 # The cited document's own title, introduced in the list of sources.
-cited-title = Title: { $title }
+cited-title = Title: “{ $title }”
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

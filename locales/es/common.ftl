@@ -20,7 +20,7 @@ note-reference = Fuente { $number }
 # The link after each source that returns to where it was cited.
 back-to-reference = Volver a la referencia { $number }
 # The cited document's own title, introduced in the list of sources.
-cited-title = Título: { $title }
+cited-title = Título: «{ $title }»
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Esta traducción es un borrador. Aún no ha sido revisada por un hablante nativo.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

@@ -20,7 +20,7 @@ note-reference = Source { $number }
 # The link after each source that returns to where it was cited.
 back-to-reference = Retour à la référence { $number }
 # The cited document's own title, introduced in the list of sources.
-cited-title = Titre : { $title }
+cited-title = Titre : « { $title } »
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Cette traduction est une version provisoire. Elle n’a pas encore été relue par une personne de langue maternelle française.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

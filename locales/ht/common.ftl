@@ -20,7 +20,7 @@ note-reference = Sous { $number }
 # The link after each source that returns to where it was cited.
 back-to-reference = Retounen nan referans { $number }
 # The cited document's own title, introduced in the list of sources.
-cited-title = Tit: { $title }
+cited-title = Tit: “{ $title }”
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Tradiksyon sa a se yon bouyon. Yon moun ki pale lang lan depi li fèt poko revize l.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

@@ -208,8 +208,8 @@ pub struct Chooser {
     pub title: String,
     /// The letter's subject in the page's language.
     pub heading: Span,
-    /// "Choose a language", in the page's language.
-    pub prompt: Span,
+    /// "Choose a language", in every language of the page, in configured order.
+    pub prompts: Vec<Span>,
     /// One entry per language, in configured order.
     pub entries: Vec<ChooserEntry>,
 }
@@ -237,7 +237,10 @@ impl Chooser {
                 main.chrome.chooser_heading.plain_text()
             ),
             heading: main.subject.clone(),
-            prompt: main.chrome.chooser_heading.clone(),
+            prompts: documents
+                .iter()
+                .map(|d| d.chrome.chooser_heading.clone())
+                .collect(),
             entries: documents
                 .iter()
                 .map(|d| ChooserEntry {

@@ -224,7 +224,12 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.end("h1");
     w.newline();
     w.start("h2", &[]);
-    span(&mut w, &chooser.prompt, page_lang);
+    for (i, prompt) in chooser.prompts.iter().enumerate() {
+        if i > 0 {
+            w.text(" · ");
+        }
+        span(&mut w, prompt, page_lang);
+    }
     w.end("h2");
     w.newline();
     w.start("ul", &[("class", "choices")]);

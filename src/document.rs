@@ -60,6 +60,8 @@ pub struct Chrome {
     pub chooser_heading: Span,
     /// The link to the page listing every language.
     pub all_languages: Span,
+    /// Marks a partly translated language on the page listing every language.
+    pub partial_translation: Span,
 }
 
 /// A run of inline content in one language.
@@ -223,6 +225,8 @@ pub struct ChooserEntry {
     pub name: String,
     /// The letter's subject in that language.
     pub subject: Span,
+    /// Says, in that language, that it is partly translated, where it is.
+    pub partial: Option<Span>,
 }
 
 impl Chooser {
@@ -251,6 +255,11 @@ impl Chooser {
                         .find(|a| a.current)
                         .map_or_else(|| d.lang.tag().to_owned(), |a| a.name.clone()),
                     subject: d.subject.clone(),
+                    partial: d
+                        .chrome
+                        .fallback_notice
+                        .as_ref()
+                        .map(|_| d.chrome.partial_translation.clone()),
                 })
                 .collect(),
         }

@@ -31,6 +31,7 @@ pub const CHROME_MESSAGES: &[&str] = &[
     "fallback-notice",
     "chooser-heading",
     "all-languages",
+    "partial-translation",
 ];
 
 /// The optional message in which a locale writes dates itself, where CLDR has no
@@ -228,6 +229,7 @@ pub fn localize(
         fallback_notice: None,
         chooser_heading: resolver.plain_span("chooser-heading", &FluentArgs::new())?,
         all_languages: resolver.plain_span("all-languages", &FluentArgs::new())?,
+        partial_translation: resolver.plain_span("partial-translation", &FluentArgs::new())?,
     };
     let subject_label = resolver.plain_span("subject-label", &FluentArgs::new())?;
 

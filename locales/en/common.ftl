@@ -28,6 +28,8 @@ fallback-notice = Some parts of this page are not translated yet and are shown i
 chooser-heading = Choose a language
 # The link, at the foot of every page, to the page that lists every language of the letter.
 all-languages = All languages
+# Shown after a language's name on the page listing every language, when parts of it are not translated yet.
+partial-translation = Partly translated
 
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,

@@ -29,6 +29,8 @@ fallback-notice = Algunas partes de esta página aún no están traducidas y se 
 chooser-heading = Elija un idioma
 # The link, at the foot of every page, to the page that lists every language of the letter.
 all-languages = Todos los idiomas
+# Shown after a language's name on the page listing every language, when parts of it are not translated yet.
+partial-translation = Traducción parcial
 
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,

@@ -29,6 +29,8 @@ fallback-notice = Certaines parties de cette page ne sont pas encore traduites e
 chooser-heading = Choisir une langue
 # The link, at the foot of every page, to the page that lists every language of the letter.
 all-languages = Toutes les langues
+# Shown after a language's name on the page listing every language, when parts of it are not translated yet.
+partial-translation = Traduction partielle
 
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,

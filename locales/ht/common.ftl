@@ -29,6 +29,8 @@ fallback-notice = Gen kèk pati nan paj sa a ki poko tradui, se poutèt sa yo pa
 chooser-heading = Chwazi yon lang
 # The link, at the foot of every page, to the page that lists every language of the letter.
 all-languages = Tout lang yo
+# Shown after a language's name on the page listing every language, when parts of it are not translated yet.
+partial-translation = Tradiksyon pasyèl
 
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,

@@ -80,7 +80,9 @@ pub fn page(document: &Document) -> String {
     span(&mut w, &document.recipient, page_lang);
     for line in &document.address {
         w.void("br", &[]);
-        w.text(line);
+        // Data in no particular language or direction: isolated, so that an
+        // address in Latin script keeps its order on a right-to-left page.
+        w.element("bdi", &[], line);
     }
     w.end("p");
     w.newline();
@@ -125,7 +127,7 @@ pub fn page(document: &Document) -> String {
     w.newline();
     for signatory in &document.signatories {
         w.start("p", &[("class", "signatory")]);
-        w.element("span", &[("class", "name")], &signatory.name);
+        w.element("bdi", &[("class", "name")], &signatory.name);
         w.void("br", &[]);
         span(&mut w, &signatory.title, page_lang);
         w.void("br", &[]);
@@ -154,7 +156,11 @@ pub fn page(document: &Document) -> String {
                 span(&mut w, title, page_lang);
             }
             w.void("br", &[]);
-            w.element("a", &[("class", "url"), ("href", &note.url)], &note.url);
+            w.element(
+                "a",
+                &[("class", "url"), ("dir", "ltr"), ("href", &note.url)],
+                &note.url,
+            );
             if note.references > 0 {
                 w.void("br", &[]);
                 let href = format!("#ref-{}", note.number);
@@ -248,6 +254,11 @@ pub fn chooser(chooser: &Chooser) -> String {
         );
         w.text(&entry.name);
         w.end("a");
+        if let Some(partial) = &entry.partial {
+            w.text(" (");
+            span(&mut w, partial, &entry.lang);
+            w.text(")");
+        }
         w.void("br", &[]);
         span(&mut w, &entry.subject, &entry.lang);
         w.end("li");
@@ -339,12 +350,14 @@ fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option
 }
 
 /// A span, wrapped in an element carrying its language where it differs from
-/// the surrounding `context` language.
+/// the surrounding `context` language: text taken from a fallback locale, marked
+/// with the `fallback` class so that a style sheet can show it.
 fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
     if &span.lang == context {
         inlines(w, &span.content, context);
     } else {
-        w.start("span", &lang_attributes(&span.lang));
+        let [lang, dir] = lang_attributes(&span.lang);
+        w.start("span", &[("class", "fallback"), lang, dir]);
         inlines(w, &span.content, &span.lang);
         w.end("span");
     }

@@ -33,7 +33,12 @@ pub fn letter(document: &Document) -> String {
     }
 
     let mut recipient = vec![wrap(&text(&document.recipient), "", "")];
-    recipient.extend(document.address.iter().map(|line| wrap(line, "", "")));
+    recipient.extend(
+        document
+            .address
+            .iter()
+            .map(|line| wrap(&data(line, rtl), "", "")),
+    );
     blocks.push(recipient.join("\n"));
     blocks.push(wrap(&text(&document.date.text), "", ""));
     let subject = format!(
@@ -59,7 +64,7 @@ pub fn letter(document: &Document) -> String {
     for signatory in &document.signatories {
         blocks.push(
             [
-                wrap(&signatory.name, "", ""),
+                wrap(&data(&signatory.name, rtl), "", ""),
                 wrap(&text(&signatory.title), "", ""),
                 wrap(&text(&signatory.organisation), "", ""),
             ]
@@ -87,6 +92,16 @@ pub fn letter(document: &Document) -> String {
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// Data (a name, an address line) isolated from a right-to-left paragraph, so
+/// that Latin-script data keeps its order; left-to-right text has no controls.
+fn data(text: &str, rtl: bool) -> String {
+    if rtl {
+        format!("{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// Inline content as text: markup dropped, notes as `[N]`, links followed by

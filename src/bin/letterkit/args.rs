@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (check: no errors in any required locale)
-  1  check found errors in a required locale
+  1  check found errors in a required locale, or build --strict found untranslated messages
   2  usage, configuration, input or output error";
 
 /// Publish public letters accessibly in many languages, and check their translations.
@@ -42,7 +42,7 @@ pub enum Command {
         /// The output folder (default: output-dir from letterkit.toml, relative to the project).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Fail when any message is missing and would be shown in another language.
+        /// Fail (exit 1) when any message is missing and would be shown in another language.
         #[arg(long)]
         strict: bool,
     },

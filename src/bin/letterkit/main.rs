@@ -11,13 +11,13 @@ use std::process::ExitCode;
 use clap::Parser;
 use letterkit::config::Lang;
 use letterkit::project::Project;
-use letterkit::publish::{self, BuildOptions};
+use letterkit::publish::{self, BuildError, BuildOptions};
 use letterkit::render::{self, Format};
 use letterkit::{check, localize};
 
 use args::{CheckFormat, Cli, Command, RenderFormat};
 
-/// Check found errors in a required locale.
+/// Check found errors in a required locale, or `build --strict` found fallbacks.
 const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
@@ -63,8 +63,15 @@ fn run(cli: Cli) -> Result<u8, String> {
                 locales,
                 strict,
             };
-            let summary = publish::build(&project, &options).map_err(|e| e.to_string())?;
             let mut stderr = anstream::stderr();
+            let summary = match publish::build(&project, &options) {
+                Ok(summary) => summary,
+                Err(error @ BuildError::Strict { .. }) => {
+                    let _ = writeln!(stderr, "error: {error}");
+                    return Ok(FINDINGS);
+                }
+                Err(error) => return Err(error.to_string()),
+            };
             for (letter, lang, fallback) in &summary.fallbacks {
                 let _ = writeln!(
                     stderr,

@@ -234,7 +234,7 @@ pub fn chooser(chooser: &Chooser) -> String {
         if i > 0 {
             w.text(" · ");
         }
-        span(&mut w, prompt, page_lang);
+        foreign_span(&mut w, prompt, page_lang);
     }
     w.end("h2");
     w.newline();
@@ -353,14 +353,27 @@ fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option
 /// the surrounding `context` language: text taken from a fallback locale, marked
 /// with the `fallback` class so that a style sheet can show it.
 fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+    marked_span(w, span, context, Some("fallback"));
+}
+
+/// A span in a language of its own by design (a multilingual heading), not a
+/// fallback: marked with its language only.
+fn foreign_span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+    marked_span(w, span, context, None);
+}
+
+fn marked_span(w: &mut HtmlWriter, span: &Span, context: &Lang, class: Option<&'static str>) {
     if &span.lang == context {
         inlines(w, &span.content, context);
-    } else {
-        let [lang, dir] = lang_attributes(&span.lang);
-        w.start("span", &[("class", "fallback"), lang, dir]);
-        inlines(w, &span.content, &span.lang);
-        w.end("span");
+        return;
     }
+    let [lang, dir] = lang_attributes(&span.lang);
+    match class {
+        Some(class) => w.start("span", &[("class", class), lang, dir]),
+        None => w.start("span", &[lang, dir]),
+    }
+    inlines(w, &span.content, &span.lang);
+    w.end("span");
 }
 
 fn lang_attributes(lang: &Lang) -> [(&'static str, &str); 2] {

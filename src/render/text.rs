@@ -161,11 +161,36 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         .break_words(false)
         .wrap_algorithm(WrapAlgorithm::FirstFit)
         .word_separator(WordSeparator::Custom(words_keeping_urls));
+    let mut open = 0;
     textwrap::wrap(&text, &options)
         .iter()
-        .map(|line| line.trim_end())
+        .map(|line| balance_isolates(line.trim_end(), &mut open))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Closes at the end of a line every isolate still open there and reopens it at
+/// the start of the next, since each line of a text file is its own bidi paragraph.
+fn balance_isolates(line: &str, open: &mut usize) -> String {
+    let reopen = *open;
+    for c in line.chars() {
+        match c {
+            FIRST_STRONG_ISOLATE => *open += 1,
+            POP_DIRECTIONAL_ISOLATE => *open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if reopen == 0 && *open == 0 {
+        return line.to_owned();
+    }
+    let body = line.trim_start_matches(' ');
+    let indent = &line[..line.len() - body.len()];
+    let mut balanced = String::with_capacity(line.len() + 3 * (reopen + *open));
+    balanced.push_str(indent);
+    balanced.extend(std::iter::repeat_n(FIRST_STRONG_ISOLATE, reopen));
+    balanced.push_str(body);
+    balanced.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
+    balanced
 }
 
 /// Splits at spaces, then at the Unicode line-break opportunities inside each
@@ -218,6 +243,24 @@ mod tests {
         }
         assert!(wrapped.starts_with("- word"));
         assert!(wrapped.lines().skip(1).all(|l| l.starts_with("  word")));
+    }
+
+    #[test]
+    fn an_isolate_wrapped_across_lines_is_closed_and_reopened() {
+        let text = format!(
+            "{} \u{2068}{}\u{2069} end",
+            "word ".repeat(12),
+            "title ".repeat(6)
+        );
+        let wrapped = wrap(&text, "", "");
+        for line in wrapped.lines() {
+            let opened = line.matches('\u{2068}').count();
+            assert_eq!(opened, line.matches('\u{2069}').count(), "{line:?}");
+        }
+        assert!(
+            wrapped.lines().filter(|l| l.contains('\u{2068}')).count() >= 2,
+            "{wrapped}"
+        );
     }
 
     #[test]

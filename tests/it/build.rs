@@ -3,8 +3,8 @@
 use std::fs;
 
 use crate::support::{
-    LETTER, LOCALES, copy_project, edit, fixture, letterkit, read_tree, remove_message, shipped,
-    snapshot_settings,
+    LETTER, LOCALES, assert_plain_text_rules, copy_project, edit, fixture, letterkit, read_tree,
+    remove_message, shipped, snapshot_settings,
 };
 
 /// A file the shipped build wrote for `locale`.
@@ -138,37 +138,7 @@ fn plain_text_follows_the_email_rules_in_every_locale() {
     let out = build_shipped();
     for locale in LOCALES {
         let text = read_built(&out, locale, "letter.txt");
-        assert!(
-            text.ends_with('\n') && !text.ends_with("\n\n"),
-            "{locale}: final newline"
-        );
-        assert!(
-            !text.contains('\r') && !text.contains('\t'),
-            "{locale}: CR or tab"
-        );
-        assert!(
-            !text.contains("\n\n\n"),
-            "{locale}: more than one blank line"
-        );
-        for line in text.lines() {
-            let width = textwrap::core::display_width(line);
-            let lone_url = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
-            assert!(width <= 72 || lone_url, "{locale}: {width} columns: {line}");
-            assert!(
-                !line.starts_with("-- ") && line != "--",
-                "{locale}: signature marker"
-            );
-            assert!(
-                !line.starts_with("==") && !line.starts_with("---"),
-                "{locale}: rule"
-            );
-            for markdown in ["**", "[^", "](", "<http"] {
-                assert!(
-                    !line.contains(markdown),
-                    "{locale}: Markdown {markdown} in {line}"
-                );
-            }
-        }
+        assert_plain_text_rules(locale, &text, false);
         for n in 1..=4 {
             assert!(text.contains(&format!("[{n}]")), "{locale}: note {n}");
         }

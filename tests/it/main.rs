@@ -6,4 +6,5 @@
 mod build;
 mod check;
 mod errors;
+mod fixtures;
 mod support;

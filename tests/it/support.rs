@@ -128,3 +128,55 @@ pub fn snapshot_settings() -> insta::Settings {
     settings.set_prepend_module_to_snapshot(false);
     settings
 }
+
+/// The rules every plain-text letter follows, whatever its language: UTF-8 with
+/// LF, one final newline, no tab, no trailing space, at most one blank line in a
+/// row, no line over 72 columns but a lone URL, no signature marker, rule or
+/// Markdown; bidi controls only in a right-to-left text, and balanced per line.
+pub fn assert_plain_text_rules(label: &str, text: &str, rtl: bool) {
+    assert!(
+        text.ends_with('\n') && !text.ends_with("\n\n"),
+        "{label}: final newline"
+    );
+    assert!(
+        !text.contains('\r') && !text.contains('\t'),
+        "{label}: CR or tab"
+    );
+    assert!(
+        !text.contains("\n\n\n"),
+        "{label}: more than one blank line"
+    );
+    for line in text.lines() {
+        let width = textwrap::core::display_width(line);
+        let lone_url = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
+        assert!(width <= 72 || lone_url, "{label}: {width} columns: {line}");
+        assert_eq!(line.trim_end(), line, "{label}: trailing space");
+        assert!(
+            !line.starts_with("-- ") && line != "--",
+            "{label}: signature marker"
+        );
+        assert!(
+            !line.starts_with("==") && !line.starts_with("---"),
+            "{label}: rule"
+        );
+        for markdown in ["**", "[^", "](", "<http"] {
+            assert!(
+                !line.contains(markdown),
+                "{label}: Markdown {markdown} in {line}"
+            );
+        }
+        let controls = line
+            .chars()
+            .filter(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .count();
+        if rtl {
+            assert_eq!(
+                line.matches('\u{2068}').count(),
+                line.matches('\u{2069}').count(),
+                "{label}: unbalanced isolate in {line:?}"
+            );
+        } else {
+            assert_eq!(controls, 0, "{label}: bidi control in {line:?}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The fixture projects: a right-to-left letter, a partly translated locale,
+//! and the rules every text output follows.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{assert_plain_text_rules, fixture, letterkit, snapshot_settings};
+
+fn build(project: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let run = letterkit(project, &["build", "--out", out.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    out
+}
+
+#[test]
+fn right_to_left_pages_set_direction_and_isolate_latin_data() {
+    let out = build(&fixture("rtl"));
+    let arabic = fs::read_to_string(out.path().join("clean-water/ar/index.html")).unwrap();
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    for isolated in [
+        "<bdi class=\"name\">Ada Example</bdi>",
+        "<bdi>PO Box 1200</bdi>",
+        "<a class=\"url\" dir=\"ltr\" href=\"https://example.org/reports/water-survey-2023?lang=en&amp;format=html\">",
+        "«<bdi lang=\"en\" dir=\"ltr\">Water Safety Review 2023</bdi>»",
+        "<a href=\"../en/index.html\" hreflang=\"en\" lang=\"en\" dir=\"ltr\" rel=\"alternate\">English</a>",
+    ] {
+        assert!(arabic.contains(isolated), "ar page lacks {isolated}");
+    }
+    let english = fs::read_to_string(out.path().join("clean-water/en/index.html")).unwrap();
+    assert!(english.contains(
+        "<a href=\"../ar/index.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\" rel=\"alternate\">العربية</a>"
+    ));
+    let text = fs::read_to_string(out.path().join("clean-water/ar/letter.txt")).unwrap();
+    assert!(text.contains("\u{2068}Ada Example\u{2069}"), "{text}");
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("rtl__clean-water__ar__html", arabic);
+        insta::assert_snapshot!("rtl__clean-water__ar__text", text);
+    });
+}
+
+#[test]
+fn a_partial_locale_is_published_with_its_gaps_marked() {
+    let out = build(&fixture("partial"));
+    let page = fs::read_to_string(out.path().join("notice/es/index.html")).unwrap();
+    assert!(page.contains(
+        "<li><span class=\"fallback\" lang=\"en\" dir=\"ltr\">Publish the new hours.</span></li>"
+    ));
+    assert!(page.contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">Chair</span>"));
+    assert!(page.contains(
+        "<p class=\"notice\">Algunas partes de esta página aún no están traducidas y se muestran en <bdi lang=\"en\" dir=\"ltr\">English</bdi>.</p>"
+    ));
+    let chooser = fs::read_to_string(out.path().join("notice/index.html")).unwrap();
+    assert!(chooser.contains("rel=\"alternate\">Español</a> (Traducción parcial)"));
+    assert!(!chooser.contains("English</a> ("), "the source is complete");
+}
+
+#[test]
+fn strict_build_names_every_untranslated_message_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("dist");
+    let run = letterkit(
+        &fixture("partial"),
+        &["build", "--strict", "--out", target.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("notice es: `demand-publish` taken from en")
+    );
+    assert!(
+        run.stderr
+            .contains("notice es: `signatory-title` taken from en")
+    );
+    assert!(!target.exists());
+}
+
+#[test]
+fn every_fixture_text_follows_the_plain_text_rules() {
+    for (name, letter, locales) in [
+        ("small", "notice", &["en", "es"][..]),
+        ("partial", "notice", &["en", "es"][..]),
+        ("rtl", "clean-water", &["en", "ar"][..]),
+    ] {
+        let out = build(&fixture(name));
+        for locale in locales {
+            let text = fs::read_to_string(out.path().join(letter).join(locale).join("letter.txt"))
+                .unwrap();
+            assert_plain_text_rules(&format!("{name} {locale}"), &text, *locale == "ar");
+        }
+    }
+}
+
+#[test]
+fn the_style_sheet_uses_logical_properties_only() {
+    let css = include_str!("../../src/render/page.css");
+    for line in css.lines() {
+        let Some((property, value)) = line.trim().split_once(':') else {
+            continue;
+        };
+        let words: Vec<&str> = property.split('-').collect();
+        for physical in ["left", "right", "top", "bottom"] {
+            assert!(!words.contains(&physical), "physical property: {line}");
+        }
+        let sizes = [
+            "width",
+            "height",
+            "min-width",
+            "max-width",
+            "min-height",
+            "max-height",
+        ];
+        assert!(!sizes.contains(&property), "physical size: {line}");
+        for physical in ["left", "right"] {
+            assert!(
+                !value
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches(';') == physical),
+                "physical value: {line}"
+            );
+        }
+    }
+}

@@ -18,6 +18,7 @@ use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project};
+use crate::sync;
 
 /// What kind of problem a finding is. Each has a stable kebab-case code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -47,6 +48,8 @@ pub enum Code {
     Image,
     /// Neither CLDR nor the locale's `common.ftl` can write the letter's date.
     MissingDateFormat,
+    /// A translation made from an older version of its source message.
+    StaleTranslation,
 }
 
 impl Code {
@@ -65,15 +68,18 @@ impl Code {
             Code::UnknownNote => "unknown-note",
             Code::Image => "image",
             Code::MissingDateFormat => "missing-date-format",
+            Code::StaleTranslation => "stale-translation",
         }
     }
 
     /// The severity in a required locale.
     fn severity(self) -> Severity {
         match self {
-            Code::ObsoleteFile | Code::ObsoleteMessage | Code::Image | Code::MissingDateFormat => {
-                Severity::Warning
-            }
+            Code::ObsoleteFile
+            | Code::ObsoleteMessage
+            | Code::Image
+            | Code::MissingDateFormat
+            | Code::StaleTranslation => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -200,6 +206,9 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
             message_issues(project, letter, lang, &langs, &mut found);
         }
         date_format(files, &mut found);
+        if lang != source.lang() {
+            stale_translations(project, files, &letters, &mut found)?;
+        }
         let required = files.settings.required;
         for mut f in found {
             if !required && f.severity == Severity::Error {
@@ -449,6 +458,37 @@ fn message_issues(
         };
         found.push(finding(code, lang, Some(&issue.id), location, message));
     }
+}
+
+fn stale_translations(
+    project: &Project,
+    files: &LocaleFiles,
+    letters: &[&Letter],
+    found: &mut Vec<Finding>,
+) -> Result<(), String> {
+    let stale = sync::stale_translations(project, files).map_err(|e| e.to_string())?;
+    for stale in stale {
+        let checked =
+            stale.resource == COMMON_RESOURCE || letters.iter().any(|l| l.name == stale.resource);
+        let Some(file) = files.file(&stale.resource).filter(|_| checked) else {
+            continue;
+        };
+        let location = file
+            .messages()
+            .find(|(m, _)| m.id.name == stale.id)
+            .map_or_else(|| Location::file_start(&file.path), |(_, l)| l);
+        found.push(finding(
+            Code::StaleTranslation,
+            files.lang(),
+            Some(&stale.id),
+            location,
+            format!(
+                "`{}` was translated from an older source text; update it (was: \"{}\"; now: \"{}\")",
+                stale.id, stale.was, stale.now
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn date_format(files: &LocaleFiles, found: &mut Vec<Finding>) {

@@ -27,3 +27,5 @@ pub mod markdown;
 pub mod project;
 pub mod publish;
 pub mod render;
+pub mod status;
+pub mod sync;

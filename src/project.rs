@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
@@ -147,6 +148,98 @@ impl FtlFile {
             Some(offset) => Location::at_offset(&self.path, source, offset),
             None => Location::at_offset(&self.path, source, source.len()),
         }
+    }
+}
+
+/// What an entry of a Fluent file is, for editing the file as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A message, with or without a value.
+    Message,
+    /// A term (`-name = ...`).
+    Term,
+    /// A standalone comment (`#`).
+    Comment,
+    /// A group comment (`##`) or resource comment (`###`).
+    Heading,
+    /// Text the parser could not read.
+    Junk,
+}
+
+/// One entry of a Fluent file as text: from the start of the line where it
+/// begins (its attached comment, if any) to where the next entry begins, so
+/// that the spans of a file, in order, cover all of it after the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntrySpan<'f> {
+    /// What the entry is.
+    pub kind: EntryKind,
+    /// The message or term id, without the leading `-` of a term.
+    pub id: Option<&'f str>,
+    /// Where the id's line starts (the entry's start when it has no comment).
+    pub id_line: usize,
+    /// The byte range in the file.
+    pub range: Range<usize>,
+    /// The attached comment's lines, or a standalone comment's.
+    pub comment: Vec<&'f str>,
+}
+
+impl FtlFile {
+    /// Every entry of the file as a text span, in file order. Parses the file
+    /// again with comments, which the runtime parse behind rendering drops.
+    pub fn entry_spans(&self) -> Vec<EntrySpan<'_>> {
+        let source = self.source();
+        let full = match fluent_syntax::parser::parse(source) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        let line_start = |offset: usize| source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let mut spans: Vec<EntrySpan<'_>> = Vec::new();
+        for entry in &full.body {
+            let (kind, id, comment): (EntryKind, Option<&str>, Vec<&str>) = match entry {
+                ast::Entry::Message(m) => (
+                    EntryKind::Message,
+                    Some(m.id.name),
+                    m.comment
+                        .as_ref()
+                        .map(|c| c.content.clone())
+                        .unwrap_or_default(),
+                ),
+                ast::Entry::Term(t) => (
+                    EntryKind::Term,
+                    Some(t.id.name),
+                    t.comment
+                        .as_ref()
+                        .map(|c| c.content.clone())
+                        .unwrap_or_default(),
+                ),
+                ast::Entry::Comment(c) => (EntryKind::Comment, None, c.content.clone()),
+                ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                    (EntryKind::Heading, None, c.content.clone())
+                }
+                ast::Entry::Junk { content } => (EntryKind::Junk, None, vec![*content]),
+            };
+            let anchor = id.or(comment.first().copied());
+            let Some(id_offset) = anchor.and_then(|a| offset_in(source, a)) else {
+                continue;
+            };
+            let id_line = line_start(id_offset);
+            let start = comment
+                .first()
+                .filter(|_| id.is_some())
+                .and_then(|first| offset_in(source, first))
+                .map_or(id_line, line_start);
+            if let Some(previous) = spans.last_mut() {
+                previous.range.end = start;
+            }
+            spans.push(EntrySpan {
+                kind,
+                id,
+                id_line,
+                range: start..source.len(),
+                comment,
+            });
+        }
+        spans
     }
 }
 
@@ -530,6 +623,32 @@ mod tests {
         assert!(!file.errors.is_empty());
         assert!(file.message("a").is_some());
         assert!(file.message("c").is_some());
+    }
+
+    #[test]
+    fn entry_spans_cover_the_file_from_the_first_entry() {
+        let text = "### Resource\n\n# About a\na = A\n    continued\n\n## Group\n-t = T\nb = B\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        let spans = file.entry_spans();
+        let kinds: Vec<(EntryKind, Option<&str>, &str)> = spans
+            .iter()
+            .map(|s| (s.kind, s.id, &text[s.range.clone()]))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (EntryKind::Heading, None, "### Resource\n\n"),
+                (
+                    EntryKind::Message,
+                    Some("a"),
+                    "# About a\na = A\n    continued\n\n"
+                ),
+                (EntryKind::Heading, None, "## Group\n"),
+                (EntryKind::Term, Some("t"), "-t = T\n"),
+                (EntryKind::Message, Some("b"), "b = B\n"),
+            ]
+        );
+        assert_eq!(&text[spans[1].id_line..spans[1].id_line + 1], "a");
     }
 
     #[test]

@@ -8,3 +8,4 @@ mod check;
 mod errors;
 mod fixtures;
 mod support;
+mod translate;

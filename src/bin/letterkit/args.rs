@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (check: no errors in any required locale)
-  1  check found errors in a required locale, or build --strict found untranslated messages
+  1  check found errors in a required locale, build --strict found untranslated
+     messages, or locale sync --check found changes to make
   2  usage, configuration, input or output error";
 
 /// Publish public letters accessibly in many languages, and check their translations.
@@ -59,6 +60,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Show every letter in every locale: translated messages and words, stale translations, state.
+    #[command(after_help = EXIT_CODES)]
+    Status {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+        format: StatusFormat,
+    },
+    /// Add a locale, or bring locales in line with the source.
+    #[command(subcommand)]
+    Locale(LocaleCommand),
     /// Print one letter in one locale to standard output.
     #[command(after_help = EXIT_CODES)]
     Render {
@@ -88,4 +99,39 @@ pub enum RenderFormat {
     Text,
     /// The HTML page.
     Html,
+}
+
+/// `letterkit locale ...`.
+#[derive(Debug, Subcommand)]
+pub enum LocaleCommand {
+    /// Scaffold a new locale: every source message, commented out with its source text.
+    ///
+    /// Creates locales/<TAG>/ and lists the locale in letterkit.toml as optional and draft.
+    /// Translate a message by removing the `# ` before its id and replacing the text.
+    #[command(after_help = EXIT_CODES)]
+    Add {
+        /// The locale's BCP 47 tag, in canonical form (`pt-BR`, not `pt_BR`).
+        tag: String,
+    },
+    /// Bring locales in line with the source after it changed, keeping every translation.
+    ///
+    /// New source messages appear in place, commented out; obsolete ones move to a marked
+    /// section at the end; translations whose source text changed are flagged as stale.
+    #[command(after_help = EXIT_CODES)]
+    Sync {
+        /// The locales to sync (default: every locale but the source).
+        tags: Vec<String>,
+        /// Change nothing; exit 1 if a sync would change something (for CI).
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// How `status` prints its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// A table.
+    Human,
+    /// One JSON document.
+    Json,
 }

@@ -13,11 +13,12 @@ use letterkit::config::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
 use letterkit::render::{self, Format};
-use letterkit::{check, localize};
+use letterkit::{check, localize, status, sync};
 
-use args::{CheckFormat, Cli, Command, RenderFormat};
+use args::{CheckFormat, Cli, Command, LocaleCommand, RenderFormat, StatusFormat};
 
-/// Check found errors in a required locale, or `build --strict` found fallbacks.
+/// Check found errors in a required locale, `build --strict` found fallbacks, or
+/// `locale sync --check` found changes to make.
 const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
@@ -100,6 +101,57 @@ fn run(cli: Cli) -> Result<u8, String> {
             };
             printed.map_err(|e| format!("cannot write the report: {e}"))?;
             Ok(if report.has_errors() { FINDINGS } else { 0 })
+        }
+        Command::Status { format } => {
+            let rows = status::status(&project).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            let printed = match format {
+                StatusFormat::Human => report::status_table(&rows, &mut stdout),
+                StatusFormat::Json => report::status_json(&rows, &mut stdout),
+            };
+            printed.map_err(|e| format!("cannot write the status: {e}"))?;
+            Ok(0)
+        }
+        Command::Locale(LocaleCommand::Add { tag }) => {
+            let written = sync::add_locale(&project, &tag).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
+            for path in &written {
+                let _ = writeln!(stdout, "  {}", path.display());
+            }
+            let _ = writeln!(
+                stdout,
+                "translate a message by removing the `# ` before its id and replacing the text;\n\
+                 then run `letterkit check --locale {tag}` and `letterkit build --locale {tag}`"
+            );
+            Ok(0)
+        }
+        Command::Locale(LocaleCommand::Sync { tags, check }) => {
+            let plans = sync::plan_sync(&project, &tags).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            let changes = plans.iter().map(|p| p.changes.len()).sum::<usize>();
+            for plan in &plans {
+                let _ = writeln!(
+                    stdout,
+                    "{}: {} new message(s), {} moved to obsolete, {} stale",
+                    plan.locale,
+                    plan.added.len(),
+                    plan.moved.len(),
+                    plan.stale.len()
+                );
+                for stale in &plan.stale {
+                    let _ = writeln!(stdout, "  stale: {} `{}`", stale.resource, stale.id);
+                }
+                for change in &plan.changes {
+                    let verb = if check { "would write" } else { "wrote" };
+                    let _ = writeln!(stdout, "  {verb} {}", change.path.display());
+                }
+            }
+            if check {
+                return Ok(if changes > 0 { FINDINGS } else { 0 });
+            }
+            sync::apply(&project, &plans).map_err(|e| e.to_string())?;
+            Ok(0)
         }
         Command::Render {
             letter,

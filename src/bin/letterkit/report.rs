@@ -7,6 +7,7 @@ use std::path::Path;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use letterkit::check::{Report, Severity};
+use letterkit::status;
 use serde::Serialize;
 
 /// Writes the report for people. `root` is the project folder, to show snippets.
@@ -113,5 +114,51 @@ pub fn json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         findings: &report.findings,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+/// Writes the status table.
+pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:>10}",
+        "letter", "locale", "messages", "words", "stale", "state", "words left"
+    )?;
+    for row in rows {
+        writeln!(
+            out,
+            "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:>10}",
+            row.letter,
+            row.locale,
+            format!("{}/{}", row.translated, row.total),
+            format!("{}/{}", row.words_translated, row.words_total),
+            row.stale,
+            row.state.as_str(),
+            row.words_left()
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonRow<'r> {
+    #[serde(flatten)]
+    row: &'r status::Row,
+    words_left: usize,
+}
+
+/// Writes the status as one JSON document.
+pub fn status_json(rows: &[status::Row], out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<JsonRow<'_>> = rows
+        .iter()
+        .map(|row| JsonRow {
+            row,
+            words_left: row.words_left(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &serde_json::json!({ "version": 1, "status": rows }),
+    )?;
     writeln!(out)
 }

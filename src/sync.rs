@@ -1,0 +1,657 @@
+//! The translator's files: `locale add` scaffolds a new locale from the source,
+//! and `locale sync` brings a locale in line after the source changed. Both edit
+//! Fluent files as text, so every sentence, comment and line break a translator
+//! wrote survives.
+//!
+//! A scaffolded message is the source entry commented out (`# subject = ...`),
+//! under the source's notes for translators: the file stays valid Fluent and
+//! counts as untranslated until the translator removes the `# ` and translates.
+//!
+//! Staleness needs to know what each translation was made from. Sync records,
+//! per locale, the source text and the translation of every translated message
+//! in `locales/<tag>/translated-from.toml`. When the source text changes and the
+//! translation has not, the translation is stale: sync flags it in a comment
+//! with the old and the new source text, and the flag goes once the translation
+//! is edited. Whitespace is normalised first, so reformatting is not a change.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{CONFIG_FILE, Lang};
+use crate::localize::LETTER_DATE_MESSAGE;
+use crate::project::{COMMON_RESOURCE, EntryKind, EntrySpan, FtlFile, LocaleFiles, Project};
+
+/// The file, in each locale's folder, recording what each translation was made from.
+pub const LOCK_FILE: &str = "translated-from.toml";
+
+/// The comment that starts the section obsolete messages are moved to.
+pub const OBSOLETE_HEADING: &str = "Obsolete: the source no longer has these messages. They are never shown; delete them when no longer useful.";
+
+const STALE_MARK: &str = "# stale: ";
+const WAS_MARK: &str = "#   was: ";
+const NOW_MARK: &str = "#   now: ";
+
+/// Why a locale could not be added or synced.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The tag is not a usable BCP 47 tag.
+    #[error("{0}")]
+    BadTag(String),
+    /// The locale exists already.
+    #[error("locale `{0}` already exists: edit its files, or run `letterkit locale sync {0}`")]
+    Exists(String),
+    /// The locale is not in the project.
+    #[error("no locale `{0}` in {CONFIG_FILE}: add it with `letterkit locale add {0}`")]
+    Unknown(String),
+    /// A lock file is malformed.
+    #[error("{}: {message}; delete the file to start recording afresh", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// Reading or writing failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+}
+
+/// One file a sync writes, with its old content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The file, relative to the project.
+    pub path: PathBuf,
+    /// The content before (`None` for a new file).
+    pub old: Option<String>,
+    /// The content after.
+    pub new: String,
+}
+
+/// What syncing one locale does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocaleSync {
+    /// The locale.
+    pub locale: String,
+    /// Source messages newly scaffolded, by resource.
+    pub added: Vec<(String, String)>,
+    /// Obsolete messages moved to the obsolete section, by resource.
+    pub moved: Vec<(String, String)>,
+    /// Stale translations, by resource.
+    pub stale: Vec<Stale>,
+    /// The files whose content changes.
+    pub changes: Vec<FileChange>,
+}
+
+/// A translation made from an older version of its source message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// The resource (`common` or a letter).
+    pub resource: String,
+    /// The message id.
+    pub id: String,
+    /// The source text the translation was made from.
+    pub was: String,
+    /// The source text now.
+    pub now: String,
+}
+
+/// What a translation was made from: the lock file's entries, by resource and id.
+type Lock = BTreeMap<String, BTreeMap<String, LockEntry>>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LockEntry {
+    source: String,
+    translation: String,
+}
+
+/// Scaffolds a new locale: validates the tag, writes every source resource with
+/// each message commented out under its notes, and lists the locale in
+/// `letterkit.toml` as optional and draft. Returns the files written.
+pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncError> {
+    let lang = Lang::parse(tag).map_err(SyncError::BadTag)?;
+    let folder = Path::new("locales").join(lang.tag());
+    if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
+        return Err(SyncError::Exists(lang.tag().to_owned()));
+    }
+    let source = project.source_locale();
+    let mut written = Vec::new();
+    fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
+    for (name, file) in &source.files {
+        let path = folder.join(format!("{name}.ftl"));
+        fs::write(project.root.join(&path), scaffold_resource(file)).map_err(io_error(&path))?;
+        written.push(path);
+    }
+    let config_path = project.root.join(CONFIG_FILE);
+    let mut config = fs::read_to_string(&config_path).map_err(io_error(Path::new(CONFIG_FILE)))?;
+    if !config.ends_with('\n') {
+        config.push('\n');
+    }
+    config.push_str(&format!(
+        "\n[[locales]]\ntag = \"{}\"\nrequired = false\nstatus = \"draft\"\n",
+        lang.tag()
+    ));
+    fs::write(&config_path, config).map_err(io_error(Path::new(CONFIG_FILE)))?;
+    written.push(PathBuf::from(CONFIG_FILE));
+    Ok(written)
+}
+
+/// Works out what syncing the given locales (every translation locale when
+/// empty) would change, without writing anything.
+pub fn plan_sync(project: &Project, tags: &[String]) -> Result<Vec<LocaleSync>, SyncError> {
+    for tag in tags {
+        if project.config.locale(tag).is_none() {
+            return Err(SyncError::Unknown(tag.clone()));
+        }
+    }
+    let source = project.source_locale();
+    let mut plans = Vec::new();
+    for files in &project.locales {
+        let lang = files.lang();
+        if lang == source.lang() || !(tags.is_empty() || tags.iter().any(|t| t == lang.tag())) {
+            continue;
+        }
+        plans.push(plan_locale(project, source, files)?);
+    }
+    Ok(plans)
+}
+
+/// Writes the changes a plan lists.
+pub fn apply(project: &Project, plans: &[LocaleSync]) -> Result<(), SyncError> {
+    for change in plans.iter().flat_map(|p| &p.changes) {
+        let path = project.root.join(&change.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(io_error(&change.path))?;
+        }
+        fs::write(&path, &change.new).map_err(io_error(&change.path))?;
+    }
+    Ok(())
+}
+
+/// The stale translations of a locale, as sync would flag them.
+pub fn stale_translations(project: &Project, files: &LocaleFiles) -> Result<Vec<Stale>, SyncError> {
+    Ok(plan_locale(project, project.source_locale(), files)?.stale)
+}
+
+fn plan_locale(
+    project: &Project,
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+) -> Result<LocaleSync, SyncError> {
+    let lock_path = Path::new("locales")
+        .join(files.lang().tag())
+        .join(LOCK_FILE);
+    let old_lock_text = fs::read_to_string(project.root.join(&lock_path)).ok();
+    let old_lock: Lock = match &old_lock_text {
+        Some(text) => toml::from_str(text).map_err(|e| SyncError::Lock {
+            path: lock_path.clone(),
+            message: e.message().to_owned(),
+        })?,
+        None => Lock::new(),
+    };
+    let mut plan = LocaleSync {
+        locale: files.lang().tag().to_owned(),
+        ..LocaleSync::default()
+    };
+    let mut new_lock = Lock::new();
+    for (name, source_file) in &source.files {
+        let path = files.path_of(name);
+        let empty;
+        let target = match files.file(name) {
+            Some(file) => file,
+            None => {
+                empty = FtlFile::parse(path.clone(), String::new());
+                &empty
+            }
+        };
+        let optional: &[&str] = if name == COMMON_RESOURCE {
+            &[LETTER_DATE_MESSAGE]
+        } else {
+            &[]
+        };
+        let lock = old_lock.get(name).cloned().unwrap_or_default();
+        let synced = sync_file(source_file, target, &lock, optional);
+        plan.added
+            .extend(synced.added.into_iter().map(|id| (name.clone(), id)));
+        plan.moved
+            .extend(synced.moved.into_iter().map(|id| (name.clone(), id)));
+        plan.stale.extend(synced.stale.into_iter().map(|mut s| {
+            s.resource = name.clone();
+            s
+        }));
+        if !synced.lock.is_empty() {
+            new_lock.insert(name.clone(), synced.lock);
+        }
+        let old = files.file(name).map(|f| f.source().to_owned());
+        if old.as_deref() != Some(synced.text.as_str()) {
+            plan.changes.push(FileChange {
+                path,
+                old,
+                new: synced.text,
+            });
+        }
+    }
+    let new_lock_text = lock_text(&new_lock);
+    let unchanged = match &old_lock_text {
+        Some(text) => *text == new_lock_text,
+        None => new_lock.is_empty(),
+    };
+    if !unchanged {
+        plan.changes.push(FileChange {
+            path: lock_path,
+            old: old_lock_text,
+            new: new_lock_text,
+        });
+    }
+    Ok(plan)
+}
+
+fn lock_text(lock: &Lock) -> String {
+    let body = toml::to_string(lock).expect("a map of strings always serialises");
+    format!(
+        "# Written by `letterkit locale sync`: the source text each translation was made\n\
+         # from, so that a change of the source marks the translation stale. Do not edit.\n\n{body}"
+    )
+}
+
+struct SyncedFile {
+    text: String,
+    added: Vec<String>,
+    moved: Vec<String>,
+    stale: Vec<Stale>,
+    lock: BTreeMap<String, LockEntry>,
+}
+
+/// Brings one target file in line with its source file.
+fn sync_file(
+    source: &FtlFile,
+    target: &FtlFile,
+    lock: &BTreeMap<String, LockEntry>,
+    optional: &[&str],
+) -> SyncedFile {
+    let source_text = source.source();
+    let text = target.source();
+    let source_spans: Vec<EntrySpan<'_>> = source
+        .entry_spans()
+        .into_iter()
+        .filter(|s| s.kind == EntryKind::Message)
+        .filter(|s| {
+            s.id.is_some_and(|id| source.message(id).is_some_and(|m| m.value.is_some()))
+        })
+        .collect();
+    let source_ids: BTreeSet<&str> = source_spans.iter().filter_map(|s| s.id).collect();
+    let spans = target.entry_spans();
+    let obsolete_at = spans
+        .iter()
+        .position(|s| s.kind != EntryKind::Message && s.comment.first() == Some(&OBSOLETE_HEADING));
+    let live = &spans[..obsolete_at.unwrap_or(spans.len())];
+
+    let translated = |id: &str| target.message(id).is_some();
+    let scaffolded = |id: &str| {
+        let entry = format!("{id} =");
+        spans
+            .iter()
+            .any(|s| s.comment.iter().any(|line| line.starts_with(&entry)))
+    };
+    let position = |id: &str| {
+        let entry = format!("{id} =");
+        live.iter()
+            .position(|s| s.id == Some(id) || s.comment.iter().any(|line| line.starts_with(&entry)))
+    };
+
+    // Where each missing source message goes: before the next source message the
+    // file has, or at the end of the live part.
+    let mut inserts: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut at_end: Vec<String> = Vec::new();
+    let mut added = Vec::new();
+    for (i, span) in source_spans.iter().enumerate() {
+        let id = span.id.expect("message spans have ids");
+        if translated(id) || scaffolded(id) {
+            continue;
+        }
+        added.push(id.to_owned());
+        let scaffold = scaffold_entry(source_text, span);
+        let next = source_spans[i + 1..]
+            .iter()
+            .filter_map(|s| s.id)
+            .find_map(&position);
+        match next {
+            Some(at) => inserts.entry(at).or_default().push(scaffold),
+            None => at_end.push(scaffold),
+        }
+    }
+
+    // Each untranslated source message's current scaffold. Scaffold lines of
+    // anything else (translated, optional, or no longer in the source) are left
+    // as written: nothing is deleted.
+    let current: BTreeMap<&str, String> = source_spans
+        .iter()
+        .filter_map(|s| s.id.map(|id| (id, commented_entry(source_text, s))))
+        .filter(|(id, _)| !translated(id))
+        .collect();
+    let keep_scaffold = |id: &str| !current.contains_key(id);
+    let mut out = String::with_capacity(text.len() + 1024);
+    out.push_str(&text[..spans.first().map_or(text.len(), |s| s.range.start)]);
+    let mut moved_text = Vec::new();
+    let mut moved = Vec::new();
+    let mut stale = Vec::new();
+    let mut new_lock = BTreeMap::new();
+    for (index, span) in spans.iter().enumerate() {
+        if Some(index) == obsolete_at {
+            push_blocks(&mut out, &at_end);
+            at_end.clear();
+        }
+        if let Some(blocks) = inserts.get(&index) {
+            push_blocks(&mut out, blocks);
+        }
+        let span_text = &text[span.range.clone()];
+        let in_live = obsolete_at.is_none_or(|at| index < at);
+        match (span.kind, span.id) {
+            (EntryKind::Message, Some(id))
+                if in_live && !source_ids.contains(id) && !optional.contains(&id) =>
+            {
+                moved.push(id.to_owned());
+                moved_text.push(span_text.to_owned());
+            }
+            (EntryKind::Message, Some(id)) if source_ids.contains(id) && translated(id) => {
+                let source_span = source_spans
+                    .iter()
+                    .find(|s| s.id == Some(id))
+                    .expect("in source ids");
+                let now = normalized_value(source_text, source_span);
+                let translation = normalized_value(text, span);
+                let flagged = match lock.get(id) {
+                    Some(entry) if entry.source != now && entry.translation == translation => {
+                        new_lock.insert(id.to_owned(), entry.clone());
+                        Some(Stale {
+                            resource: String::new(),
+                            id: id.to_owned(),
+                            was: entry.source.clone(),
+                            now: now.clone(),
+                        })
+                    }
+                    _ => {
+                        new_lock.insert(
+                            id.to_owned(),
+                            LockEntry {
+                                source: now,
+                                translation,
+                            },
+                        );
+                        None
+                    }
+                };
+                out.push_str(&flag_stale(span_text, id, flagged.as_ref()));
+                stale.extend(flagged);
+            }
+            _ => out.push_str(&refresh_scaffolds(span_text, &current, &keep_scaffold)),
+        }
+    }
+    push_blocks(&mut out, &at_end);
+    if !moved_text.is_empty() {
+        if obsolete_at.is_none() {
+            ensure_blank_line(&mut out);
+            out.push_str(&format!("# {OBSOLETE_HEADING}\n\n"));
+        }
+        push_blocks(&mut out, &moved_text);
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    SyncedFile {
+        text: out,
+        added,
+        moved,
+        stale,
+        lock: new_lock,
+    }
+}
+
+/// A whole resource for a new locale: headings and comments as in the source,
+/// each message scaffolded.
+fn scaffold_resource(source: &FtlFile) -> String {
+    let text = source.source();
+    let spans = source.entry_spans();
+    let mut out = String::from(&text[..spans.first().map_or(text.len(), |s| s.range.start)]);
+    for span in &spans {
+        match span.kind {
+            EntryKind::Message | EntryKind::Term => out.push_str(&scaffold_entry(text, span)),
+            EntryKind::Comment | EntryKind::Heading => out.push_str(&text[span.range.clone()]),
+            EntryKind::Junk => {}
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// A source entry commented out, under its own notes for translators, then a
+/// blank line, so that it never attaches to the entry after it.
+fn scaffold_entry(text: &str, span: &EntrySpan<'_>) -> String {
+    let mut out = String::from(&text[span.range.start..span.id_line]);
+    out.push_str(&commented_entry(text, span));
+    out.push('\n');
+    out
+}
+
+/// The lines of a source entry (id, value, attributes), each commented out.
+fn commented_entry(text: &str, span: &EntrySpan<'_>) -> String {
+    let entry = text[span.id_line..span.range.end].trim_end_matches('\n');
+    let mut out = String::with_capacity(entry.len() + 16);
+    for line in entry.lines() {
+        if line.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Rewrites the scaffolds in a piece of the file: an untranslated message's
+/// commented-out source text is replaced by the current one, unless `keep` says
+/// to leave that id's lines as written.
+fn refresh_scaffolds(
+    span_text: &str,
+    current: &BTreeMap<&str, String>,
+    keep: &dyn Fn(&str) -> bool,
+) -> String {
+    let mut out = String::with_capacity(span_text.len());
+    let mut lines = span_text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let Some(id) = scaffold_id(line) else {
+            out.push_str(line);
+            continue;
+        };
+        if keep(id) {
+            out.push_str(line);
+            continue;
+        }
+        while lines.peek().is_some_and(|next| next.starts_with("#  ")) {
+            lines.next();
+        }
+        if let Some(entry) = current.get(id) {
+            out.push_str(entry);
+        }
+    }
+    out
+}
+
+/// The id of a scaffold line (`# id = ...`).
+fn scaffold_id(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("# ")?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let id = &rest[..end];
+    let starts_well = id.starts_with(|c: char| c.is_ascii_alphabetic());
+    (starts_well && rest[end..].trim_start().starts_with('=')).then_some(id)
+}
+
+/// A message's value and attributes with whitespace collapsed, without its id
+/// and comments: what a translator translated.
+fn normalized_value(text: &str, span: &EntrySpan<'_>) -> String {
+    let entry = &text[span.id_line..span.range.end];
+    let value = entry.split_once('=').map_or(entry, |(_, value)| value);
+    value
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The entry's text with any stale flag removed, and the given one added just
+/// above the id line.
+fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
+    let mut out = String::with_capacity(span_text.len() + 256);
+    let mut flagged = false;
+    for line in span_text.split_inclusive('\n') {
+        if [STALE_MARK, WAS_MARK, NOW_MARK]
+            .iter()
+            .any(|mark| line.starts_with(mark))
+        {
+            continue;
+        }
+        if !flagged && is_entry_line(line, id) {
+            if let Some(stale) = stale {
+                out.push_str(&format!(
+                    "{STALE_MARK}the source changed since this was translated; update the translation (the flag then goes at the next sync)\n\
+                     {WAS_MARK}{}\n{NOW_MARK}{}\n",
+                    stale.was, stale.now
+                ));
+            }
+            flagged = true;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn is_entry_line(line: &str, id: &str) -> bool {
+    line.strip_prefix(id)
+        .is_some_and(|rest| rest.trim_start().starts_with('='))
+}
+
+/// Appends entries, each standing apart by a blank line, so that a scaffold's
+/// comment never attaches to the message after it.
+fn push_blocks(out: &mut String, blocks: &[String]) {
+    for block in blocks {
+        ensure_blank_line(out);
+        out.push_str(block);
+        ensure_blank_line(out);
+    }
+}
+
+/// Ends `out` with a blank line (unless it is empty), so the next entry stands apart.
+fn ensure_blank_line(out: &mut String) {
+    if out.is_empty() || out.ends_with("\n\n") {
+        return;
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError {
+    let path = path.to_owned();
+    move |source| SyncError::Io { path, source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> FtlFile {
+        FtlFile::parse("x.ftl".into(), text.into())
+    }
+
+    #[test]
+    fn scaffolds_keep_notes_and_comment_out_the_entry() {
+        let source = file("## Group\n\n# Note for translators\na = Hello\n    world\n\nb = Bye\n");
+        assert_eq!(
+            scaffold_resource(&source),
+            "## Group\n\n# Note for translators\n# a = Hello\n#     world\n\n# b = Bye\n"
+        );
+        let source = file("a = A\nb = B\n");
+        assert_eq!(
+            scaffold_resource(&source),
+            "# a = A\n\n# b = B\n",
+            "scaffolds stand apart"
+        );
+        let scaffold = file(&scaffold_resource(&source));
+        assert!(scaffold.errors.is_empty());
+        assert_eq!(scaffold.messages().count(), 0);
+    }
+
+    #[test]
+    fn sync_adds_moves_and_is_idempotent() {
+        let source = file("a = A\nb = B\nc = C\n");
+        let target = file("a = Ah\n\n# mine\nold = Old\n\nc = Ce\n");
+        let synced = sync_file(&source, &target, &BTreeMap::new(), &[]);
+        assert_eq!(synced.added, ["b"]);
+        assert_eq!(synced.moved, ["old"]);
+        assert_eq!(
+            synced.text,
+            format!("a = Ah\n\n# b = B\n\nc = Ce\n\n# {OBSOLETE_HEADING}\n\n# mine\nold = Old\n")
+        );
+        let again = sync_file(&source, &file(&synced.text), &synced.lock, &[]);
+        assert_eq!(again.text, synced.text);
+        assert!(again.added.is_empty() && again.moved.is_empty());
+    }
+
+    #[test]
+    fn a_changed_source_flags_the_translation_until_it_is_edited() {
+        let first = sync_file(
+            &file("a = Hello world\n"),
+            &file("a = Hola mundo\n"),
+            &BTreeMap::new(),
+            &[],
+        );
+        let changed_source = file("a = Hello,\n    wide world\n");
+        let stale = sync_file(&changed_source, &file(&first.text), &first.lock, &[]);
+        assert_eq!(stale.stale.len(), 1);
+        assert_eq!(
+            stale.text,
+            format!(
+                "{STALE_MARK}the source changed since this was translated; update the translation (the flag then goes at the next sync)\n{WAS_MARK}Hello world\n{NOW_MARK}Hello, wide world\na = Hola mundo\n"
+            )
+        );
+        assert_eq!(
+            sync_file(&changed_source, &file(&stale.text), &stale.lock, &[]).text,
+            stale.text
+        );
+        let edited = stale.text.replace("Hola mundo", "Hola, ancho mundo");
+        let fresh = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
+        assert!(fresh.stale.is_empty());
+        assert_eq!(fresh.text, "a = Hola, ancho mundo\n");
+    }
+
+    #[test]
+    fn reformatting_the_source_is_not_a_change() {
+        let first = sync_file(
+            &file("a = Hello world\n"),
+            &file("a = Hola\n"),
+            &BTreeMap::new(),
+            &[],
+        );
+        let reformatted = file("a =\n    Hello\n    world\n");
+        assert!(
+            sync_file(&reformatted, &file(&first.text), &first.lock, &[])
+                .stale
+                .is_empty()
+        );
+    }
+}

@@ -362,7 +362,12 @@ fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: 
     }
 }
 
-fn letter_coverage(source: &LocaleFiles, files: &LocaleFiles, letter: &Letter) -> Coverage {
+/// How much of `letter` the locale `files` translates.
+pub(crate) fn letter_coverage(
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+    letter: &Letter,
+) -> Coverage {
     let mut translated = 0;
     let mut total = 0;
     for resource in [COMMON_RESOURCE, letter.name.as_str()] {

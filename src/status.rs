@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::check::{self, Coverage};
 use crate::config::Status;
 use crate::project::{COMMON_RESOURCE, FtlFile, Project};
 use crate::sync::{self, SyncError};
@@ -38,18 +39,9 @@ impl State {
 /// One letter in one locale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
-    /// The letter.
-    pub letter: String,
-    /// The locale's tag.
-    pub locale: String,
-    /// Whether the locale is required.
-    pub required: bool,
-    /// Draft or reviewed, from `letterkit.toml`.
-    pub status: Status,
-    /// Messages translated.
-    pub translated: usize,
-    /// Messages the source has (the letter's and the page's).
-    pub total: usize,
+    /// Messages translated, as `check` counts them.
+    #[serde(flatten)]
+    pub coverage: Coverage,
     /// Words of the source in translated messages.
     pub words_translated: usize,
     /// Words of the source.
@@ -80,21 +72,9 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
         };
         for letter in &project.letters {
             let resources = [COMMON_RESOURCE, letter.name.as_str()];
-            let mut row = Row {
-                letter: letter.name.clone(),
-                locale: files.lang().tag().to_owned(),
-                required: files.settings.required,
-                status: files.settings.status,
-                translated: 0,
-                total: 0,
-                words_translated: 0,
-                words_total: 0,
-                stale: stale
-                    .iter()
-                    .filter(|s| resources.contains(&s.resource.as_str()))
-                    .count(),
-                state: State::Source,
-            };
+            let coverage = check::letter_coverage(source, files, letter);
+            let mut words_translated = 0;
+            let mut words_total = 0;
             for resource in resources {
                 let Some(source_file) = source.file(resource) else {
                     continue;
@@ -103,26 +83,32 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
                 let words_of = word_counts(source_file);
                 for (message, _) in source_file.messages().filter(|(m, _)| m.value.is_some()) {
                     let words = words_of.get(message.id.name).copied().unwrap_or(0);
-                    row.total += 1;
-                    row.words_total += words;
+                    words_total += words;
                     if target
                         .and_then(|t| t.message(message.id.name))
                         .is_some_and(|m| m.value.is_some())
                     {
-                        row.translated += 1;
-                        row.words_translated += words;
+                        words_translated += words;
                     }
                 }
             }
-            row.state = match (
-                is_source,
-                row.translated == row.total && row.stale == 0,
-                row.status,
-            ) {
+            let stale = stale
+                .iter()
+                .filter(|s| resources.contains(&s.resource.as_str()))
+                .count();
+            let current = coverage.translated == coverage.total && stale == 0;
+            let state = match (is_source, current, coverage.status) {
                 (true, _, _) => State::Source,
                 (false, false, _) => State::Partial,
                 (false, true, Status::Draft) => State::Complete,
                 (false, true, Status::Reviewed) => State::Reviewed,
+            };
+            let row = Row {
+                coverage,
+                words_translated,
+                words_total,
+                stale,
+                state,
             };
             rows.push(row);
         }

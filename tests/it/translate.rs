@@ -131,26 +131,19 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
     });
 
     // A second sync changes nothing.
-    let files_before: Vec<String> = [
-        "locales/es/notice.ftl",
-        "locales/pt-BR/notice.ftl",
-        "locales/es/translated-from.toml",
-    ]
-    .iter()
-    .map(|p| read(root, p))
-    .collect();
+    let synced_files = || {
+        [
+            "locales/es/notice.ftl",
+            "locales/pt-BR/notice.ftl",
+            "locales/es/translated-from.toml",
+        ]
+        .map(|p| read(root, p))
+    };
+    let before = synced_files();
     let again = letterkit(root, &["locale", "sync", "--check"]);
     assert_eq!(again.code, 0, "{}", again.transcript());
     assert_eq!(letterkit(root, &["locale", "sync"]).code, 0);
-    let files_after: Vec<String> = [
-        "locales/es/notice.ftl",
-        "locales/pt-BR/notice.ftl",
-        "locales/es/translated-from.toml",
-    ]
-    .iter()
-    .map(|p| read(root, p))
-    .collect();
-    assert_eq!(files_before, files_after);
+    assert_eq!(synced_files(), before);
 
     // Updating the stale translation clears its flag at the next sync.
     let es = root.join("locales/es/notice.ftl");

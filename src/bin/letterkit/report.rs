@@ -128,9 +128,9 @@ pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Resul
         writeln!(
             out,
             "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:>10}",
-            row.letter,
-            row.locale,
-            format!("{}/{}", row.translated, row.total),
+            row.coverage.letter,
+            row.coverage.locale,
+            format!("{}/{}", row.coverage.translated, row.coverage.total),
             format!("{}/{}", row.words_translated, row.words_total),
             row.stale,
             row.state.as_str(),

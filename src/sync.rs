@@ -11,8 +11,9 @@
 //! per locale, the source text and the translation of every translated message
 //! in `locales/<tag>/translated-from.toml`. When the source text changes and the
 //! translation has not, the translation is stale: sync flags it in a comment
-//! with the old and the new source text, and the flag goes once the translation
-//! is edited. Whitespace is normalised first, so reformatting is not a change.
+//! with the old and the new source text. The flag goes once the translation is
+//! edited, or when the translator deletes it to say the translation is still
+//! right. Whitespace is normalised first, so reformatting is not a change.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -111,6 +112,10 @@ type Lock = BTreeMap<String, BTreeMap<String, LockEntry>>;
 struct LockEntry {
     source: String,
     translation: String,
+    /// Sync has flagged the translation stale; the translator deleting the flag
+    /// says the translation is still right.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    flagged: bool,
 }
 
 /// Scaffolds a new locale: validates the tag, writes every source resource with
@@ -368,9 +373,20 @@ fn sync_file(
                     .expect("in source ids");
                 let now = normalized_value(source_text, source_span);
                 let translation = normalized_value(text, span);
+                let acknowledged = |entry: &LockEntry| entry.flagged && !has_stale_flag(span_text);
                 let flagged = match lock.get(id) {
-                    Some(entry) if entry.source != now && entry.translation == translation => {
-                        new_lock.insert(id.to_owned(), entry.clone());
+                    Some(entry)
+                        if entry.source != now
+                            && entry.translation == translation
+                            && !acknowledged(entry) =>
+                    {
+                        new_lock.insert(
+                            id.to_owned(),
+                            LockEntry {
+                                flagged: true,
+                                ..entry.clone()
+                            },
+                        );
                         Some(Stale {
                             resource: String::new(),
                             id: id.to_owned(),
@@ -384,6 +400,7 @@ fn sync_file(
                             LockEntry {
                                 source: now,
                                 translation,
+                                flagged: false,
                             },
                         );
                         None
@@ -527,7 +544,7 @@ fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
         if !flagged && is_entry_line(line, id) {
             if let Some(stale) = stale {
                 out.push_str(&format!(
-                    "{STALE_MARK}the source changed since this was translated; update the translation (the flag then goes at the next sync)\n\
+                    "{STALE_MARK}the source changed since this was translated: update the translation, or delete these three lines if it is still right\n\
                      {WAS_MARK}{}\n{NOW_MARK}{}\n",
                     stale.was, stale.now
                 ));
@@ -537,6 +554,10 @@ fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
         out.push_str(line);
     }
     out
+}
+
+fn has_stale_flag(span_text: &str) -> bool {
+    span_text.lines().any(|line| line.starts_with(STALE_MARK))
 }
 
 fn is_entry_line(line: &str, id: &str) -> bool {
@@ -626,7 +647,7 @@ mod tests {
         assert_eq!(
             stale.text,
             format!(
-                "{STALE_MARK}the source changed since this was translated; update the translation (the flag then goes at the next sync)\n{WAS_MARK}Hello world\n{NOW_MARK}Hello, wide world\na = Hola mundo\n"
+                "{STALE_MARK}the source changed since this was translated: update the translation, or delete these three lines if it is still right\n{WAS_MARK}Hello world\n{NOW_MARK}Hello, wide world\na = Hola mundo\n"
             )
         );
         assert_eq!(
@@ -637,6 +658,27 @@ mod tests {
         let fresh = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
         assert!(fresh.stale.is_empty());
         assert_eq!(fresh.text, "a = Hola, ancho mundo\n");
+    }
+
+    #[test]
+    fn deleting_the_flag_keeps_a_translation_that_is_still_right() {
+        let first = sync_file(
+            &file("a = Hello\n"),
+            &file("a = Hola\n"),
+            &BTreeMap::new(),
+            &[],
+        );
+        let changed_source = file("a = Hello!\n");
+        let stale = sync_file(&changed_source, &file(&first.text), &first.lock, &[]);
+        assert_eq!(stale.stale.len(), 1);
+        let kept = sync_file(&changed_source, &file("a = Hola\n"), &stale.lock, &[]);
+        assert!(kept.stale.is_empty());
+        assert_eq!(kept.text, "a = Hola\n");
+        assert!(
+            sync_file(&changed_source, &file(&kept.text), &kept.lock, &[])
+                .stale
+                .is_empty()
+        );
     }
 
     #[test]

@@ -22,8 +22,8 @@ back-to-reference = Back to reference { $number }
 cited-title = Title: “{ $title }”
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
-# Shown when some parts of the page are not translated yet; $language is the language they are shown in.
-fallback-notice = Some parts of this page are not translated yet and are shown in { $language }.
+# Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
+fallback-notice = Some parts of this page are not translated yet and are shown in another language: { $language }.
 # Heading of the page that lists every language of a letter.
 chooser-heading = Choose a language
 # The link, at the foot of every page, to the page that lists every language of the letter.

@@ -23,8 +23,8 @@ back-to-reference = Volver a la referencia { $number }
 cited-title = Título: «{ $title }»
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Esta traducción es un borrador. Aún no ha sido revisada por un hablante nativo.
-# Shown when some parts of the page are not translated yet; $language is the language they are shown in.
-fallback-notice = Algunas partes de esta página aún no están traducidas y se muestran en { $language }.
+# Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
+fallback-notice = Algunas partes de esta página aún no están traducidas y se muestran en otro idioma: { $language }.
 # Heading of the page that lists every language of a letter.
 chooser-heading = Elija un idioma
 # The link, at the foot of every page, to the page that lists every language of the letter.

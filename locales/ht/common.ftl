@@ -23,8 +23,8 @@ back-to-reference = Retounen nan referans { $number }
 cited-title = Tit: “{ $title }”
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Tradiksyon sa a se yon bouyon. Yon moun ki pale lang lan depi li fèt poko revize l.
-# Shown when some parts of the page are not translated yet; $language is the language they are shown in.
-fallback-notice = Gen kèk pati nan paj sa a ki poko tradui, se poutèt sa yo parèt nan lang { $language }.
+# Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
+fallback-notice = Gen kèk pati nan paj sa a ki poko tradui, se poutèt sa yo parèt nan yon lòt lang: { $language }.
 # Heading of the page that lists every language of a letter.
 chooser-heading = Chwazi yon lang
 # The link, at the foot of every page, to the page that lists every language of the letter.

@@ -3,9 +3,9 @@
 // `variant` says under which colour scheme / width / mode the failure was seen.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -160,6 +160,16 @@ export function screenshotStem(root, file) {
   return parts.join('-');
 }
 
+/**
+ * The insta snapshot name of a letter page: `<letter>/<locale>/index.html`
+ * becomes `a11y__<letter>__<locale>`. Null for any other page.
+ */
+export function a11ySnapshotName(root, file) {
+  const parts = relative(root, file).split(sep);
+  if (parts.length !== 3 || parts[2] !== 'index.html') return null;
+  return `a11y__${parts[0]}__${parts[1]}`;
+}
+
 // A BCP 47 tag starting with a 2-3 letter language, which Intl also accepts.
 function isValidLanguageTag(tag) {
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tag)) return false;
@@ -291,6 +301,156 @@ export async function checkPage(browser, file, { screenshotsDir, screenshotName 
   return failures;
 }
 
+// Roles a screen-reader user moves between: landmarks, headings, links and
+// lists. Chromium gives a <section> the region role only when it has a name.
+const VIEW_ROLES = new Set([
+  'banner', 'navigation', 'main', 'contentinfo', 'region', 'complementary', 'search', 'form',
+  'heading', 'link', 'list', 'listitem',
+]);
+// Roles with no meaning of their own: such a node is shown by its text.
+const TEXT_ROLES = new Set(['generic', 'none', 'StaticText']);
+const SNAPSHOT_SOURCE = 'tests/browser/lib.mjs';
+
+function attributesOf(domNode) {
+  const list = domNode.attributes ?? [];
+  const attributes = {};
+  for (let i = 0; i < list.length; i += 2) attributes[list[i]] = list[i + 1];
+  return attributes;
+}
+
+/**
+ * What a screen-reader user meets on the loaded page, as indented text built
+ * from Chromium's accessibility tree: landmarks, headings, links with their
+ * href as written, lists with their item counts and anything aria-current.
+ * `lang=` marks a line whose language (the closest lang attribute) differs
+ * from the line it is nested in; text whose language differs from around it
+ * gets a line of its own, since a screen reader switches voice for it. Holds
+ * nothing that changes from run to run: no node ids, no file:// URLs.
+ */
+async function screenReaderView(page) {
+  const cdp = await page.context().newCDPSession(page);
+  let document;
+  let axNodes;
+  try {
+    ({ root: document } = await cdp.send('DOM.getDocument', { depth: -1 }));
+    ({ nodes: axNodes } = await cdp.send('Accessibility.getFullAXTree'));
+  } finally {
+    await cdp.detach();
+  }
+
+  // The accessibility tree does not give languages, so they come from the
+  // DOM, joined by backend node id. The document takes <html>'s language.
+  const domNodes = new Map();
+  const walk = (domNode, inherited) => {
+    const attributes = attributesOf(domNode);
+    const lang = attributes.lang ?? inherited;
+    domNodes.set(domNode.backendNodeId, { attributes, lang });
+    for (const child of domNode.children ?? []) walk(child, lang);
+  };
+  const html = document.children.find((child) => child.nodeName === 'HTML');
+  walk(document, html && attributesOf(html).lang);
+
+  const axById = new Map(axNodes.map((node) => [node.nodeId, node]));
+  const childrenOf = (node) => (node.childIds ?? []).map((id) => axById.get(id)).filter(Boolean);
+  const textOf = (node) => (node.role?.value === 'StaticText' && !node.ignored
+    ? node.name?.value ?? ''
+    : childrenOf(node).map(textOf).join(''));
+  const describe = (node, attributes, lang, shownLang) => {
+    const role = node.role.value;
+    const ownName = role === 'RootWebArea' || VIEW_ROLES.has(role);
+    const parts = [role === 'RootWebArea' ? 'document' : TEXT_ROLES.has(role) ? 'text' : role];
+    const name = (ownName ? node.name?.value ?? '' : textOf(node)).replace(/\s+/g, ' ').trim();
+    if (name) parts.push(JSON.stringify(name));
+    if (role === 'heading') parts.push(`level=${node.properties?.find((p) => p.name === 'level')?.value.value}`);
+    if (role === 'list') parts.push(`items=${childrenOf(node).filter((child) => child.role?.value === 'listitem').length}`);
+    if (role === 'link' && attributes.href !== undefined) parts.push(`href=${attributes.href}`);
+    if (attributes['aria-current'] !== undefined) parts.push(`current=${attributes['aria-current']}`);
+    if (lang !== shownLang) parts.push(`lang=${lang}`);
+    return parts.join(' ');
+  };
+
+  const lines = [];
+  // `shownLang` is the language of the closest ancestor that got a line.
+  const visit = (node, parentLang, shownLang, depth) => {
+    const dom = domNodes.get(node.backendDOMNodeId);
+    const attributes = dom?.attributes ?? {};
+    const lang = dom?.lang ?? parentLang;
+    const role = node.role?.value;
+    const meaningful = !node.ignored &&
+      (role === 'RootWebArea' || VIEW_ROLES.has(role) || attributes['aria-current'] !== undefined);
+    const changesLanguage = lang !== parentLang && textOf(node).trim() !== '';
+    if (meaningful || changesLanguage) {
+      lines.push(`${'  '.repeat(depth)}${describe(node, attributes, lang, shownLang)}`);
+      for (const child of childrenOf(node)) visit(child, lang, lang, depth + 1);
+    } else {
+      for (const child of childrenOf(node)) visit(child, lang, shownLang, depth);
+    }
+  };
+  const root = axNodes.find((node) => !node.parentId);
+  visit(root, domNodes.get(root.backendDOMNodeId)?.lang, undefined, 0);
+  return `${lines.join('\n')}\n`;
+}
+
+// The contents of an insta snapshot file: what follows its `---` header.
+function snapshotContents(text) {
+  const header = /^---\n[\s\S]*?\n---\n/.exec(text);
+  return header ? text.slice(header[0].length) : text;
+}
+
+function firstDifference(stored, view) {
+  const before = stored.trimEnd().split('\n');
+  const after = view.trimEnd().split('\n');
+  let line = 0;
+  while (line < before.length && before[line] === after[line]) line++;
+  return `first difference at line ${line + 1}:\n      - ${before[line] ?? '(end)'}\n      + ${after[line] ?? '(end)'}`;
+}
+
+/**
+ * Compares the screen-reader view of the letter page `file` (below `root`)
+ * with its insta snapshot in `snapshotsDir`. A missing or different snapshot
+ * fails and the new view goes to `<name>.snap.new`, which `cargo insta
+ * review` picks up; a match removes a stale `.snap.new`. With `accept` the
+ * view is written straight to the `.snap`.
+ */
+export async function checkScreenReaderSnapshot(browser, file, { root, snapshotsDir, accept = false }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let view;
+  try {
+    await load(page, file, WIDE, 'light');
+    view = await screenReaderView(page);
+  } catch (error) {
+    return [{ page: file, check: 'snapshot', variant: '', message: `reading the accessibility tree stopped: ${error.message.split('\n')[0]}` }];
+  } finally {
+    await context.close();
+  }
+
+  const path = join(snapshotsDir, `${a11ySnapshotName(root, file)}.snap`);
+  const pending = `${path}.new`;
+  const expression = `accessibility tree of ${relative(root, file).split(sep).join('/')}`;
+  const snapshot = `---\nsource: ${SNAPSHOT_SOURCE}\nexpression: ${expression}\n---\n${view}`;
+  if (accept) {
+    writeFileSync(path, snapshot);
+    rmSync(pending, { force: true });
+    return [];
+  }
+  const stored = existsSync(path) ? snapshotContents(readFileSync(path, 'utf8')) : null;
+  if (stored !== null && stored.trimEnd() === view.trimEnd()) {
+    rmSync(pending, { force: true });
+    return [];
+  }
+  writeFileSync(pending, snapshot);
+  const what = stored === null
+    ? `no snapshot ${basename(path)} yet`
+    : `screen-reader view differs from ${basename(path)}, ${firstDifference(stored, view)}`;
+  return [{
+    page: file,
+    check: 'snapshot',
+    variant: '',
+    message: `${what}\n      wrote ${pending}: review it with \`cargo insta review\`, or delete it to reject the change`,
+  }];
+}
+
 /**
  * Runs the Nu HTML Checker once over all files. Every message it prints —
  * error or warning — counts as a failure of the page it is about.
@@ -322,10 +482,10 @@ export function runVnu(files) {
 }
 
 /**
- * Prints failures grouped by page, merging a failure seen in several
- * variants into one entry. Returns the set of pages that failed.
+ * Prints failures grouped by page (named by `label`), merging a failure seen
+ * in several variants into one entry. Returns the set of pages that failed.
  */
-export function reportFailures(failures, root) {
+export function reportFailures(failures, label) {
   const byPage = new Map();
   for (const f of failures) {
     if (!byPage.has(f.page)) byPage.set(f.page, new Map());
@@ -335,7 +495,7 @@ export function reportFailures(failures, root) {
     if (f.variant) entries.get(key).variants.push(f.variant);
   }
   for (const [page, entries] of byPage) {
-    console.log(`FAIL ${relative(root, page) || page}`);
+    console.log(`FAIL ${label(page)}`);
     for (const e of entries.values()) {
       const variants = e.variants.length ? ` [${e.variants.join('; ')}]` : '';
       console.log(`  ${e.check}${variants}: ${e.message}`);

@@ -1,10 +1,12 @@
 // Proves the checks in lib.mjs can fail: each planted defect must be caught by
-// the check meant for it, and a clean page must pass every check.
+// the check meant for it, and a clean page must pass every check. Then proves
+// the screen-reader view shows what it should and its snapshot check fails on
+// a missing or changed snapshot.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { checkPage, launchBrowser, reportFailures, runVnu } from './lib.mjs';
+import { dirname, join, relative } from 'node:path';
+import { checkPage, checkScreenReaderSnapshot, launchBrowser, reportFailures, runVnu } from './lib.mjs';
 
 const page = ({ htmlAttributes = 'lang="en" dir="ltr"', style = '', body = '' } = {}) => `<!DOCTYPE html>
 <html ${htmlAttributes}>
@@ -43,6 +45,48 @@ const cases = [
   },
 ];
 
+// A letter page with a change of language inside a paragraph, and the view
+// of it a screen-reader snapshot must hold.
+const VIEW_PAGE = page({ body: '<p>Good day, or <span lang="de">Guten Tag</span>.</p>' });
+const EXPECTED_VIEW = `document "Self-test page" lang=en
+  main
+    heading "Self-test page" level=1
+    link "a link" href=#end
+    text "Guten Tag" lang=de
+`;
+
+// Runs the snapshot check on VIEW_PAGE with no snapshot, with the one it
+// wrote, and with a changed one; returns each step's outcome.
+async function snapshotSteps(browser, dir) {
+  const root = join(dir, 'dist');
+  const file = join(root, 'letter', 'en', 'index.html');
+  const snapshotsDir = join(dir, 'snapshots');
+  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(snapshotsDir);
+  writeFileSync(file, VIEW_PAGE);
+  const snap = join(snapshotsDir, 'a11y__letter__en.snap');
+  const pending = `${snap}.new`;
+  const check = () => checkScreenReaderSnapshot(browser, file, { root, snapshotsDir });
+
+  const steps = [];
+  const missing = await check();
+  steps.push({ name: 'snapshot missing: fails and writes .snap.new', ok: missing.length === 1 && existsSync(pending) });
+  const written = existsSync(pending) ? readFileSync(pending, 'utf8') : '';
+  steps.push({
+    name: 'screen-reader view: landmark, heading, link and language change',
+    ok: written.endsWith(`\n---\n${EXPECTED_VIEW}`),
+    detail: written,
+  });
+  // Accepted, but with the .snap.new left behind: a match must remove it.
+  writeFileSync(snap, written);
+  const matching = await check();
+  steps.push({ name: 'snapshot matches: passes and removes .snap.new', ok: matching.length === 0 && !existsSync(pending) });
+  writeFileSync(snap, written.replace('level=1', 'level=2'));
+  const changed = await check();
+  steps.push({ name: 'snapshot changed: fails and writes .snap.new', ok: changed.length === 1 && existsSync(pending) });
+  return steps;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'letterkit-selftest-'));
 let passed = 0;
 let failed = 0;
@@ -54,9 +98,11 @@ try {
   });
 
   const failures = [];
+  let steps;
   const browser = await launchBrowser();
   try {
     for (const file of files) failures.push(...await checkPage(browser, file));
+    steps = await snapshotSteps(browser, dir);
   } finally {
     await browser.close();
   }
@@ -70,8 +116,14 @@ try {
     else failed++;
     const outcome = expect === null ? 'no failures' : `caught by: ${checks.join(', ') || 'nothing'}`;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${expect === null ? 'clean page' : `expects ${expect}`}; ${outcome}`);
-    if (!ok && expect === null) reportFailures(found, dir);
+    if (!ok && expect === null) reportFailures(found, (file) => relative(dir, file));
   });
+  for (const { name, ok, detail } of steps) {
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+    if (!ok && detail !== undefined) console.log(`  got:\n${detail}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

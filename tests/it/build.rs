@@ -291,7 +291,9 @@ fn a_missing_translation_falls_back_with_its_language_marked() {
     )
     .unwrap();
     assert!(html.contains("<li><span class=\"fallback\" lang=\"en\" dir=\"ltr\">End the use of arbitrary, mass immigration detention.</span></li>"));
-    assert!(html.contains("se muestran en <bdi lang=\"en\" dir=\"ltr\">English</bdi>"));
+    assert!(
+        html.contains("se muestran en otro idioma: <bdi lang=\"en\" dir=\"ltr\">English</bdi>")
+    );
 
     let strict = letterkit(project.path(), &["build", "--strict"]);
     assert_eq!(strict.code, 1);

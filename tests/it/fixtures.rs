@@ -48,7 +48,7 @@ fn a_partial_locale_is_published_with_its_gaps_marked() {
     ));
     assert!(page.contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">Chair</span>"));
     assert!(page.contains(
-        "<p class=\"notice\">Algunas partes de esta página aún no están traducidas y se muestran en <bdi lang=\"en\" dir=\"ltr\">English</bdi>.</p>"
+        "<p class=\"notice\">Algunas partes de esta página aún no están traducidas y se muestran en otro idioma: <bdi lang=\"en\" dir=\"ltr\">English</bdi>.</p>"
     ));
     let chooser = fs::read_to_string(out.path().join("notice/index.html")).unwrap();
     assert!(chooser.contains("rel=\"alternate\">Español</a> (Traducción parcial)"));

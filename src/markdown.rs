@@ -40,6 +40,12 @@ pub fn parse_inline(
     for event in Parser::new_ext(&prepared, options) {
         match event {
             Event::Start(tag) => {
+                // Deeper nesting means nothing to a reader, and would make every
+                // walk over the document recurse without bound.
+                if stack.len() > MAX_NESTING {
+                    stack.push(Frame::new(FrameKind::Transparent));
+                    continue;
+                }
                 let kind = match tag {
                     Tag::Emphasis => FrameKind::Emphasis,
                     Tag::Strong => FrameKind::Strong,
@@ -109,6 +115,10 @@ pub fn parse_inline(
     trim_edges(&mut content);
     (isolate_directional_runs(content), issues)
 }
+
+/// How deep emphasis, strong emphasis and links may nest; deeper markup is kept
+/// as its text.
+pub const MAX_NESTING: usize = 16;
 
 /// The address if it is an absolute https, http or mailto URL with no spaces or
 /// control characters; `None` for anything else (relative, `javascript:`, `data:`...).
@@ -362,6 +372,23 @@ mod tests {
         }
         assert!(safe_url("mailto:someone@example.org").is_some());
         assert!(safe_url("HTTPS://example.org").is_some());
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let value = format!("{}x{}", "*".repeat(20_000), "*".repeat(20_000));
+        let (content, _) = parse(&value);
+        fn depth(content: &[Inline]) -> usize {
+            content
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Emphasis(c) | Inline::Strong(c) => 1 + depth(c),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&content) <= MAX_NESTING);
     }
 
     #[test]

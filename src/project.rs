@@ -46,6 +46,14 @@ pub enum LoadError {
         /// What the TOML reader said.
         message: String,
     },
+    /// A file is refused at a position (a Fluent file nested too deeply).
+    #[error("{location}: {message}")]
+    Refused {
+        /// Where.
+        location: Location,
+        /// Why, and what to do.
+        message: String,
+    },
     /// A file is well-formed but its content is refused.
     #[error("{}: {message}", path.display())]
     Invalid {
@@ -429,6 +437,58 @@ impl Project {
     }
 }
 
+/// The largest Fluent file letterkit reads; a letter's file is a few kilobytes.
+pub const MAX_FTL_BYTES: usize = 16 * 1024 * 1024;
+
+/// How deep placeables may nest (`{ { ... } }`); real messages use two or three.
+/// The Fluent parser recurses per level, so a hostile file could exhaust the stack.
+pub const MAX_PLACEABLE_NESTING: usize = 32;
+
+/// Refuses a Fluent file too large or too deeply nested to parse safely.
+fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
+    if text.len() > MAX_FTL_BYTES {
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            message: format!(
+                "the file has {} bytes; letterkit reads Fluent files of at most {MAX_FTL_BYTES} bytes",
+                text.len()
+            ),
+        });
+    }
+    let mut depth = 0usize;
+    let mut chars = text.char_indices();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_PLACEABLE_NESTING {
+                    return Err(LoadError::Refused {
+                        location: Location::at_offset(path, text, offset),
+                        message: format!(
+                            "placeables nested more than {MAX_PLACEABLE_NESTING} deep; the file is not read"
+                        ),
+                    });
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            // Inside a placeable, braces in a string literal are text.
+            '"' if depth > 0 => {
+                let mut escaped = false;
+                for (_, c) in chars.by_ref() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => break,
+                        '\n' => break,
+                        _ => escaped = false,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// `content/<letter>/letter.toml`.
 pub fn letter_file_path(name: &str) -> PathBuf {
     Path::new("content").join(name).join("letter.toml")
@@ -586,6 +646,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                 };
                 let shown = folder.join(entry.file_name());
                 let text = read_text(&path, &shown)?;
+                check_limits(&shown, &text)?;
                 files.insert(stem.to_owned(), FtlFile::parse(shown, text));
             }
         }
@@ -649,6 +710,22 @@ mod tests {
             ]
         );
         assert_eq!(&text[spans[1].id_line..spans[1].id_line + 1], "a");
+    }
+
+    #[test]
+    fn deeply_nested_or_huge_fluent_is_refused_before_parsing() {
+        let deep = format!("a = {}x{}\n", "{".repeat(10_000), "}".repeat(10_000));
+        let error = check_limits(Path::new("x.ftl"), &deep)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "x.ftl:1:37: placeables nested more than 32 deep; the file is not read"
+        );
+        let quoted = "a = { \"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\" }\n";
+        assert!(check_limits(Path::new("x.ftl"), quoted).is_ok());
+        let huge = "a".repeat(MAX_FTL_BYTES + 1);
+        assert!(check_limits(Path::new("x.ftl"), &huge).is_err());
     }
 
     #[test]

@@ -110,3 +110,30 @@ fn an_output_folder_holding_the_project_is_refused() {
     );
     assert!(project.path().join("letterkit.toml").exists());
 }
+
+#[test]
+fn hostile_nesting_is_refused_or_flattened_never_a_crash() {
+    let stderr = fails("deep_placeables", &["check"], |p| {
+        let deep = format!(
+            "closing = {}\"x\"{}",
+            "{".repeat(10_000),
+            "}".repeat(10_000)
+        );
+        edit(
+            &p.join("locales/es/notice.ftl"),
+            "closing = Atentamente,",
+            &deep,
+        );
+    });
+    assert!(stderr.contains("locales/es/notice.ftl:7:"), "{stderr}");
+
+    let project = copy_project(&fixture("small"));
+    let deep = format!("closing = {}x{}", "*".repeat(20_000), "*".repeat(20_000));
+    edit(
+        &project.path().join("locales/es/notice.ftl"),
+        "closing = Atentamente,",
+        &deep,
+    );
+    let run = letterkit(project.path(), &["build"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}

@@ -281,7 +281,13 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
 }
 
 fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
-    let clean: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
+    // Control characters (NUL, escape, ...) are invalid in HTML and invisible
+    // in text; a tab is a space.
+    let clean: String = text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| !is_bidi_control(*c) && !c.is_control())
+        .collect();
     if clean.is_empty() {
         return;
     }
@@ -372,6 +378,12 @@ mod tests {
         }
         assert!(safe_url("mailto:someone@example.org").is_some());
         assert!(safe_url("HTTPS://example.org").is_some());
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let (content, _) = parse("a\u{0}b\u{1b}[31mc\td");
+        assert_eq!(content, text("ab[31mc d"));
     }
 
     #[test]

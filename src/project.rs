@@ -582,6 +582,24 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
             ));
         }
     };
+    let data = raw
+        .recipient
+        .address
+        .iter()
+        .chain(raw.signatories.iter().map(|s| &s.name))
+        .chain(raw.sources.iter().filter_map(|s| s.cited_title.as_ref()));
+    for text in data {
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() || crate::markdown::is_bidi_control(*c))
+        {
+            return Err(invalid(format!(
+                "`{}` contains the invisible control character U+{:04X}; remove it",
+                text.escape_debug(),
+                u32::from(c)
+            )));
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     for source in &raw.sources {
         if !is_safe_name(&source.id) {

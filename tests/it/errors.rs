@@ -137,3 +137,15 @@ fn hostile_nesting_is_refused_or_flattened_never_a_crash() {
     let run = letterkit(project.path(), &["build"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 }
+
+#[test]
+fn control_characters_in_letter_data_are_refused() {
+    let stderr = fails("control_in_data", &["build"], |p| {
+        edit(
+            &p.join("content/notice/letter.toml"),
+            "name = \"Ada Example\"",
+            "name = \"Ada\\u202EExample\"",
+        );
+    });
+    assert!(stderr.contains("U+202E"), "{stderr}");
+}

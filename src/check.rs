@@ -345,9 +345,10 @@ fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: 
             previous = Some(id);
             continue;
         }
-        let location = match previous {
-            Some(previous) => file.location_after(previous),
-            None => Location::file_start(&file.path),
+        let location = match (file.location_of_scaffold(id), previous) {
+            (Some(scaffold), _) => scaffold,
+            (None, Some(previous)) => file.location_after(previous),
+            (None, None) => Location::file_start(&file.path),
         };
         found.push(finding(
             Code::MissingMessage,

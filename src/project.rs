@@ -20,6 +20,15 @@ use crate::location::{Location, offset_in};
 /// The Fluent resource that holds the page chrome shared by every letter.
 pub const COMMON_RESOURCE: &str = "common";
 
+/// The project folder holding one folder per letter.
+pub const CONTENT_DIR: &str = "content";
+
+/// The project folder holding one folder of Fluent files per locale.
+pub const LOCALES_DIR: &str = "locales";
+
+/// The file describing a letter's structure, in the letter's folder.
+pub const LETTER_FILE: &str = "letter.toml";
+
 /// Why a project could not be loaded. Each variant names the file and, where
 /// known, the line and column.
 #[derive(Debug, thiserror::Error)]
@@ -135,8 +144,22 @@ impl FtlFile {
         }
     }
 
-    /// Where a message that belongs after `id` should be inserted: the start of
-    /// the entry that follows `id`, or the end of the file.
+    /// Where the commented-out source entry of an untranslated message
+    /// (`# id = ...`, as `locale add` and `locale sync` write it) is.
+    pub fn location_of_scaffold(&self, id: &str) -> Option<Location> {
+        let source = self.source();
+        let mut offset = 0;
+        for line in source.split_inclusive('\n') {
+            if crate::sync::scaffold_id(line) == Some(id) {
+                return Some(Location::at_offset(&self.path, source, offset));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// Where the entry after message `id` starts: where a missing message
+    /// belongs when the one before it in the source is `id`.
     pub fn location_after(&self, id: &str) -> Location {
         let source = self.source();
         let offsets: Vec<usize> = self
@@ -491,12 +514,12 @@ fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
 
 /// `content/<letter>/letter.toml`.
 pub fn letter_file_path(name: &str) -> PathBuf {
-    Path::new("content").join(name).join("letter.toml")
+    Path::new(CONTENT_DIR).join(name).join(LETTER_FILE)
 }
 
 /// `locales/<tag>/<resource>.ftl`.
 pub fn locale_file_path(lang: &Lang, resource: &str) -> PathBuf {
-    Path::new("locales")
+    Path::new(LOCALES_DIR)
         .join(lang.tag())
         .join(format!("{resource}.ftl"))
 }
@@ -538,20 +561,22 @@ struct RawLetter {
 }
 
 fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
-    let content = root.join("content");
+    let content = root.join(CONTENT_DIR);
     let entries = fs::read_dir(&content).map_err(|source| LoadError::Io {
-        path: "content".into(),
+        path: CONTENT_DIR.into(),
         source,
     })?;
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| LoadError::Io {
-            path: "content".into(),
+            path: CONTENT_DIR.into(),
             source,
         })?;
-        if entry.path().join("letter.toml").is_file() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.path().is_dir() {
+            continue;
         }
+        names.push(name);
     }
     names.sort();
     names.iter().map(|name| load_letter(root, name)).collect()
@@ -646,7 +671,7 @@ pub fn is_safe_name(name: &str) -> bool {
 }
 
 fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
-    let folder = Path::new("locales").join(settings.lang.tag());
+    let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
     let mut files = BTreeMap::new();
     match fs::read_dir(root.join(&folder)) {
         Ok(entries) => {

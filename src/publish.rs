@@ -186,8 +186,17 @@ fn refuse_syntax_errors(
     }
 }
 
-/// Refuses an output folder whose replacement would destroy the project: the
-/// project folder itself, a folder above it, or a folder holding project files.
+/// The file every output folder holds, so that a later build knows the folder
+/// is its own to replace.
+pub const OUTPUT_MARKER: &str = ".letterkit-output";
+
+const OUTPUT_MARKER_TEXT: &str = "This folder is written by `letterkit build` and replaced whole by the next build.\n\
+Do not keep other files here: edit the project's content/ and locales/ instead.\n";
+
+/// Refuses an output folder whose replacement could destroy anything but an
+/// earlier build: the project folder or one above it, a folder inside the
+/// project's `content/` or `locales/`, and any existing folder that is neither
+/// empty nor marked as letterkit output.
 fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildError> {
     let unsafe_output = |reason: &str| BuildError::UnsafeOutput {
         path: out_dir.to_owned(),
@@ -204,22 +213,30 @@ fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildEr
     if absolute.file_name().is_none() {
         return Err(unsafe_output("it is not a folder that can be replaced"));
     }
+    for sources in [crate::project::CONTENT_DIR, crate::project::LOCALES_DIR] {
+        if absolute.starts_with(root.join(sources)) {
+            return Err(unsafe_output(&format!(
+                "it is inside the project's `{sources}` folder"
+            )));
+        }
+    }
     if absolute.exists() {
         if !absolute.is_dir() {
             return Err(unsafe_output("it exists and is not a folder"));
         }
-        for marker in [
-            crate::config::CONFIG_FILE,
-            "Cargo.toml",
-            ".git",
-            "content",
-            "locales",
-        ] {
-            if absolute.join(marker).exists() {
-                return Err(unsafe_output(&format!(
-                    "it holds `{marker}`, so it is not a letterkit output folder"
-                )));
-            }
+        let marked = absolute.join(OUTPUT_MARKER).is_file();
+        let empty = fs::read_dir(&absolute)
+            .map_err(|source| BuildError::Io {
+                path: out_dir.to_owned(),
+                source,
+            })?
+            .next()
+            .is_none();
+        if !marked && !empty {
+            return Err(unsafe_output(&format!(
+                "it already holds files that no letterkit build wrote (it has no `{OUTPUT_MARKER}`); \
+                 choose a new or empty folder, or delete this one if it is an old build"
+            )));
         }
     }
     Ok(())
@@ -275,9 +292,9 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildErro
             }
             fs::write(&path, contents).map_err(io_error(&path))?;
         }
-        if output.is_empty() {
-            fs::create_dir_all(&staging).map_err(io_error(&staging))?;
-        }
+        fs::create_dir_all(&staging).map_err(io_error(&staging))?;
+        let marker = staging.join(OUTPUT_MARKER);
+        fs::write(&marker, OUTPUT_MARKER_TEXT).map_err(io_error(&marker))?;
         Ok(())
     })();
     if let Err(error) = written {

@@ -48,14 +48,17 @@ pub struct Row {
     pub words_total: usize,
     /// Translations made from an older source text.
     pub stale: usize,
+    /// Words of the source in messages whose translation is stale.
+    pub words_stale: usize,
     /// Where the locale stands.
     pub state: State,
 }
 
 impl Row {
-    /// Source words still to translate (untranslated messages only).
+    /// Source words still to translate or to bring up to date: those of
+    /// untranslated messages and of stale translations.
     pub fn words_left(&self) -> usize {
-        self.words_total - self.words_translated
+        self.words_total - self.words_translated + self.words_stale
     }
 }
 
@@ -75,6 +78,7 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
             let coverage = check::letter_coverage(source, files, letter);
             let mut words_translated = 0;
             let mut words_total = 0;
+            let mut words_stale = 0;
             for resource in resources {
                 let Some(source_file) = source.file(resource) else {
                     continue;
@@ -89,6 +93,12 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
                         .is_some_and(|m| m.value.is_some())
                     {
                         words_translated += words;
+                        if stale
+                            .iter()
+                            .any(|s| s.resource == resource && s.id == message.id.name)
+                        {
+                            words_stale += words;
+                        }
                     }
                 }
             }
@@ -108,6 +118,7 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
                 words_translated,
                 words_total,
                 stale,
+                words_stale,
                 state,
             };
             rows.push(row);

@@ -11,7 +11,9 @@
 //! per locale, the source text and the translation of every translated message
 //! in `locales/<tag>/translated-from.toml`. When the source text changes and the
 //! translation has not, the translation is stale: sync flags it in a comment
-//! with the old and the new source text. The flag goes once the translation is
+//! with the old and the new source text. Untranslated messages are recorded
+//! too, with the source text their scaffold shows, so a translation made from
+//! a scaffold is stale if the source changes before the next sync. The flag goes once the translation is
 //! edited, or when the translator deletes it to say the translation is still
 //! right. Whitespace is normalised first, so reformatting is not a change.
 
@@ -110,7 +112,11 @@ type Lock = BTreeMap<String, BTreeMap<String, LockEntry>>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct LockEntry {
+    /// The source text, whitespace collapsed.
     source: String,
+    /// The translation made from it; empty while the message is untranslated,
+    /// so that a translation made later is known to come from this source text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     translation: String,
     /// Sync has flagged the translation stale; the translator deleting the flag
     /// says the translation is still right.
@@ -123,18 +129,23 @@ struct LockEntry {
 /// `letterkit.toml` as optional and draft. Returns the files written.
 pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncError> {
     let lang = Lang::parse(tag).map_err(SyncError::BadTag)?;
-    let folder = Path::new("locales").join(lang.tag());
+    let folder = Path::new(crate::project::LOCALES_DIR).join(lang.tag());
     if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
         return Err(SyncError::Exists(lang.tag().to_owned()));
     }
     let source = project.source_locale();
     let mut written = Vec::new();
     fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
+    let mut lock = Lock::new();
     for (name, file) in &source.files {
         let path = folder.join(format!("{name}.ftl"));
         fs::write(project.root.join(&path), scaffold_resource(file)).map_err(io_error(&path))?;
         written.push(path);
+        lock.insert(name.clone(), scaffold_lock(file));
     }
+    let lock_path = folder.join(LOCK_FILE);
+    fs::write(project.root.join(&lock_path), lock_text(&lock)).map_err(io_error(&lock_path))?;
+    written.push(lock_path);
     let config_path = project.root.join(CONFIG_FILE);
     let mut config = fs::read_to_string(&config_path).map_err(io_error(Path::new(CONFIG_FILE)))?;
     if !config.ends_with('\n') {
@@ -191,7 +202,7 @@ fn plan_locale(
     source: &LocaleFiles,
     files: &LocaleFiles,
 ) -> Result<LocaleSync, SyncError> {
-    let lock_path = Path::new("locales")
+    let lock_path = Path::new(crate::project::LOCALES_DIR)
         .join(files.lang().tag())
         .join(LOCK_FILE);
     let old_lock_text = fs::read_to_string(project.root.join(&lock_path)).ok();
@@ -284,14 +295,7 @@ fn sync_file(
 ) -> SyncedFile {
     let source_text = source.source();
     let text = target.source();
-    let source_spans: Vec<EntrySpan<'_>> = source
-        .entry_spans()
-        .into_iter()
-        .filter(|s| s.kind == EntryKind::Message)
-        .filter(|s| {
-            s.id.is_some_and(|id| source.message(id).is_some_and(|m| m.value.is_some()))
-        })
-        .collect();
+    let source_spans = source_messages(source);
     let source_ids: BTreeSet<&str> = source_spans.iter().filter_map(|s| s.id).collect();
     let spans = target.entry_spans();
     let obsolete_at = spans
@@ -342,7 +346,18 @@ fn sync_file(
         .filter_map(|s| s.id.map(|id| (id, commented_entry(source_text, s))))
         .filter(|(id, _)| !translated(id))
         .collect();
-    let keep_scaffold = |id: &str| !current.contains_key(id);
+    // A scaffold of a message the source no longer has goes, unless the
+    // translator changed it: then it is their draft, and stays.
+    let keep_scaffold = |id: &str, scaffold: &str| {
+        if current.contains_key(id) {
+            return false;
+        }
+        let removed = !source_ids.contains(id) && !optional.contains(&id);
+        let untouched = lock.get(id).is_some_and(|entry| {
+            entry.translation.is_empty() && entry.source == normalized_scaffold(scaffold)
+        });
+        !(removed && untouched)
+    };
     let mut out = String::with_capacity(text.len() + 1024);
     out.push_str(&text[..spans.first().map_or(text.len(), |s| s.range.start)]);
     let mut moved_text = Vec::new();
@@ -374,17 +389,23 @@ fn sync_file(
                 let now = normalized_value(source_text, source_span);
                 let translation = normalized_value(text, span);
                 let acknowledged = |entry: &LockEntry| entry.flagged && !has_stale_flag(span_text);
+                // Made from the recorded source text: unedited since the last
+                // sync, or translated from the scaffold that sync wrote.
+                let made_from_record = |entry: &LockEntry| {
+                    entry.translation == translation || entry.translation.is_empty()
+                };
                 let flagged = match lock.get(id) {
                     Some(entry)
                         if entry.source != now
-                            && entry.translation == translation
+                            && made_from_record(entry)
                             && !acknowledged(entry) =>
                     {
                         new_lock.insert(
                             id.to_owned(),
                             LockEntry {
+                                source: entry.source.clone(),
+                                translation,
                                 flagged: true,
-                                ..entry.clone()
                             },
                         );
                         Some(Stale {
@@ -412,6 +433,11 @@ fn sync_file(
             _ => out.push_str(&refresh_scaffolds(span_text, &current, &keep_scaffold)),
         }
     }
+    for (id, entry) in scaffold_lock(source) {
+        if !translated(&id) {
+            new_lock.insert(id, entry);
+        }
+    }
     push_blocks(&mut out, &at_end);
     if !moved_text.is_empty() {
         if obsolete_at.is_none() {
@@ -430,6 +456,35 @@ fn sync_file(
         stale,
         lock: new_lock,
     }
+}
+
+/// The source's messages that have a value: what a locale translates.
+fn source_messages(source: &FtlFile) -> Vec<EntrySpan<'_>> {
+    source
+        .entry_spans()
+        .into_iter()
+        .filter(|s| s.kind == EntryKind::Message)
+        .filter(|s| {
+            s.id.is_some_and(|id| source.message(id).is_some_and(|m| m.value.is_some()))
+        })
+        .collect()
+}
+
+/// The lock of a freshly scaffolded resource: every message untranslated,
+/// with the source text its scaffold shows.
+fn scaffold_lock(source: &FtlFile) -> BTreeMap<String, LockEntry> {
+    source_messages(source)
+        .iter()
+        .filter_map(|span| {
+            let id = span.id?;
+            let entry = LockEntry {
+                source: normalized_value(source.source(), span),
+                translation: String::new(),
+                flagged: false,
+            };
+            Some((id.to_owned(), entry))
+        })
+        .collect()
 }
 
 /// A whole resource for a new locale: headings and comments as in the source,
@@ -477,36 +532,61 @@ fn commented_entry(text: &str, span: &EntrySpan<'_>) -> String {
 }
 
 /// Rewrites the scaffolds in a piece of the file: an untranslated message's
-/// commented-out source text is replaced by the current one, unless `keep` says
-/// to leave that id's lines as written.
+/// commented-out source text is replaced by the current one; a scaffold that
+/// `keep` refuses and no current source text replaces is removed with the
+/// notes above it.
 fn refresh_scaffolds(
     span_text: &str,
     current: &BTreeMap<&str, String>,
-    keep: &dyn Fn(&str) -> bool,
+    keep: &dyn Fn(&str, &str) -> bool,
 ) -> String {
     let mut out = String::with_capacity(span_text.len());
+    let mut notes_start = 0;
+    let mut removed = false;
     let mut lines = span_text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
         let Some(id) = scaffold_id(line) else {
+            if !line.starts_with('#') {
+                notes_start = out.len() + line.len();
+            }
             out.push_str(line);
             continue;
         };
-        if keep(id) {
-            out.push_str(line);
-            continue;
+        let mut scaffold = String::from(line);
+        while let Some(next) = lines.next_if(|next| next.starts_with("#  ")) {
+            scaffold.push_str(next);
         }
-        while lines.peek().is_some_and(|next| next.starts_with("#  ")) {
-            lines.next();
-        }
-        if let Some(entry) = current.get(id) {
+        if keep(id, &scaffold) {
+            out.push_str(&scaffold);
+        } else if let Some(entry) = current.get(id) {
             out.push_str(entry);
+        } else {
+            out.truncate(notes_start);
+            removed = true;
         }
+        notes_start = out.len();
+    }
+    if removed && out.trim().is_empty() {
+        out.clear();
     }
     out
 }
 
+/// A scaffold's source text with whitespace collapsed, as the lock records it.
+fn normalized_scaffold(scaffold: &str) -> String {
+    let entry: String = scaffold
+        .lines()
+        .map(|line| line.strip_prefix('#').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let value = entry
+        .split_once('=')
+        .map_or(entry.as_str(), |(_, value)| value);
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The id of a scaffold line (`# id = ...`).
-fn scaffold_id(line: &str) -> Option<&str> {
+pub(crate) fn scaffold_id(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("# ")?;
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
@@ -694,6 +774,40 @@ mod tests {
             sync_file(&reformatted, &file(&first.text), &first.lock, &[])
                 .stale
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_translation_made_from_a_scaffold_is_stale_if_the_source_changed_before_sync() {
+        let source = file("# Note\na = Hello\n");
+        let scaffold = scaffold_resource(&source);
+        let lock = scaffold_lock(&source);
+        let translated = scaffold.replace("# a = Hello", "a = Hola");
+        let changed_source = file("# Note\na = Hello again\n");
+        let synced = sync_file(&changed_source, &file(&translated), &lock, &[]);
+        assert_eq!(synced.stale.len(), 1);
+        assert_eq!(synced.stale[0].was, "Hello");
+        let edited = synced.text.replace("Hola", "Hola de nuevo");
+        let fresh = sync_file(&changed_source, &file(&edited), &synced.lock, &[]);
+        assert!(fresh.stale.is_empty());
+    }
+
+    #[test]
+    fn an_untouched_scaffold_of_a_removed_message_goes_with_its_notes() {
+        let source = file("# About a\na = A\n\n# About b\nb = B\n");
+        let scaffold = scaffold_resource(&source);
+        let lock = scaffold_lock(&source);
+        let without_b = file("# About a\na = A\n");
+        let synced = sync_file(&without_b, &file(&scaffold), &lock, &[]);
+        assert_eq!(synced.text, "# About a\n# a = A\n");
+        assert!(!synced.lock.contains_key("b"));
+
+        let drafted = scaffold.replace("# b = B", "# b = Be (my draft)");
+        let synced = sync_file(&without_b, &file(&drafted), &lock, &[]);
+        assert!(
+            synced.text.contains("# b = Be (my draft)"),
+            "{}",
+            synced.text
         );
     }
 }

@@ -30,7 +30,10 @@ fn build_writes_every_page_of_the_shipped_letter() {
         .into_iter()
         .map(|(path, _)| path.display().to_string())
         .collect();
-    let mut expected = vec![format!("{LETTER}/index.html")];
+    let mut expected = vec![
+        ".letterkit-output".to_owned(),
+        format!("{LETTER}/index.html"),
+    ];
     for locale in LOCALES {
         expected.push(format!("{LETTER}/{locale}/index.html"));
         expected.push(format!("{LETTER}/{locale}/letter.txt"));

@@ -112,6 +112,69 @@ fn an_output_folder_holding_the_project_is_refused() {
 }
 
 #[test]
+fn an_output_folder_with_files_no_build_wrote_is_refused_and_kept() {
+    let project = copy_project(&fixture("small"));
+    let out = tempfile::tempdir().unwrap();
+    let notes = out.path().join("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    let run = letterkit(
+        project.path(),
+        &["build", "--out", out.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("no letterkit build wrote"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+
+    let inside_content = project.path().join("content/site");
+    let run = letterkit(
+        project.path(),
+        &["build", "--out", inside_content.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("inside the project's `content` folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!inside_content.exists());
+}
+
+#[test]
+fn an_earlier_build_is_replaced_whole() {
+    let project = copy_project(&fixture("small"));
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let dist_arg = dist.to_str().unwrap();
+    assert_eq!(
+        letterkit(project.path(), &["build", "--out", dist_arg]).code,
+        0
+    );
+    assert!(dist.join(".letterkit-output").is_file());
+    std::fs::write(dist.join("leftover.html"), "old").unwrap();
+    assert_eq!(
+        letterkit(project.path(), &["build", "--out", dist_arg]).code,
+        0
+    );
+    assert!(!dist.join("leftover.html").exists());
+    assert!(dist.join("notice/en/index.html").is_file());
+}
+
+#[test]
+fn a_letter_folder_without_letter_toml_is_named() {
+    let stderr = fails("letter_folder_without_toml", &["check"], |p| {
+        std::fs::create_dir(p.join("content/draft-letter")).unwrap();
+    });
+    assert!(
+        stderr.contains("content/draft-letter/letter.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn hostile_nesting_is_refused_or_flattened_never_a_crash() {
     let stderr = fails("deep_placeables", &["check"], |p| {
         let deep = format!(

@@ -15,6 +15,11 @@ fn adding_a_locale_scaffolds_every_message_commented_out() {
     let project = copy_project(&fixture("small"));
     let run = letterkit(project.path(), &["locale", "add", "pt-BR"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        read(project.path(), "locales/pt-BR/translated-from.toml")
+            .contains("[notice.subject]\nsource = \"Open the library on Sundays\"\n"),
+        "the lock records what each scaffold shows"
+    );
     let config = read(project.path(), "letterkit.toml");
     assert!(
         config.ends_with("\n[[locales]]\ntag = \"pt-BR\"\nrequired = false\nstatus = \"draft\"\n")
@@ -42,6 +47,13 @@ fn adding_a_locale_scaffolds_every_message_commented_out() {
             .stdout
             .contains("notice                       pt-BR    no        draft           0/24    0%"),
         "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains(
+            "`subject` is not translated: add it (the source text is at locales/en/notice.ftl:2:1); until then the page shows the en text\n --> locales/pt-BR/notice.ftl:3:1\n"
+        ),
+        "a missing message points at its scaffold: {}",
         check.stdout
     );
     let build = letterkit(project.path(), &["build"]);
@@ -93,6 +105,8 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
     );
     let first = letterkit(root, &["locale", "sync"]);
     assert_eq!(first.code, 0, "{}", first.transcript());
+    // One more, translated from its scaffold after that sync.
+    edit(&pt, "# closing = Yours,", "closing = Atenciosamente,");
 
     // The source changes: one sentence reworded, one added, one removed.
     let en = root.join("locales/en/notice.ftl");
@@ -123,6 +137,10 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
     assert_eq!(status.code, 0);
     let check = letterkit(root, &["check", "--locale", "es"]);
     assert!(check.stdout.contains("warning: [stale-translation] es: `closing` was translated from an older source text; update it (was: \"Yours,\"; now: \"Yours sincerely,\")"), "{}", check.stdout);
+    assert!(
+        check_pt_flags_closing(root),
+        "a translation made from a scaffold is stale once its source changes"
+    );
     snapshot_settings().bind(|| {
         insta::assert_snapshot!("locale_sync__transcript", sync.transcript());
         insta::assert_snapshot!("locale_sync__es", read(root, "locales/es/notice.ftl"));
@@ -165,6 +183,11 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
         .unwrap();
     assert_eq!(es_row["stale"], 1);
     assert_eq!(es_row["state"], "partial", "demand-report is new: {es_row}");
+}
+
+fn check_pt_flags_closing(root: &Path) -> bool {
+    read(root, "locales/pt-BR/notice.ftl")
+        .contains("#   was: Yours,\n#   now: Yours sincerely,\nclosing = Atenciosamente,")
 }
 
 #[test]

@@ -23,6 +23,16 @@ const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
 
+/// An error writing to stdout, unless the reader went away (`letterkit status | head`).
+fn written(result: std::io::Result<()>, what: &str) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write {what}: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -99,7 +109,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 CheckFormat::Human => report::human(&report, &root, &mut stdout),
                 CheckFormat::Json => report::json(&report, &mut stdout),
             };
-            printed.map_err(|e| format!("cannot write the report: {e}"))?;
+            written(printed, "the report")?;
             Ok(if report.has_errors() { FINDINGS } else { 0 })
         }
         Command::Status { format } => {
@@ -109,7 +119,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 StatusFormat::Human => report::status_table(&rows, &mut stdout),
                 StatusFormat::Json => report::status_json(&rows, &mut stdout),
             };
-            printed.map_err(|e| format!("cannot write the status: {e}"))?;
+            written(printed, "the status")?;
             Ok(0)
         }
         Command::Locale(LocaleCommand::Add { tag }) => {
@@ -170,9 +180,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 RenderFormat::Html => Format::Html,
             };
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(render::render(&localized.document, format).as_bytes())
-                .map_err(|e| format!("cannot write: {e}"))?;
+            let rendered = render::render(&localized.document, format);
+            written(stdout.write_all(rendered.as_bytes()), "the letter")?;
             Ok(0)
         }
     }

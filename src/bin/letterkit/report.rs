@@ -121,19 +121,24 @@ pub fn json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:>10}",
-        "letter", "locale", "messages", "words", "stale", "state", "words left"
+        "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}",
+        "letter", "locale", "messages", "words", "stale", "state", "review", "words left"
     )?;
     for row in rows {
         writeln!(
             out,
-            "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:>10}",
+            "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}",
             row.coverage.letter,
             row.coverage.locale,
             format!("{}/{}", row.coverage.translated, row.coverage.total),
             format!("{}/{}", row.words_translated, row.words_total),
             row.stale,
             row.state.as_str(),
+            if row.state == status::State::Source {
+                "-"
+            } else {
+                row.coverage.status.as_str()
+            },
             row.words_left()
         )?;
     }

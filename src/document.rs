@@ -210,7 +210,8 @@ pub struct Chooser {
     pub title: String,
     /// The letter's subject in the page's language.
     pub heading: Span,
-    /// "Choose a language", in every language of the page, in configured order.
+    /// "Choose a language", in every language of the page, in configured
+    /// order, each wording once.
     pub prompts: Vec<Span>,
     /// One entry per language, in configured order.
     pub entries: Vec<ChooserEntry>,
@@ -241,10 +242,16 @@ impl Chooser {
                 main.chrome.chooser_heading.plain_text()
             ),
             heading: main.subject.clone(),
-            prompts: documents
-                .iter()
-                .map(|d| d.chrome.chooser_heading.clone())
-                .collect(),
+            prompts: documents.iter().map(|d| &d.chrome.chooser_heading).fold(
+                Vec::new(),
+                |mut prompts, prompt| {
+                    // A prompt that fell back repeats another language's.
+                    if !prompts.contains(prompt) {
+                        prompts.push(prompt.clone());
+                    }
+                    prompts
+                },
+            ),
             entries: documents
                 .iter()
                 .map(|d| ChooserEntry {

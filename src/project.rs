@@ -524,11 +524,25 @@ pub fn locale_file_path(lang: &Lang, resource: &str) -> PathBuf {
         .join(format!("{resource}.ftl"))
 }
 
+/// A text file's content, without the byte order mark some editors write;
+/// bytes that are not UTF-8 are refused at their line and column.
 fn read_text(path: &Path, shown: &Path) -> Result<String, LoadError> {
-    fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let bytes = fs::read(path).map_err(|source| LoadError::Io {
         path: shown.to_owned(),
         source,
-    })
+    })?;
+    let mut text = String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("valid up to here");
+        LoadError::Refused {
+            location: Location::at_offset(shown, valid, valid.len()),
+            message: "this file is not UTF-8: save it as UTF-8 (without converting the characters to `?`)".into(),
+        }
+    })?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    Ok(text)
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {

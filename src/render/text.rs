@@ -1,11 +1,11 @@
 //! The letter as plain text, for email and screen readers: UTF-8, LF line ends,
 //! no line wider than 72 columns (by Unicode width) except a URL that does not
-//! fit, which stands alone on its line; one blank line between paragraphs; list
+//! fit, which stands alone on its line, never broken; one blank line between paragraphs; list
 //! items as `- ` with a hanging indent; `[N]` note markers and the sources at
 //! the end, each URL on its own line. No Markdown syntax, no rules or tabs.
 
 use textwrap::core::Word;
-use textwrap::{Options, WordSeparator, WrapAlgorithm};
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
@@ -105,7 +105,7 @@ fn data(text: &str, rtl: bool) -> String {
 }
 
 /// Inline content as text: markup dropped, notes as `[N]`, links followed by
-/// their address, interpolated values isolated only in right-to-left text.
+/// their address in parentheses, interpolated values isolated only in right-to-left text.
 fn plain(content: &[Inline], rtl: bool) -> String {
     let mut out = String::new();
     push_plain(content, rtl, &mut out);
@@ -119,13 +119,14 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
             Inline::Emphasis(children) | Inline::Strong(children) => push_plain(children, rtl, out),
             Inline::Link { url, content } => {
                 let text = plain(content, rtl);
-                if text != *url {
+                if text == *url {
+                    out.push_str(url);
+                } else {
                     out.push_str(&text);
-                    out.push(' ');
+                    out.push_str(" (");
+                    out.push_str(url);
+                    out.push(')');
                 }
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
             }
             Inline::NoteRef(note) => {
                 out.push_str(&format!("[{}]", note.number));
@@ -143,13 +144,10 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
     }
 }
 
-/// A URL on its own line, indented when that still fits.
+/// A URL on its own line under the text it belongs to, whole even when it is
+/// wider than the page.
 fn url_line(url: &str, indent: &str) -> String {
-    if indent.len() + textwrap::core::display_width(url) <= WIDTH {
-        format!("{indent}{url}")
-    } else {
-        url.to_owned()
-    }
+    format!("{indent}{url}")
 }
 
 /// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
@@ -159,6 +157,7 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         .initial_indent(initial_indent)
         .subsequent_indent(subsequent_indent)
         .break_words(false)
+        .word_splitter(WordSplitter::NoHyphenation)
         .wrap_algorithm(WrapAlgorithm::FirstFit)
         .word_separator(WordSeparator::Custom(words_keeping_urls));
     let mut open = 0;
@@ -203,8 +202,22 @@ fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
                 let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
                     vec![chunk]
                 } else {
-                    let mut parts: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
-                        .find_words(chunk.word)
+                    // Byte ranges of the pieces between break opportunities,
+                    // except after a hyphen: a line ending in one reads as a
+                    // word split in two, so "US-Mexican" stays whole.
+                    let mut pieces: Vec<(usize, usize)> = Vec::new();
+                    let mut start = 0;
+                    for part in WordSeparator::UnicodeBreakProperties.find_words(chunk.word) {
+                        let end = start + part.word.len() + part.whitespace.len();
+                        match pieces.last_mut() {
+                            Some(last) if chunk.word[..last.1].ends_with('-') => last.1 = end,
+                            _ => pieces.push((start, end)),
+                        }
+                        start = end;
+                    }
+                    let mut parts: Vec<Word<'_>> = pieces
+                        .into_iter()
+                        .map(|(start, end)| Word::from(&chunk.word[start..end]))
                         .collect();
                     if let Some(last) = parts.last_mut() {
                         last.whitespace = chunk.whitespace;
@@ -232,6 +245,30 @@ mod tests {
             wrapped.lines().any(|line| line == format!("<{url}>")),
             "{wrapped}"
         );
+    }
+
+    #[test]
+    fn hyphenated_words_stay_on_one_line() {
+        // "US-" would still fit on the first line; "Mexican" would not.
+        let text = format!("{} US-Mexican border", "x".repeat(66));
+        let wrapped = wrap(&text, "", "");
+        assert_eq!(wrapped, format!("{}\nUS-Mexican border", "x".repeat(66)));
+        let cjk = "漢字".repeat(40);
+        assert!(wrap(&cjk, "", "").lines().count() > 1, "CJK still breaks");
+    }
+
+    #[test]
+    fn a_link_is_its_text_then_its_address() {
+        let url = "https://example.org/report";
+        let link = |text: &str| Inline::Link {
+            url: url.to_owned(),
+            content: vec![Inline::Text(text.to_owned())],
+        };
+        assert_eq!(
+            plain(&[link("the report")], false),
+            "the report (https://example.org/report)"
+        );
+        assert_eq!(plain(&[link(url)], false), url);
     }
 
     #[test]

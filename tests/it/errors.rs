@@ -212,3 +212,23 @@ fn control_characters_in_letter_data_are_refused() {
     });
     assert!(stderr.contains("U+202E"), "{stderr}");
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_other_encodings_are_located() {
+    let project = copy_project(&fixture("small"));
+    let es = project.path().join("locales/es/notice.ftl");
+    let text = std::fs::read_to_string(&es).unwrap();
+    std::fs::write(&es, format!("\u{FEFF}{text}")).unwrap();
+    let run = letterkit(project.path(), &["check", "--locale", "es"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+
+    let stderr = fails("latin1_file", &["check"], |p| {
+        let es = p.join("locales/es/notice.ftl");
+        let mut bytes = std::fs::read(&es).unwrap();
+        let at = bytes.windows(2).position(|w| w == "í".as_bytes()).unwrap();
+        bytes.splice(at..at + 2, [0xed]);
+        std::fs::write(&es, bytes).unwrap();
+    });
+    assert!(stderr.contains("locales/es/notice.ftl:"), "{stderr}");
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+}

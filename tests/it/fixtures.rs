@@ -4,7 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{assert_plain_text_rules, fixture, letterkit, snapshot_settings};
+use crate::support::{
+    assert_plain_text_rules, copy_project, fixture, letterkit, remove_message, snapshot_settings,
+};
 
 fn build(project: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("a temporary folder");
@@ -53,6 +55,21 @@ fn a_partial_locale_is_published_with_its_gaps_marked() {
     let chooser = fs::read_to_string(out.path().join("notice/index.html")).unwrap();
     assert!(chooser.contains("rel=\"alternate\">Español</a> (Traducción parcial)"));
     assert!(!chooser.contains("English</a> ("), "the source is complete");
+}
+
+#[test]
+fn a_chooser_prompt_that_fell_back_is_not_repeated() {
+    let project = copy_project(&fixture("partial"));
+    remove_message(
+        &project.path().join("locales/es/common.ftl"),
+        "chooser-heading",
+    );
+    let out = build(project.path());
+    let chooser = fs::read_to_string(out.path().join("notice/index.html")).unwrap();
+    assert!(
+        chooser.contains("<h2>Choose a language</h2>"),
+        "one English prompt, not two: {chooser}"
+    );
 }
 
 #[test]

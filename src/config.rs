@@ -3,7 +3,10 @@
 //! [`ProjectConfig`], so later stages never see an unknown tag or a duplicate.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::PathBuf;
+
+use toml::Spanned;
 
 use serde::{Deserialize, Serialize};
 use unic_langid::{CharacterDirection, LanguageIdentifier};
@@ -15,27 +18,41 @@ pub const CONFIG_FILE: &str = "letterkit.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawConfig {
-    pub source_locale: String,
+    pub source_locale: Spanned<String>,
     #[serde(default = "default_output_dir")]
-    pub output_dir: PathBuf,
+    pub output_dir: Spanned<PathBuf>,
     pub locales: Vec<RawLocale>,
 }
 
-fn default_output_dir() -> PathBuf {
-    PathBuf::from("dist")
+fn default_output_dir() -> Spanned<PathBuf> {
+    Spanned::new(0..0, PathBuf::from("dist"))
 }
 
 /// One `[[locales]]` entry as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawLocale {
-    pub tag: String,
+    pub tag: Spanned<String>,
     #[serde(default)]
     pub required: bool,
     pub status: Status,
     #[serde(default)]
-    pub fallback: Vec<String>,
-    pub date_locale: Option<String>,
+    pub fallback: Vec<Spanned<String>>,
+    pub date_locale: Option<Spanned<String>>,
+}
+
+/// Why a configuration is refused: what to change, and where in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ConfigError {
+    /// What is wrong and what to do.
+    pub message: String,
+    /// The byte range of the value at fault.
+    pub span: Range<usize>,
+}
+
+fn at<T>(value: &Spanned<T>) -> impl FnOnce(String) -> ConfigError {
+    let span = value.span();
+    move |message| ConfigError { message, span }
 }
 
 /// Whether a native speaker has reviewed a locale's translation.
@@ -163,26 +180,34 @@ pub struct ProjectConfig {
 
 impl ProjectConfig {
     /// Validates the configuration as written; the error says what to change.
-    pub(crate) fn validate(raw: RawConfig) -> Result<Self, String> {
-        let source = Lang::parse(&raw.source_locale).map_err(|e| format!("source-locale: {e}"))?;
+    pub(crate) fn validate(raw: RawConfig) -> Result<Self, ConfigError> {
+        let source = Lang::parse(raw.source_locale.get_ref())
+            .map_err(|e| at(&raw.source_locale)(format!("source-locale: {e}")))?;
         let mut locales: Vec<LocaleSettings> = Vec::with_capacity(raw.locales.len());
-        for entry in raw.locales {
-            let lang = Lang::parse(&entry.tag).map_err(|e| format!("locales: {e}"))?;
+        let mut tag_spans = Vec::with_capacity(raw.locales.len());
+        for entry in &raw.locales {
+            let lang = Lang::parse(entry.tag.get_ref())
+                .map_err(|e| at(&entry.tag)(format!("locales: {e}")))?;
             if locales.iter().any(|l| l.lang == lang) {
-                return Err(format!("locales: `{lang}` is listed twice"));
+                return Err(at(&entry.tag)(format!("locales: `{lang}` is listed twice")));
             }
             let fallback = entry
                 .fallback
                 .iter()
-                .map(|tag| Lang::parse(tag).map_err(|e| format!("locales.{lang}.fallback: {e}")))
+                .map(|tag| {
+                    Lang::parse(tag.get_ref())
+                        .map_err(|e| at(tag)(format!("locales.{lang}.fallback: {e}")))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
-            let date_locale = match entry.date_locale {
+            let date_locale = match &entry.date_locale {
                 Some(tag) => {
-                    Lang::parse(&tag).map_err(|e| format!("locales.{lang}.date-locale: {e}"))?;
-                    tag
+                    Lang::parse(tag.get_ref())
+                        .map_err(|e| at(tag)(format!("locales.{lang}.date-locale: {e}")))?
+                        .tag
                 }
                 None => lang.tag().to_owned(),
             };
+            tag_spans.push(entry.fallback.iter().map(Spanned::span).collect::<Vec<_>>());
             locales.push(LocaleSettings {
                 lang,
                 required: entry.required,
@@ -192,26 +217,29 @@ impl ProjectConfig {
             });
         }
         if !locales.iter().any(|l| l.lang == source) {
-            return Err(format!(
+            return Err(at(&raw.source_locale)(format!(
                 "source-locale `{source}` must also be listed under [[locales]]"
-            ));
+            )));
         }
-        for locale in &locales {
-            for fallback in &locale.fallback {
+        for (locale, spans) in locales.iter().zip(&tag_spans) {
+            for (fallback, span) in locale.fallback.iter().zip(spans) {
                 if !locales.iter().any(|l| &l.lang == fallback) {
-                    return Err(format!(
-                        "locales.{}.fallback: `{fallback}` is not a locale of this project",
-                        locale.lang
-                    ));
+                    return Err(ConfigError {
+                        message: format!(
+                            "locales.{}.fallback: `{fallback}` is not a locale of this project",
+                            locale.lang
+                        ),
+                        span: span.clone(),
+                    });
                 }
             }
         }
-        if raw.output_dir.as_os_str().is_empty() {
-            return Err("output-dir must not be empty".into());
+        if raw.output_dir.get_ref().as_os_str().is_empty() {
+            return Err(at(&raw.output_dir)("output-dir must not be empty".into()));
         }
         Ok(ProjectConfig {
             source,
-            output_dir: raw.output_dir,
+            output_dir: raw.output_dir.into_inner(),
             locales,
         })
     }

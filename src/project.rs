@@ -80,8 +80,10 @@ pub enum LoadError {
         lang: Lang,
     },
     /// The letter (or the page chrome) needs a message the source locale lacks.
-    #[error("{}: message `{id}` is needed by {needed_by} but the source locale does not define it", path.display())]
+    #[error("{location}: message `{id}` is needed by {needed_by} but the source locale's {} does not define it", path.display())]
     MissingSourceMessage {
+        /// Where it is needed: in `letter.toml`, or the source file for the chrome.
+        location: Location,
         /// The source locale's file that should define it.
         path: PathBuf,
         /// The message id.
@@ -334,9 +336,9 @@ impl Project {
     pub fn load(root: &Path) -> Result<Project, LoadError> {
         let config_text = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))?;
         let raw: RawConfig = parse_toml(Path::new(CONFIG_FILE), &config_text)?;
-        let config = ProjectConfig::validate(raw).map_err(|message| LoadError::Invalid {
-            path: CONFIG_FILE.into(),
-            message,
+        let config = ProjectConfig::validate(raw).map_err(|error| LoadError::Toml {
+            location: Location::at_span(CONFIG_FILE, &config_text, error.span),
+            message: error.message,
         })?;
 
         let letters = load_letters(root)?;
@@ -424,7 +426,7 @@ impl Project {
     /// Every message the source locale must define: the letter's and the chrome's.
     fn require_source_messages(&self) -> Result<(), LoadError> {
         let source = self.source_locale();
-        let require = |resource: &str, ids: &[&str], needed_by: String| {
+        let require = |resource: &str, ids: &[&str], needed_by: &str, needed_at: Option<&Path>| {
             let path = source.path_of(resource);
             let Some(file) = source.file(resource) else {
                 return Err(LoadError::MissingSourceFile {
@@ -437,9 +439,12 @@ impl Project {
                 .find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none())
             {
                 Some(id) => Err(LoadError::MissingSourceMessage {
+                    location: needed_at
+                        .and_then(|file| locate_quoted(&self.root, file, id))
+                        .unwrap_or_else(|| Location::file_start(&path)),
                     path,
                     id: (*id).to_owned(),
-                    needed_by,
+                    needed_by: needed_by.to_owned(),
                 }),
                 None => Ok(()),
             }
@@ -447,17 +452,27 @@ impl Project {
         require(
             COMMON_RESOURCE,
             crate::localize::CHROME_MESSAGES,
-            "the page around every letter".into(),
+            "the page around every letter",
+            None,
         )?;
         for letter in &self.letters {
+            let letter_file = letter_file_path(&letter.name);
             require(
                 &letter.name,
                 &letter.message_ids(),
-                letter_file_path(&letter.name).display().to_string(),
+                "the letter",
+                Some(&letter_file),
             )?;
         }
         Ok(())
     }
+}
+
+/// Where the string `"id"` first appears in a project file.
+fn locate_quoted(root: &Path, file: &Path, id: &str) -> Option<Location> {
+    let text = fs::read_to_string(root.join(file)).ok()?;
+    let start = text.find(&format!("\"{id}\""))? + 1;
+    Some(Location::at_span(file, &text, start..start + id.len()))
 }
 
 /// The largest Fluent file letterkit reads; a letter's file is a few kilobytes.

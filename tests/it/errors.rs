@@ -79,7 +79,7 @@ fn a_message_the_source_lacks_is_refused() {
         remove_message(&p.join("locales/en/notice.ftl"), "salutation")
     });
     assert!(
-        stderr.contains("message `salutation` is needed by content/notice/letter.toml"),
+        stderr.contains("error: content/notice/letter.toml:3:15: message `salutation` is needed by the letter but the source locale's locales/en/notice.ftl does not define it"),
         "{stderr}"
     );
 }

@@ -25,6 +25,9 @@ pub struct Document {
     pub recipient: Span,
     /// Postal address lines, as written.
     pub address: Vec<String>,
+    /// The language the letter's data (the postal address) is written in:
+    /// the source locale's.
+    pub data_lang: Lang,
     /// The label before the subject ("RE:").
     pub subject_label: Span,
     /// The subject line.

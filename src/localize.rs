@@ -261,6 +261,7 @@ pub fn localize(
         date,
         recipient,
         address: letter.recipient.address.clone(),
+        data_lang: project.config.source.clone(),
         subject_label,
         subject,
         salutation,

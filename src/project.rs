@@ -83,13 +83,13 @@ pub enum LoadError {
     #[error("{location}: message `{id}` is needed by {needed_by} but the source locale's {} does not define it", path.display())]
     MissingSourceMessage {
         /// Where it is needed: in `letter.toml`, or the source file for the chrome.
-        location: Location,
+        location: Box<Location>,
         /// The source locale's file that should define it.
         path: PathBuf,
         /// The message id.
         id: String,
-        /// What needs it: a letter file, or the page chrome.
-        needed_by: String,
+        /// What needs it: the letter, or the page around every letter.
+        needed_by: &'static str,
     },
 }
 
@@ -426,29 +426,32 @@ impl Project {
     /// Every message the source locale must define: the letter's and the chrome's.
     fn require_source_messages(&self) -> Result<(), LoadError> {
         let source = self.source_locale();
-        let require = |resource: &str, ids: &[&str], needed_by: &str, needed_at: Option<&Path>| {
-            let path = source.path_of(resource);
-            let Some(file) = source.file(resource) else {
-                return Err(LoadError::MissingSourceFile {
-                    path,
-                    lang: source.lang().clone(),
-                });
+        let require =
+            |resource: &str, ids: &[&str], needed_by: &'static str, needed_at: Option<&Path>| {
+                let path = source.path_of(resource);
+                let Some(file) = source.file(resource) else {
+                    return Err(LoadError::MissingSourceFile {
+                        path,
+                        lang: source.lang().clone(),
+                    });
+                };
+                match ids
+                    .iter()
+                    .find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none())
+                {
+                    Some(id) => Err(LoadError::MissingSourceMessage {
+                        location: Box::new(
+                            needed_at
+                                .and_then(|file| locate_quoted(&self.root, file, id))
+                                .unwrap_or_else(|| Location::file_start(&path)),
+                        ),
+                        path,
+                        id: (*id).to_owned(),
+                        needed_by,
+                    }),
+                    None => Ok(()),
+                }
             };
-            match ids
-                .iter()
-                .find(|id| file.message(id).and_then(|m| m.value.as_ref()).is_none())
-            {
-                Some(id) => Err(LoadError::MissingSourceMessage {
-                    location: needed_at
-                        .and_then(|file| locate_quoted(&self.root, file, id))
-                        .unwrap_or_else(|| Location::file_start(&path)),
-                    path,
-                    id: (*id).to_owned(),
-                    needed_by: needed_by.to_owned(),
-                }),
-                None => Ok(()),
-            }
-        };
         require(
             COMMON_RESOURCE,
             crate::localize::CHROME_MESSAGES,

@@ -59,6 +59,12 @@ pub fn page(document: &Document) -> String {
     w.start("header", &[]);
     w.newline();
     language_switcher(&mut w, document);
+    w.end("header");
+    w.newline();
+
+    w.start("main", &[("id", "letter")]);
+    w.newline();
+    // The notices open the letter, so that the skip link does not pass them.
     for notice in [
         &document.chrome.draft_notice,
         &document.chrome.fallback_notice,
@@ -71,18 +77,17 @@ pub fn page(document: &Document) -> String {
         w.end("p");
         w.newline();
     }
-    w.end("header");
-    w.newline();
-
-    w.start("main", &[("id", "letter")]);
-    w.newline();
     w.start("p", &[("class", "recipient")]);
     span(&mut w, &document.recipient, page_lang);
+    let data_lang = (document.data_lang != *page_lang).then(|| document.data_lang.tag());
     for line in &document.address {
         w.void("br", &[]);
-        // Data in no particular language or direction: isolated, so that an
-        // address in Latin script keeps its order on a right-to-left page.
-        w.element("bdi", &[], line);
+        // Isolated, so that an address in Latin script keeps its order on a
+        // right-to-left page, and in its own language for screen readers.
+        match data_lang {
+            Some(lang) => w.element("bdi", &[("lang", lang)], line),
+            None => w.element("bdi", &[], line),
+        }
     }
     w.end("p");
     w.newline();

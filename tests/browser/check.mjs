@@ -1,9 +1,9 @@
-// Usage: node check.mjs [NAME=]DIST-DIR... [--screenshots DIR] [--snapshots NAME]
+// Usage: node check.mjs [NAME=]DIST-DIR... [--screenshots DIR] [--snapshots NAME[,NAME...]]
 // Checks every *.html page under each dist dir in headless Chromium and with the
 // Nu HTML Checker; exits 0 only if no page has a failure. NAME (by default the
 // dir's own name) labels a dist dir's pages and prefixes its screenshots.
-// --snapshots NAME also compares the screen-reader view of that dist dir's
-// letter pages with snapshots/a11y__<letter>__<locale>.snap at the repository
+// --snapshots NAME[,NAME...] also compares the screen-reader view of those dist
+// dirs' letter pages with snapshots/a11y__<letter>__<locale>.snap at the repository
 // root; LETTERKIT_ACCEPT_SNAPSHOTS=1 writes those snapshots instead.
 
 import { mkdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ import {
 const SNAPSHOTS_DIR = fileURLToPath(new URL('../../snapshots', import.meta.url));
 
 const usage = (problem) => {
-  console.error(`${problem}\nusage: node check.mjs [NAME=]DIST-DIR... [--screenshots DIR] [--snapshots NAME]`);
+  console.error(`${problem}\nusage: node check.mjs [NAME=]DIST-DIR... [--screenshots DIR] [--snapshots NAME[,NAME...]]`);
   process.exit(2);
 };
 
@@ -37,7 +37,9 @@ const projects = positionals.map((arg) => {
 const names = projects.map((p) => p.name);
 const repeated = names.find((name, i) => names.indexOf(name) !== i);
 if (repeated) usage(`two dist dirs are named ${repeated}: name them with NAME=DIR`);
-if (values.snapshots !== undefined && !names.includes(values.snapshots)) usage(`--snapshots ${values.snapshots} names no dist dir`);
+const snapshotted = values.snapshots?.split(',') ?? [];
+const unknown = snapshotted.find((name) => !names.includes(name));
+if (unknown !== undefined) usage(`--snapshots ${unknown} names no dist dir`);
 const screenshotsDir = values.screenshots && resolve(values.screenshots);
 if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
 const accept = process.env.LETTERKIT_ACCEPT_SNAPSHOTS === '1';
@@ -55,7 +57,7 @@ try {
     for (const file of files) {
       console.log(`checking ${label(file)}`);
       failures.push(...await checkPage(browser, file, { screenshotsDir, screenshotName: `${name}-${screenshotStem(root, file)}` }));
-      if (name === values.snapshots && a11ySnapshotName(root, file)) {
+      if (snapshotted.includes(name) && a11ySnapshotName(root, file)) {
         failures.push(...await checkScreenReaderSnapshot(browser, file, { root, snapshotsDir: SNAPSHOTS_DIR, accept }));
       }
     }

@@ -140,6 +140,9 @@ function installPageHelpers() {
   window.__letterkitCheck = { horizontalOverflow, clippedElements, inspectFocus, languageAttributes };
 }
 
+// Playwright starts Chromium with a fresh, empty --user-data-dir of its own
+// (mkdtemp under the system's temp folder, removed on close) and refuses one
+// passed in args; every page then opens in a new browser context.
 export async function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -2,8 +2,9 @@
 # Runs the browser accessibility suite: the self-test first (so a checker that
 # cannot fail is noticed), then every page the project can produce: the shipped
 # project built into dist/ and every fixture project under tests/fixtures/
-# built into a temporary dir. The shipped letter pages are also compared with
-# their screen-reader snapshots (snapshots/a11y__*.snap).
+# built into a temporary dir. The letter pages of the shipped project and of the
+# right-to-left fixture are also compared with their screen-reader snapshots
+# (snapshots/a11y__*.snap).
 # Usage: bash tests/browser/run.sh [dist-dir]
 #   With a dist dir, builds nothing and checks only that dir; the repository's
 #   own dist/ still counts as the shipped project and gets its snapshots compared.
@@ -36,7 +37,9 @@ else
   fi
 fi
 snapshots=()
-if [[ "${projects[0]}" == shipped=* ]]; then
+if [ $# -eq 0 ]; then
+  snapshots=(--snapshots shipped,rtl)
+elif [[ "${projects[0]}" == shipped=* ]]; then
   snapshots=(--snapshots shipped)
 fi
 

@@ -3,8 +3,8 @@
 use std::fs;
 
 use crate::support::{
-    LETTER, LOCALES, assert_plain_text_rules, copy_project, edit, fixture, letterkit, read_tree,
-    remove_message, shipped, snapshot_settings,
+    LETTER, LOCALES, assert_plain_text_rules, assert_source_urls_whole, copy_project, edit,
+    fixture, letterkit, read_tree, remove_message, shipped, snapshot_settings,
 };
 
 /// A file the shipped build wrote for `locale`.
@@ -145,12 +145,7 @@ fn plain_text_follows_the_email_rules_in_every_locale() {
         for n in 1..=4 {
             assert!(text.contains(&format!("[{n}]")), "{locale}: note {n}");
         }
-        let lines: Vec<&str> = text.lines().collect();
-        let url_lines = lines
-            .iter()
-            .filter(|l| l.trim_start().starts_with("https://"))
-            .count();
-        assert_eq!(url_lines, 4, "{locale}: each source URL on its own line");
+        assert_source_urls_whole(locale, &text, &shipped(), LETTER);
     }
 }
 

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::support::{
-    assert_plain_text_rules, copy_project, fixture, letterkit, remove_message, snapshot_settings,
+    assert_plain_text_rules, assert_source_urls_whole, copy_project, fixture, letterkit,
+    remove_message, snapshot_settings,
 };
 
 fn build(project: &Path) -> tempfile::TempDir {
@@ -22,7 +23,7 @@ fn right_to_left_pages_set_direction_and_isolate_latin_data() {
     assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
     for isolated in [
         "<bdi class=\"name\">Ada Example</bdi>",
-        "<bdi>PO Box 1200</bdi>",
+        "<bdi lang=\"en\">PO Box 1200</bdi>",
         "<a class=\"url\" dir=\"ltr\" href=\"https://example.org/reports/water-survey-2023?lang=en&amp;format=html\">",
         "«<bdi lang=\"en\" dir=\"ltr\">Water Safety Review 2023</bdi>»",
         "<a href=\"../en/index.html\" hreflang=\"en\" lang=\"en\" dir=\"ltr\" rel=\"alternate\">English</a>",
@@ -103,7 +104,9 @@ fn every_fixture_text_follows_the_plain_text_rules() {
         for locale in locales {
             let text = fs::read_to_string(out.path().join(letter).join(locale).join("letter.txt"))
                 .unwrap();
-            assert_plain_text_rules(&format!("{name} {locale}"), &text, *locale == "ar");
+            let label = format!("{name} {locale}");
+            assert_plain_text_rules(&label, &text, *locale == "ar");
+            assert_source_urls_whole(&label, &text, &fixture(name), letter);
         }
     }
 }

@@ -129,6 +129,25 @@ pub fn snapshot_settings() -> insta::Settings {
     settings
 }
 
+/// Asserts that every source URL of the letter stands whole on a line of its
+/// own in `text`.
+pub fn assert_source_urls_whole(label: &str, text: &str, project: &Path, letter: &str) {
+    let toml_text = fs::read_to_string(project.join("content").join(letter).join("letter.toml"))
+        .expect("the letter's letter.toml");
+    let parsed: toml::Table = toml::from_str(&toml_text).expect("letter.toml parses");
+    let sources = parsed["sources"]
+        .as_array()
+        .expect("the letter has sources");
+    assert!(!sources.is_empty(), "{label}: no sources to check");
+    for source in sources {
+        let url = source["url"].as_str().expect("a source has a url");
+        assert!(
+            text.lines().any(|line| line.trim() == url),
+            "{label}: {url} is not whole on a line of its own"
+        );
+    }
+}
+
 /// The rules every plain-text letter follows, whatever its language: UTF-8 with
 /// LF, one final newline, no tab, no trailing space, at most one blank line in a
 /// row, no line over 72 columns but a lone URL, no signature marker, rule or

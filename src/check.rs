@@ -813,7 +813,7 @@ fn check_file(
             Some(id),
             location,
             format!(
-                "`{id}` is not translated: add it (the source text is at {source_location}); until then the page shows the {} text",
+                "`{id}` is not translated: add it (the source text is at {source_location}); until then the {} text is shown",
                 source.lang()
             ),
         ));

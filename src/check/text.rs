@@ -81,7 +81,9 @@ struct Shape {
     links: Vec<String>,
     notes: Vec<String>,
     emphasis: usize,
+    /// Each number's digits, sorted, and the numbers as written.
     numbers: Vec<String>,
+    written_numbers: BTreeMap<String, String>,
     /// The text, whitespace collapsed, for spotting an untranslated copy.
     text: String,
     /// Raw HTML fragments, whitespace collapsed.
@@ -118,7 +120,14 @@ impl Shape {
         shape.html.sort();
         let mut words = String::new();
         shape.walk(&content, &mut words);
-        shape.numbers = numbers(&words);
+        for (digits, written) in numbers(&words) {
+            shape
+                .written_numbers
+                .entry(digits.clone())
+                .or_insert(written);
+            shape.numbers.push(digits);
+        }
+        shape.numbers.sort();
         shape.text = flat.split_whitespace().collect::<Vec<_>>().join(" ");
         shape.links.sort();
         shape.notes.sort();
@@ -178,14 +187,16 @@ fn flatten_expression(expression: &ast::Expression<&str>, out: &mut String) {
 }
 
 /// The numbers in a text, each as its digits alone, so that `2.5`, `2,5` and
-/// `٢٫٥` agree and `1,000`, `1 000` and `1.000` do too.
-fn numbers(text: &str) -> Vec<String> {
+/// `٢٫٥` agree and `1,000`, `1 000` and `1.000` do too; with each as written.
+fn numbers(text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     let mut current = String::new();
+    let mut written = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if let Some(digit) = decimal_digit(c) {
             current.push(digit);
+            written.push(c);
             continue;
         }
         let separator = matches!(
@@ -197,14 +208,15 @@ fn numbers(text: &str) -> Vec<String> {
             && chars
                 .peek()
                 .is_some_and(|next| decimal_digit(*next).is_some());
-        if !continues && !current.is_empty() {
-            found.push(std::mem::take(&mut current));
+        if continues {
+            written.push(c);
+        } else if !current.is_empty() {
+            found.push((std::mem::take(&mut current), std::mem::take(&mut written)));
         }
     }
     if !current.is_empty() {
-        found.push(current);
+        found.push((current, written));
     }
-    found.sort();
     found
 }
 
@@ -339,8 +351,14 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        let lost = difference(&wanted.numbers, &shape.numbers);
-        let new = difference(&shape.numbers, &wanted.numbers);
+        let as_written = |digits: Vec<String>, shape: &Shape| -> Vec<String> {
+            digits
+                .into_iter()
+                .map(|d| shape.written_numbers.get(&d).cloned().unwrap_or(d))
+                .collect()
+        };
+        let lost = as_written(difference(&wanted.numbers, &shape.numbers), &wanted);
+        let new = as_written(difference(&shape.numbers, &wanted.numbers), &shape);
         if !lost.is_empty() || !new.is_empty() {
             report(
                 Code::ChangedNumber,
@@ -409,6 +427,12 @@ mod tests {
         FtlFile::parse(PathBuf::from("x.ftl"), text.to_owned())
     }
 
+    fn digits(text: &str) -> Vec<String> {
+        let mut digits: Vec<String> = numbers(text).into_iter().map(|(d, _)| d).collect();
+        digits.sort();
+        digits
+    }
+
     fn compare(source: &str, target: &str) -> Vec<&'static str> {
         let mut found = Vec::new();
         compare_messages(
@@ -426,15 +450,16 @@ mod tests {
     #[test]
     fn numbers_agree_across_decimal_and_digit_conventions() {
         assert_eq!(
-            numbers("2.5 million in 2022, 850 people"),
+            digits("2.5 million in 2022, 850 people"),
             ["2022", "25", "850"]
         );
         assert_eq!(
-            numbers("2,5 millones en 2022, 850 personas"),
+            digits("2,5 millones en 2022, 850 personas"),
             ["2022", "25", "850"]
         );
-        assert_eq!(numbers("١٬٠٠٠ و 1 000"), ["1000", "1000"]);
-        assert_eq!(numbers("10:00 to 16:00."), ["00", "00", "10", "16"]);
+        assert_eq!(digits("١٬٠٠٠ و 1 000"), ["1000", "1000"]);
+        assert_eq!(digits("10:00 to 16:00."), ["00", "00", "10", "16"]);
+        assert_eq!(numbers("about 2,5 millones")[0].1, "2,5");
     }
 
     #[test]

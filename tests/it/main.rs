@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod checks;
 mod errors;
 mod fixtures;
 mod support;

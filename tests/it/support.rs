@@ -54,6 +54,22 @@ pub fn letterkit(project: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Runs `letterkit <args>` in the folder `cwd`, without colour and without
+/// `--project`.
+pub fn letterkit_in(cwd: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
+        .current_dir(cwd)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the letterkit binary runs");
+    Run {
+        code: output.status.code().expect("not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
 /// A copy of a project's sources (config, content, locales) in a temporary folder.
 pub fn copy_project(project: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -33,7 +33,9 @@ pub fn human(
         let location = &finding.location;
         let text = fs::read_to_string(root.join(&location.file)).ok();
         let rendered = match (&text, &location.span) {
-            (Some(text), Some(span)) if !text.is_empty() => {
+            // A place at the very end of the file (where a missing message
+            // belongs) has no character to point at: the location says it.
+            (Some(text), Some(span)) if span.start < text.len() => {
                 let end = if span.is_empty() {
                     let next = text[span.start..].chars().next().map_or(0, char::len_utf8);
                     span.start + next

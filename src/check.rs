@@ -341,9 +341,29 @@ pub struct Coverage {
     pub translated: usize,
     /// Messages the source locale has.
     pub total: usize,
+    /// Words of the source in the messages the locale translates.
+    pub words_translated: usize,
+    /// Words of the source.
+    pub words_total: usize,
 }
 
 impl Coverage {
+    /// Counts a source file's messages and words, and those `file` translates.
+    fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
+        let wanted = translated_ids(source);
+        let present = file.map(translated_ids).unwrap_or_default();
+        let words = word_counts(source);
+        for id in &wanted {
+            let count = words.get(id).copied().unwrap_or(0);
+            self.total += 1;
+            self.words_total += count;
+            if present.contains(id) {
+                self.translated += 1;
+                self.words_translated += count;
+            }
+        }
+    }
+
     /// The translated share in whole percent, rounded down (100 only when complete).
     pub fn percent(&self) -> usize {
         (self.translated * 100)
@@ -518,23 +538,20 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         }
         fluent::check_locale(files, &mut findings);
         format_every_message(files, &mut findings);
-        let mut translated = 0;
-        let mut total = 0;
-        for (name, source_file) in &source.files {
-            let wanted = translated_ids(source_file);
-            total += wanted.len();
-            if let Some(file) = files.file(name) {
-                translated += translated_ids(file).intersection(&wanted).count();
-            }
-        }
-        coverage.push(Coverage {
+        let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
             locale: lang.tag().to_owned(),
             required: true,
             status: files.settings.status,
-            translated,
-            total,
-        });
+            translated: 0,
+            total: 0,
+            words_translated: 0,
+            words_total: 0,
+        };
+        for (name, source_file) in &source.files {
+            locale_coverage.add(source_file, files.file(name));
+        }
+        coverage.push(locale_coverage);
     }
     let waived = waive(&mut findings, &policy.waivers)?;
     sort_findings(&mut findings, locales);
@@ -826,26 +843,45 @@ pub(crate) fn letter_coverage(
     files: &LocaleFiles,
     letter: &Letter,
 ) -> Coverage {
-    let mut translated = 0;
-    let mut total = 0;
-    for resource in [COMMON_RESOURCE, letter.name.as_str()] {
-        let Some(source_file) = source.file(resource) else {
-            continue;
-        };
-        let wanted = translated_ids(source_file);
-        total += wanted.len();
-        if let Some(file) = files.file(resource) {
-            translated += translated_ids(file).intersection(&wanted).count();
-        }
-    }
-    Coverage {
+    let mut coverage = Coverage {
         letter: letter.name.clone(),
         locale: files.lang().tag().to_owned(),
         required: files.settings.required,
         status: files.settings.status,
-        translated,
-        total,
+        translated: 0,
+        total: 0,
+        words_translated: 0,
+        words_total: 0,
+    };
+    for resource in [COMMON_RESOURCE, letter.name.as_str()] {
+        if let Some(source_file) = source.file(resource) {
+            coverage.add(source_file, files.file(resource));
+        }
     }
+    coverage
+}
+
+/// Words in the value of message `id` of a source file, as written.
+pub(crate) fn words_of(source: &FtlFile, id: &str) -> usize {
+    word_counts(source).get(id).copied().unwrap_or(0)
+}
+
+/// Words in each message's value as written in its file, by id.
+fn word_counts(file: &FtlFile) -> BTreeMap<&str, usize> {
+    let text = file.source();
+    file.entry_spans()
+        .into_iter()
+        .filter_map(|span| {
+            let id = span.id?;
+            let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
+            let words = value
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .count();
+            Some((id, words))
+        })
+        .collect()
 }
 
 /// Findings from formatting the locale's own messages through the real

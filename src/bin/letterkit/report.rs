@@ -57,19 +57,20 @@ pub fn human(
 
     writeln!(
         out,
-        "{:<28} {:<8} {:<9} {:<9} {:>16}",
-        "letter", "locale", "required", "status", "translated"
+        "{:<28} {:<8} {:<9} {:<9} {:>16} {:>11}",
+        "letter", "locale", "required", "status", "translated", "words"
     )?;
     for row in &report.coverage {
         writeln!(
             out,
-            "{:<28} {:<8} {:<9} {:<9} {:>10} {:>4}%",
+            "{:<28} {:<8} {:<9} {:<9} {:>10} {:>4}% {:>11}",
             row.letter,
             row.locale,
             if row.required { "yes" } else { "no" },
             row.status.as_str(),
             format!("{}/{}", row.translated, row.total),
-            row.percent()
+            row.percent(),
+            format!("{}/{}", row.words_translated, row.words_total),
         )?;
     }
     let errors = report.count(Severity::Error);
@@ -388,7 +389,10 @@ pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Resul
             row.coverage.letter,
             row.coverage.locale,
             format!("{}/{}", row.coverage.translated, row.coverage.total),
-            format!("{}/{}", row.words_translated, row.words_total),
+            format!(
+                "{}/{}",
+                row.coverage.words_translated, row.coverage.words_total
+            ),
             row.stale,
             row.state.as_str(),
             if row.state == status::State::Source {

@@ -20,10 +20,15 @@ use crate::project::{EntryKind, FtlFile};
 pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
     let text = file.source();
     let spans = file.entry_spans();
+    let separates_words =
+        WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
     for (offset, c) in text.char_indices() {
         let Some((code, what)) = classify(c) else {
             continue;
         };
+        if c == ZERO_WIDTH_SPACE && separates_words {
+            continue;
+        }
         let id = spans
             .iter()
             .find(|s| s.range.contains(&offset))
@@ -49,6 +54,14 @@ fn in_message(id: Option<&str>) -> String {
     id.map(|id| format!(" in `{id}`")).unwrap_or_default()
 }
 
+const ZERO_WIDTH_SPACE: char = '\u{200B}';
+
+/// Languages written without spaces, where a zero width space marks where a
+/// line may break between words.
+const WORD_SEPARATING_LANGUAGES: [&str; 5] = ["th", "lo", "km", "my", "bo"];
+
+/// What a character is, if check reports it. Zero width joiners and
+/// non-joiners are not reported: Persian, Indic scripts and emoji need them.
 fn classify(c: char) -> Option<(Code, &'static str)> {
     let what = match c {
         '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
@@ -65,6 +78,9 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
         '\u{061C}' => return Some((Code::DirectionalMark, "ARABIC LETTER MARK")),
         '\t' | '\n' | '\r' => return None,
         '\u{FEFF}' => return Some((Code::InvisibleCharacter, "ZERO WIDTH NO-BREAK SPACE")),
+        ZERO_WIDTH_SPACE => return Some((Code::InvisibleCharacter, "ZERO WIDTH SPACE")),
+        '\u{2028}' => return Some((Code::InvisibleCharacter, "LINE SEPARATOR")),
+        '\u{2029}' => return Some((Code::InvisibleCharacter, "PARAGRAPH SEPARATOR")),
         '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' => {
             return Some((Code::InvisibleCharacter, "invisible format character"));
         }
@@ -506,7 +522,7 @@ mod tests {
     fn hidden_characters_are_located_by_code_point() {
         let mut found = Vec::new();
         characters(
-            &file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\n"),
+            &file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n"),
             &Lang::parse("ar").unwrap(),
             &mut found,
         );
@@ -534,5 +550,15 @@ mod tests {
                 .message
                 .starts_with("U+202E RIGHT-TO-LEFT OVERRIDE in `a`")
         );
+    }
+
+    #[test]
+    fn a_zero_width_space_is_reported_except_where_it_separates_words() {
+        let text = file("a = hello\u{200B}world\n");
+        for (tag, reported) in [("en", 1), ("th", 0)] {
+            let mut found = Vec::new();
+            characters(&text, &Lang::parse(tag).unwrap(), &mut found);
+            assert_eq!(found.len(), reported, "{tag}");
+        }
     }
 }

@@ -19,7 +19,8 @@ use crate::project::{EntryKind, FtlFile};
 /// code point and position.
 pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
     let text = file.source();
-    let spans = file.entry_spans();
+    // Parsed again with comments only when there is something to report.
+    let mut spans = None;
     let separates_words =
         WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
     for (offset, c) in text.char_indices() {
@@ -30,6 +31,7 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
             continue;
         }
         let id = spans
+            .get_or_insert_with(|| file.entry_spans())
             .iter()
             .find(|s| s.range.contains(&offset))
             .filter(|s| s.kind == EntryKind::Message)

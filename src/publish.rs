@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Refuse to build when any message falls back to another locale.
     pub strict: bool,
+    /// Formats written beside each page and text file (email, Markdown).
+    pub extra_formats: Vec<Format>,
 }
 
 /// Why a build failed. The previous output is untouched in every case.
@@ -120,7 +122,10 @@ pub fn render_all(
                     .map(|f| (letter.name.clone(), lang.clone(), f)),
             );
             let folder = Path::new(&letter.name).join(lang.tag());
-            for format in [Format::Html, Format::Text] {
+            for &format in [Format::Html, Format::Text]
+                .iter()
+                .chain(&options.extra_formats)
+            {
                 output.insert(
                     folder.join(format.file_name()),
                     render::render(&localized.document, format),

@@ -12,8 +12,29 @@ use crate::render::writer::HtmlWriter;
 
 const STYLE: &str = include_str!("page.css");
 
-/// The letter page.
+/// The letter page, as published beside its other languages.
 pub fn page(document: &Document) -> String {
+    write_page(document, Setting::Site)
+}
+
+/// The letter page on its own, for the HTML part of an email: no language
+/// switcher, no skip link and no link to other pages, since relative links
+/// lead nowhere in a mail client.
+pub fn standalone_page(document: &Document) -> String {
+    write_page(document, Setting::Standalone)
+}
+
+/// Where a letter page is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    /// In the published site, beside the other languages.
+    Site,
+    /// On its own, as in an email.
+    Standalone,
+}
+
+fn write_page(document: &Document, setting: Setting) -> String {
+    let site = setting == Setting::Site;
     let mut w = HtmlWriter::new();
     let page_lang = &document.lang;
     w.doctype();
@@ -26,6 +47,9 @@ pub fn page(document: &Document) -> String {
     );
     w.newline();
     head(&mut w, &document.title, |w| {
+        if !site {
+            return;
+        }
         for alternate in &document.languages {
             let href = format!("../{}/index.html", alternate.lang.tag());
             w.void(
@@ -51,16 +75,18 @@ pub fn page(document: &Document) -> String {
     w.start("body", &[]);
     w.newline();
 
-    w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
-    span(&mut w, &document.chrome.skip_link, page_lang);
-    w.end("a");
-    w.newline();
+    if site {
+        w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
+        span(&mut w, &document.chrome.skip_link, page_lang);
+        w.end("a");
+        w.newline();
 
-    w.start("header", &[]);
-    w.newline();
-    language_switcher(&mut w, document);
-    w.end("header");
-    w.newline();
+        w.start("header", &[]);
+        w.newline();
+        language_switcher(&mut w, document);
+        w.end("header");
+        w.newline();
+    }
 
     w.start("main", &[("id", "letter")]);
     w.newline();
@@ -184,14 +210,16 @@ pub fn page(document: &Document) -> String {
     w.end("main");
     w.newline();
 
-    w.start("footer", &[]);
-    w.start("p", &[]);
-    w.start("a", &[("href", "../index.html")]);
-    span(&mut w, &document.chrome.all_languages, page_lang);
-    w.end("a");
-    w.end("p");
-    w.end("footer");
-    w.newline();
+    if site {
+        w.start("footer", &[]);
+        w.start("p", &[]);
+        w.start("a", &[("href", "../index.html")]);
+        span(&mut w, &document.chrome.all_languages, page_lang);
+        w.end("a");
+        w.end("p");
+        w.end("footer");
+        w.newline();
+    }
     w.end("body");
     w.newline();
     w.end("html");

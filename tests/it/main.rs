@@ -4,6 +4,7 @@
 //! `snapshots/`.
 
 mod build;
+mod channels;
 mod check;
 mod checks;
 mod errors;

@@ -46,6 +46,12 @@ pub enum Command {
         /// Fail (exit 1) when any message is missing and would be shown in another language.
         #[arg(long)]
         strict: bool,
+        /// Also write each letter as an email message, <letter>/<locale>/letter.eml.
+        #[arg(long)]
+        email: bool,
+        /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Check translations: completeness, Fluent syntax and structure, plurals, links,
     /// notes, numbers, hidden characters and stale translations, with coverage per locale.
@@ -126,6 +132,10 @@ pub enum RenderFormat {
     Text,
     /// The HTML page.
     Html,
+    /// An email message (MIME): flowed plain text and the HTML page.
+    Email,
+    /// CommonMark with footnotes, for a CMS.
+    Markdown,
 }
 
 /// `letterkit locale ...`.

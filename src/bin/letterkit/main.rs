@@ -98,13 +98,20 @@ fn run(cli: Cli) -> Result<u8, String> {
             locales,
             out,
             strict,
+            email,
+            markdown,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
+            let extra_formats = [(email, Format::Email), (markdown, Format::Markdown)]
+                .into_iter()
+                .filter_map(|(wanted, format)| wanted.then_some(format))
+                .collect();
             let options = BuildOptions {
                 out_dir: out_dir.clone(),
                 letters,
                 locales,
                 strict,
+                extra_formats,
             };
             let mut stderr = anstream::stderr();
             let summary = match publish::build(&project, &options) {
@@ -206,6 +213,8 @@ fn run(cli: Cli) -> Result<u8, String> {
             let format = match format {
                 RenderFormat::Text => Format::Text,
                 RenderFormat::Html => Format::Html,
+                RenderFormat::Email => Format::Email,
+                RenderFormat::Markdown => Format::Markdown,
             };
             let mut stdout = std::io::stdout().lock();
             let rendered = render::render(&localized.document, format);

@@ -59,6 +59,9 @@ pub enum BuildError {
         /// Why.
         source: LocalizeError,
     },
+    /// The translation status could not be worked out for the dashboard.
+    #[error("cannot write the translation dashboard: {0}")]
+    Status(String),
     /// The output folder is unsafe to replace.
     #[error("refusing to write to {}: {reason}", path.display())]
     UnsafeOutput {
@@ -145,7 +148,83 @@ pub fn render_all(
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
+    output.extend(dashboard(project)?.files());
     Ok((output, fallbacks))
+}
+
+/// The folder of the translation dashboard in the output.
+pub const STATUS_DIR: &str = "status";
+
+/// The translation dashboard of the whole project.
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// The page.
+    pub page: String,
+    /// The badges, by file name.
+    pub badges: Vec<(String, String)>,
+}
+
+impl Dashboard {
+    /// The files as the output holds them: `status/index.html` and a badge
+    /// per letter and locale, `status/<letter>-<locale>.svg`.
+    pub fn files(self) -> Vec<(PathBuf, String)> {
+        let folder = Path::new(STATUS_DIR);
+        let mut files = vec![(folder.join("index.html"), self.page)];
+        files.extend(
+            self.badges
+                .into_iter()
+                .map(|(name, badge)| (folder.join(name), badge)),
+        );
+        files
+    }
+}
+
+/// The translation dashboard: a page with every letter in every locale and
+/// a badge for each.
+pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
+    let rows = crate::status::status(project).map_err(|e| BuildError::Status(e.to_string()))?;
+    let names: BTreeMap<&str, String> = match project.letters.first() {
+        Some(letter) => project
+            .locales
+            .iter()
+            .map(|l| {
+                (
+                    l.lang().tag(),
+                    localize::language_name(project, letter, l.lang()),
+                )
+            })
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    let entries: Vec<render::dashboard::Entry<'_>> = rows
+        .iter()
+        .filter_map(|row| {
+            let files = project
+                .locales
+                .iter()
+                .find(|l| l.lang().tag() == row.coverage.locale)?;
+            Some(render::dashboard::Entry {
+                row,
+                lang: files.lang(),
+                name: names
+                    .get(files.lang().tag())
+                    .map_or(files.lang().tag(), String::as_str),
+            })
+        })
+        .collect();
+    let badges = entries
+        .iter()
+        .map(|entry| {
+            (
+                format!("{}-{}.svg", entry.row.coverage.letter, entry.lang.tag()),
+                render::dashboard::badge(entry),
+            )
+        })
+        .collect();
+    Ok(Dashboard {
+        page: render::dashboard::page(&entries),
+        badges,
+    })
 }
 
 /// Builds the selection and replaces the output folder with the result.

@@ -46,7 +46,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
         ],
     );
     w.newline();
-    head(&mut w, &document.title, |w| {
+    head(&mut w, &document.title, &[], |w| {
         if !site {
             return;
         }
@@ -240,7 +240,7 @@ pub fn chooser(chooser: &Chooser) -> String {
         ],
     );
     w.newline();
-    head(&mut w, &chooser.title, |w| {
+    head(&mut w, &chooser.title, &[], |w| {
         for entry in &chooser.entries {
             let href = format!("{}/index.html", entry.lang.tag());
             w.void(
@@ -308,7 +308,14 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.finish()
 }
 
-fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
+/// `<head>`: charset, viewport, title, `links` and the page's style, then
+/// any further style sheets.
+pub(crate) fn head(
+    w: &mut HtmlWriter,
+    title: &str,
+    extra_styles: &[&'static str],
+    links: impl FnOnce(&mut HtmlWriter),
+) {
     w.start("head", &[]);
     w.newline();
     w.void("meta", &[("charset", "utf-8")]);
@@ -325,6 +332,9 @@ fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
     w.newline();
     links(w);
     w.style(STYLE);
+    for style in extra_styles {
+        w.style(style);
+    }
     w.end("head");
     w.newline();
 }

@@ -33,10 +33,12 @@ fn build_writes_every_page_of_the_shipped_letter() {
     let mut expected = vec![
         ".letterkit-output".to_owned(),
         format!("{LETTER}/index.html"),
+        "status/index.html".to_owned(),
     ];
     for locale in LOCALES {
         expected.push(format!("{LETTER}/{locale}/index.html"));
         expected.push(format!("{LETTER}/{locale}/letter.txt"));
+        expected.push(format!("status/{LETTER}-{locale}.svg"));
     }
     expected.sort();
     assert_eq!(files, expected);

@@ -265,3 +265,38 @@ fn build_writes_email_and_markdown_on_request_only() {
         );
     }
 }
+
+#[test]
+fn build_writes_the_translation_dashboard_and_a_badge_per_language() {
+    let project = crate::support::copy_project(&shipped());
+    crate::support::remove_message(
+        &project.path().join("locales/ht/us-mexico-asylum-2023.ftl"),
+        "body-dangers",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let run = letterkit(project.path(), &["build", "--out", dist.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let page = std::fs::read_to_string(dist.join("status/index.html")).unwrap();
+    assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 4);
+    assert!(page.contains(
+        "<td><span lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</span> (ht)</td><td class=\"number\">35/36</td><td class=\"number\">744/830</td><td class=\"number\">0</td><td>partial</td><td>draft</td>"
+    ), "{page}");
+    assert!(
+        page.contains("aria-label=\"89% of words translated\""),
+        "{page}"
+    );
+    let badge = std::fs::read_to_string(dist.join(format!("status/{LETTER}-ht.svg"))).unwrap();
+    assert!(badge.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(
+        badge.contains("<title>ht: 97% translated</title>"),
+        "{badge}"
+    );
+    assert!(
+        badge.contains("fill=\"#8a5a00\""),
+        "partial is not green: {badge}"
+    );
+    let complete = std::fs::read_to_string(dist.join(format!("status/{LETTER}-es.svg"))).unwrap();
+    assert!(complete.contains("<title>es: 100% translated</title>"));
+    assert!(complete.contains("fill=\"#2e7d32\""));
+}

@@ -171,4 +171,6 @@ pub enum StatusFormat {
     Human,
     /// One JSON document.
     Json,
+    /// The accessible dashboard page that `build` writes to status/index.html.
+    Html,
 }

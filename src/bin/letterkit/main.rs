@@ -153,6 +153,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             let printed = match format {
                 StatusFormat::Human => report::status_table(&rows, &mut stdout),
                 StatusFormat::Json => report::status_json(&rows, &mut stdout),
+                StatusFormat::Html => {
+                    let dashboard = publish::dashboard(&project).map_err(|e| e.to_string())?;
+                    stdout.write_all(dashboard.page.as_bytes())
+                }
             };
             written(printed, "the status")?;
             Ok(0)

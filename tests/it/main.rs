@@ -3,9 +3,11 @@
 //! on small fixtures, its outputs compared with reviewed snapshots in
 //! `snapshots/`.
 
+mod adopt;
 mod build;
 mod check;
 mod errors;
 mod fixtures;
+mod schema;
 mod support;
 mod translate;

@@ -40,10 +40,21 @@ impl Run {
 
 /// Runs `letterkit --project <project> <args>`, without colour.
 pub fn letterkit(project: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
-        .arg("--project")
-        .arg(project)
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterkit"));
+    command.arg("--project").arg(project).args(args);
+    run(command)
+}
+
+/// Runs `letterkit <args>` in the folder `dir`, without `--project` and
+/// without colour, as someone at a terminal would.
+pub fn letterkit_in(dir: &Path, args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterkit"));
+    command.current_dir(dir).args(args);
+    run(command)
+}
+
+fn run(mut command: Command) -> Run {
+    let output = command
         .env("NO_COLOR", "1")
         .output()
         .expect("the letterkit binary runs");

@@ -5,11 +5,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use letterkit::localize::CHROME_MESSAGES;
 
-use crate::support::shipped;
+use crate::support::{letterkit_in, shipped};
 
 /// Programs the guides show that the test does not run: installing letterkit
 /// and using git are outside what it can check here.
@@ -64,19 +63,13 @@ fn run_guide(guide: &str, start: &Path) -> usize {
             program if NOT_RUN.contains(&program) => continue,
             program => panic!("{guide}: `{program}` is not a command the guide test can run"),
         }
-        let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
-            .current_dir(&cwd)
-            .args(&words[1..])
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
+        let run = letterkit_in(&cwd, &words[1..]);
         assert_eq!(
-            output.status.code(),
-            Some(expected),
-            "{guide}: `{command}` in {}:\n{}{}",
+            run.code,
+            expected,
+            "{guide}: `{command}` in {}:\n{}",
             cwd.display(),
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+            run.transcript()
         );
         if let Some(target) = redirect {
             let path = match target.strip_prefix("~/") {
@@ -84,7 +77,7 @@ fn run_guide(guide: &str, start: &Path) -> usize {
                 None => cwd.join(target),
             };
             fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, &output.stdout).unwrap();
+            fs::write(&path, &run.stdout).unwrap();
         }
         ran += 1;
     }
@@ -104,12 +97,8 @@ fn every_command_of_the_getting_started_guide_works() {
 #[test]
 fn every_command_of_the_ci_guide_works_in_a_new_project() {
     let dir = tempfile::tempdir().unwrap();
-    let init = Command::new(env!("CARGO_BIN_EXE_letterkit"))
-        .current_dir(dir.path())
-        .args(["init", "org", "--quiet"])
-        .output()
-        .unwrap();
-    assert!(init.status.success());
+    let init = letterkit_in(dir.path(), &["init", "org", "--quiet"]);
+    assert_eq!(init.code, 0, "{}", init.transcript());
     let ran = run_guide("ci.md", &dir.path().join("org"));
     assert!(ran >= 3, "only {ran} commands ran");
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::parser::ParserError;
 use serde::Serialize;
 
-use crate::config::{Lang, Status};
+use crate::config::{CONFIG_FILE, CheckPolicy, Lang, Status, Waiver};
 use crate::dates;
 use crate::letter::Letter;
 use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
@@ -19,6 +19,9 @@ use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project};
 use crate::sync;
+
+mod fluent;
+mod text;
 
 /// What kind of problem a finding is. Each has a stable kebab-case code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,9 +53,174 @@ pub enum Code {
     MissingDateFormat,
     /// A translation made from an older version of its source message.
     StaleTranslation,
+    /// A term the source locale has is missing.
+    MissingTerm,
+    /// A term the source locale does not have.
+    ObsoleteTerm,
+    /// An attribute the source's message or term has is missing.
+    MissingAttribute,
+    /// An attribute the source's message or term does not have.
+    ObsoleteAttribute,
+    /// A value, attribute or variant that shows nothing.
+    EmptyValue,
+    /// The same attribute twice in one message or term.
+    DuplicateAttribute,
+    /// The same variant key twice in one select expression.
+    DuplicateVariant,
+    /// A variable the source's message does not have: it would show unfilled.
+    UnknownVariable,
+    /// A variable of the source's message that the translation (or one of its
+    /// variants) leaves out.
+    MissingVariable,
+    /// References to other messages or terms that differ from the source's.
+    ChangedReference,
+    /// A reference to a message, term or attribute the locale does not define.
+    UndefinedReference,
+    /// Messages or terms that refer to each other in a circle.
+    CyclicReference,
+    /// A call to a function letterkit does not have.
+    UnknownFunction,
+    /// A plural category the locale's rules need that a select lacks.
+    MissingPluralCategory,
+    /// A plural variant the locale's rules never choose.
+    UnreachableVariant,
+    /// A bidi embedding, override or isolate character (Trojan Source).
+    BidiControl,
+    /// An invisible control or format character.
+    InvisibleCharacter,
+    /// A left-to-right, right-to-left or Arabic letter mark.
+    DirectionalMark,
+    /// A link missing, added or pointing elsewhere than in the source.
+    ChangedLink,
+    /// A note reference of the source's message that the translation drops.
+    MissingNote,
+    /// A note reference the source's message does not have.
+    UnexpectedNote,
+    /// Emphasis or strong emphasis added or dropped.
+    ChangedEmphasis,
+    /// A number of the source missing or changed in the translation.
+    ChangedNumber,
+    /// A translation identical to the source text.
+    IdenticalToSource,
+    /// Less of a letter translated than the locale's `min-coverage`.
+    LowCoverage,
 }
 
 impl Code {
+    /// Every code, in the order of the documentation.
+    pub const ALL: [Code; 38] = [
+        Code::MissingFile,
+        Code::ObsoleteFile,
+        Code::SyntaxError,
+        Code::MissingMessage,
+        Code::ObsoleteMessage,
+        Code::MissingTerm,
+        Code::ObsoleteTerm,
+        Code::MissingAttribute,
+        Code::ObsoleteAttribute,
+        Code::EmptyValue,
+        Code::DuplicateMessage,
+        Code::DuplicateAttribute,
+        Code::DuplicateVariant,
+        Code::FormatError,
+        Code::UnknownVariable,
+        Code::MissingVariable,
+        Code::ChangedReference,
+        Code::UndefinedReference,
+        Code::CyclicReference,
+        Code::UnknownFunction,
+        Code::MissingPluralCategory,
+        Code::UnreachableVariant,
+        Code::RawHtml,
+        Code::UnsafeLink,
+        Code::ChangedLink,
+        Code::UnknownNote,
+        Code::MissingNote,
+        Code::UnexpectedNote,
+        Code::ChangedEmphasis,
+        Code::Image,
+        Code::BidiControl,
+        Code::InvisibleCharacter,
+        Code::DirectionalMark,
+        Code::ChangedNumber,
+        Code::IdenticalToSource,
+        Code::MissingDateFormat,
+        Code::StaleTranslation,
+        Code::LowCoverage,
+    ];
+
+    /// The code named `name`, as printed.
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// The severity in a required locale.
+    pub fn default_severity(self) -> Severity {
+        self.severity()
+    }
+
+    /// What the code means, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::MissingFile => "The locale lacks a Fluent file the source locale has.",
+            Code::ObsoleteFile => "A Fluent file that nothing uses.",
+            Code::SyntaxError => "Fluent syntax the parser cannot read.",
+            Code::MissingMessage => "A source message the locale does not translate.",
+            Code::ObsoleteMessage => "A message the source locale does not have.",
+            Code::MissingTerm => "A source term the locale does not define.",
+            Code::ObsoleteTerm => "A term the source locale does not have.",
+            Code::MissingAttribute => {
+                "An attribute of the source's message or term that the translation lacks."
+            }
+            Code::ObsoleteAttribute => "An attribute the source's message or term does not have.",
+            Code::EmptyValue => "A value, attribute or variant that shows nothing.",
+            Code::DuplicateMessage => "The same message or term id defined twice in a locale.",
+            Code::DuplicateAttribute => "The same attribute twice in one message or term.",
+            Code::DuplicateVariant => "The same variant key twice in one select expression.",
+            Code::FormatError => "A message Fluent cannot format.",
+            Code::UnknownVariable => "A variable the source does not have: it would show unfilled.",
+            Code::MissingVariable => {
+                "A variable of the source that the translation, or one of its variants, leaves out."
+            }
+            Code::ChangedReference => {
+                "References to other messages or terms that differ from the source's."
+            }
+            Code::UndefinedReference => {
+                "A reference to a message, term or attribute the locale does not define."
+            }
+            Code::CyclicReference => "Messages or terms that refer to each other in a circle.",
+            Code::UnknownFunction => "A call to a function letterkit does not have.",
+            Code::MissingPluralCategory => {
+                "A plural category the locale's CLDR rules need that a select expression lacks."
+            }
+            Code::UnreachableVariant => "A plural variant the locale's CLDR rules never choose.",
+            Code::RawHtml => "HTML in a message: it is shown as text, never as markup.",
+            Code::UnsafeLink => "A link that is not https, http or mailto: only its text is shown.",
+            Code::ChangedLink => "A link missing, added or pointing elsewhere than in the source.",
+            Code::UnknownNote => "A note reference to a source the letter does not have.",
+            Code::MissingNote => {
+                "A note reference of the source's sentence that the translation drops."
+            }
+            Code::UnexpectedNote => "A note reference the source's sentence does not have.",
+            Code::ChangedEmphasis => "Emphasis added or dropped.",
+            Code::Image => "An image in a message: only its description is shown.",
+            Code::BidiControl => {
+                "A bidi embedding, override or isolate character, which can reorder how text reads."
+            }
+            Code::InvisibleCharacter => "An invisible control or format character.",
+            Code::DirectionalMark => "A left-to-right, right-to-left or Arabic letter mark.",
+            Code::ChangedNumber => "A number of the source missing or changed in the translation.",
+            Code::IdenticalToSource => {
+                "A translation of three or more words identical to the source text."
+            }
+            Code::MissingDateFormat => {
+                "Neither CLDR nor the locale's common.ftl can write the letter's date."
+            }
+            Code::StaleTranslation => "The source text changed after the message was translated.",
+            Code::LowCoverage => "Less of a letter translated than the locale's min-coverage.",
+        }
+    }
+
     /// The code as printed.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,6 +237,31 @@ impl Code {
             Code::Image => "image",
             Code::MissingDateFormat => "missing-date-format",
             Code::StaleTranslation => "stale-translation",
+            Code::MissingTerm => "missing-term",
+            Code::ObsoleteTerm => "obsolete-term",
+            Code::MissingAttribute => "missing-attribute",
+            Code::ObsoleteAttribute => "obsolete-attribute",
+            Code::EmptyValue => "empty-value",
+            Code::DuplicateAttribute => "duplicate-attribute",
+            Code::DuplicateVariant => "duplicate-variant",
+            Code::UnknownVariable => "unknown-variable",
+            Code::MissingVariable => "missing-variable",
+            Code::ChangedReference => "changed-reference",
+            Code::UndefinedReference => "undefined-reference",
+            Code::CyclicReference => "cyclic-reference",
+            Code::UnknownFunction => "unknown-function",
+            Code::MissingPluralCategory => "missing-plural-category",
+            Code::UnreachableVariant => "unreachable-variant",
+            Code::BidiControl => "bidi-control",
+            Code::InvisibleCharacter => "invisible-character",
+            Code::DirectionalMark => "directional-mark",
+            Code::ChangedLink => "changed-link",
+            Code::MissingNote => "missing-note",
+            Code::UnexpectedNote => "unexpected-note",
+            Code::ChangedEmphasis => "changed-emphasis",
+            Code::ChangedNumber => "changed-number",
+            Code::IdenticalToSource => "identical-to-source",
+            Code::LowCoverage => "low-coverage",
         }
     }
 
@@ -77,9 +270,19 @@ impl Code {
         match self {
             Code::ObsoleteFile
             | Code::ObsoleteMessage
+            | Code::ObsoleteTerm
+            | Code::ObsoleteAttribute
             | Code::Image
             | Code::MissingDateFormat
-            | Code::StaleTranslation => Severity::Warning,
+            | Code::StaleTranslation
+            | Code::MissingVariable
+            | Code::ChangedReference
+            | Code::MissingPluralCategory
+            | Code::UnreachableVariant
+            | Code::DirectionalMark
+            | Code::UnexpectedNote
+            | Code::ChangedEmphasis
+            | Code::IdenticalToSource => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -138,9 +341,29 @@ pub struct Coverage {
     pub translated: usize,
     /// Messages the source locale has.
     pub total: usize,
+    /// Words of the source in the messages the locale translates.
+    pub words_translated: usize,
+    /// Words of the source.
+    pub words_total: usize,
 }
 
 impl Coverage {
+    /// Counts a source file's messages and words, and those `file` translates.
+    fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
+        let wanted = translated_ids(source);
+        let present = file.map(translated_ids).unwrap_or_default();
+        let words = word_counts(source);
+        for id in &wanted {
+            let count = words.get(id).copied().unwrap_or(0);
+            self.total += 1;
+            self.words_total += count;
+            if present.contains(id) {
+                self.translated += 1;
+                self.words_translated += count;
+            }
+        }
+    }
+
     /// The translated share in whole percent, rounded down (100 only when complete).
     pub fn percent(&self) -> usize {
         (self.translated * 100)
@@ -156,6 +379,21 @@ pub struct Report {
     pub coverage: Vec<Coverage>,
     /// Every finding, in locale order, then by file, line and column.
     pub findings: Vec<Finding>,
+    /// Findings accepted by a waiver in `letterkit.toml`, not listed.
+    pub waived: usize,
+    /// Whether warnings fail the check too (`deny-warnings` in `letterkit.toml`).
+    pub deny_warnings: bool,
+    /// Every file checked (or expected), by locale, in check order.
+    pub files: Vec<CheckedFile>,
+}
+
+/// A file `check` looked at, or looked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckedFile {
+    /// The locale's tag.
+    pub locale: String,
+    /// The file, as findings name it.
+    pub path: std::path::PathBuf,
 }
 
 impl Report {
@@ -171,12 +409,21 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
+
+    /// Whether the check fails: an error, or a warning where warnings are denied
+    /// by `letterkit.toml` or by `deny_warnings`.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.has_errors()
+            || ((deny_warnings || self.deny_warnings) && self.count(Severity::Warning) > 0)
+    }
 }
 
 /// Checks the named letters and locales (all where a list is empty).
 pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Result<Report, String> {
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
+    let policy = &project.config.check;
+    let mut checked = Vec::new();
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
 
@@ -187,9 +434,23 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         let mut found = Vec::new();
         let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
         resources.extend(letters.iter().map(|l| l.name.as_str()));
+        let defined = fluent::defined_names(files);
         for resource in &resources {
-            check_file(source, files, resource, &mut found);
+            check_file(
+                source,
+                files,
+                resource,
+                &defined,
+                policy,
+                text::Markup::Letter,
+                &mut found,
+            );
+            checked.push(CheckedFile {
+                locale: lang.tag().to_owned(),
+                path: files.path_of(resource),
+            });
         }
+        fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
         for (stem, file) in &files.files {
             if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
                 found.push(finding(
@@ -201,8 +462,13 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
                 ));
             }
         }
+        let mut policy_found = Vec::new();
         for letter in &letters {
-            coverage.push(letter_coverage(source, files, letter));
+            let letter_coverage = letter_coverage(source, files, letter);
+            if let Some(minimum) = files.settings.min_coverage {
+                low_coverage(files, &letter_coverage, minimum, &mut policy_found);
+            }
+            coverage.push(letter_coverage);
             message_issues(project, letter, lang, &langs, &mut found);
         }
         date_format(files, &mut found);
@@ -216,9 +482,149 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
             }
             findings.push(f);
         }
+        findings.extend(policy_found);
     }
-    let order: BTreeMap<&str, usize> = project
-        .locales
+    let waived = waive(&mut findings, &policy.waivers)?;
+    sort_findings(&mut findings, &project.locales);
+    Ok(Report {
+        coverage,
+        findings,
+        waived,
+        deny_warnings: policy.deny_warnings,
+        files: checked,
+    })
+}
+
+/// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as loaded by
+/// [`crate::project::load_tree`], source locale first) with every check that
+/// needs no letter; each message is also formatted by Fluent, as a page would.
+/// Every locale is required.
+pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Report, String> {
+    let Some(source) = locales.first() else {
+        return Err("no locale folders".into());
+    };
+    let mut coverage = Vec::new();
+    let mut findings = Vec::new();
+    let mut checked = Vec::new();
+    for files in locales {
+        let lang = files.lang();
+        let defined = fluent::defined_names(files);
+        let names: BTreeSet<&String> = source.files.keys().chain(files.files.keys()).collect();
+        checked.extend(names.into_iter().map(|name| CheckedFile {
+            locale: lang.tag().to_owned(),
+            path: files.path_of(name),
+        }));
+        for resource in source.files.keys() {
+            check_file(
+                source,
+                files,
+                resource,
+                &defined,
+                policy,
+                text::Markup::Tree,
+                &mut findings,
+            );
+        }
+        for (name, file) in &files.files {
+            if source.file(name).is_none() {
+                findings.push(finding(
+                    Code::ObsoleteFile,
+                    lang,
+                    None,
+                    Location::file_start(&file.path),
+                    format!("the source locale has no `{name}.ftl`: this file is never used; remove it or rename it"),
+                ));
+            }
+        }
+        fluent::check_locale(files, fluent::Bundles::All, &mut findings);
+        format_every_message(files, &mut findings);
+        let mut locale_coverage = Coverage {
+            letter: ALL_FILES.to_owned(),
+            locale: lang.tag().to_owned(),
+            required: true,
+            status: files.settings.status,
+            translated: 0,
+            total: 0,
+            words_translated: 0,
+            words_total: 0,
+        };
+        for (name, source_file) in &source.files {
+            locale_coverage.add(source_file, files.file(name));
+        }
+        coverage.push(locale_coverage);
+    }
+    let waived = waive(&mut findings, &policy.waivers)?;
+    sort_findings(&mut findings, locales);
+    Ok(Report {
+        coverage,
+        findings,
+        waived,
+        deny_warnings: policy.deny_warnings,
+        files: checked,
+    })
+}
+
+/// What a coverage row of [`check_tree`] names instead of a letter.
+pub const ALL_FILES: &str = "(all files)";
+
+/// Formats every message and attribute of a locale with Fluent, each variable
+/// given a number, and reports what the resolver refuses that no other check
+/// names: a message that expands into too many placeables.
+fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>) {
+    use fluent_bundle::resolver::ResolverError;
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentValue};
+
+    let mut bundle = FluentBundle::new(vec![files.lang().language_identifier()]);
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_builtins();
+    for file in files.files.values() {
+        // Duplicates keep their first definition; check_locale reports them.
+        let _ = bundle.add_resource(&file.resource);
+    }
+    for file in files.files.values() {
+        for (message, location) in file.messages() {
+            let Some(bundled) = bundle.get_message(message.id.name) else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            let patterns = message
+                .value
+                .iter()
+                .chain(message.attributes.iter().map(|a| &a.value));
+            for pattern in patterns {
+                for variable in fluent::variables(pattern) {
+                    args.set(variable, FluentValue::from(1));
+                }
+            }
+            let patterns = bundled
+                .value()
+                .into_iter()
+                .chain(bundled.attributes().map(|a| a.value()));
+            for pattern in patterns {
+                let mut errors = Vec::new();
+                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                for error in errors {
+                    let reason = match error {
+                        FluentError::ResolverError(ResolverError::Reference(_))
+                        | FluentError::ResolverError(ResolverError::Cyclic) => continue,
+                        other => other.to_string(),
+                    };
+                    found.push(finding(
+                        Code::FormatError,
+                        files.lang(),
+                        Some(message.id.name),
+                        location.clone(),
+                        format!("`{}` cannot be formatted ({reason})", message.id.name),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Orders findings by locale (as listed), then file, line and column.
+fn sort_findings(findings: &mut Vec<Finding>, locales: &[LocaleFiles]) {
+    let order: BTreeMap<&str, usize> = locales
         .iter()
         .enumerate()
         .map(|(i, l)| (l.lang().tag(), i))
@@ -238,7 +644,53 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
             ))
     });
     findings.dedup();
-    Ok(Report { coverage, findings })
+}
+
+/// Removes the findings the waivers accept; returns how many. A waiver naming
+/// an unknown code is refused, so that a typo never hides nothing silently.
+fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, String> {
+    for waiver in waivers {
+        if Code::from_name(&waiver.code).is_none() {
+            return Err(format!(
+                "{CONFIG_FILE}: [[check.waivers]] names the code `{}`, which check does not have",
+                waiver.code
+            ));
+        }
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        !waivers.iter().any(|w| {
+            (w.locale == "*" || w.locale == f.locale)
+                && w.code == f.code.as_str()
+                && w.message
+                    .as_ref()
+                    .is_none_or(|m| Some(m) == f.message_id.as_ref())
+        })
+    });
+    Ok(before - findings.len())
+}
+
+/// A letter translated less than the locale's `min-coverage`: an error even in
+/// an optional locale, since the team set the bar on purpose.
+fn low_coverage(files: &LocaleFiles, coverage: &Coverage, minimum: u8, found: &mut Vec<Finding>) {
+    if coverage.percent() >= usize::from(minimum) {
+        return;
+    }
+    let mut low = finding(
+        Code::LowCoverage,
+        files.lang(),
+        None,
+        Location::file_start(files.path_of(&coverage.letter)),
+        format!(
+            "{} is {}% translated ({}/{} messages); letterkit.toml asks for at least {minimum}%",
+            coverage.letter,
+            coverage.percent(),
+            coverage.translated,
+            coverage.total
+        ),
+    );
+    low.severity = Severity::Error;
+    found.push(low);
 }
 
 /// The parser's reason for a syntax error, as a sentence.
@@ -277,7 +729,15 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
         .collect()
 }
 
-fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: &mut Vec<Finding>) {
+fn check_file(
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+    resource: &str,
+    defined: &BTreeSet<String>,
+    policy: &CheckPolicy,
+    markup: text::Markup,
+    found: &mut Vec<Finding>,
+) {
     let lang = files.lang();
     let Some(source_file) = source.file(resource) else {
         return;
@@ -334,6 +794,20 @@ fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: 
             ));
         }
     }
+    fluent::check_entries(file, lang, defined, found);
+    text::characters(file, lang, found);
+    if lang != source.lang() {
+        fluent::compare_entries(source_file, file, lang, found);
+        text::compare_messages(
+            source_file,
+            file,
+            lang,
+            source.lang(),
+            &policy.allow_identical,
+            markup,
+            found,
+        );
+    }
     let present = translated_ids(file);
     let mut previous: Option<&str> = None;
     for (message, source_location) in source_file.messages() {
@@ -356,7 +830,7 @@ fn check_file(source: &LocaleFiles, files: &LocaleFiles, resource: &str, found: 
             Some(id),
             location,
             format!(
-                "`{id}` is not translated: add it (the source text is at {source_location}); until then the page shows the {} text",
+                "`{id}` is not translated: add it (the source text is at {source_location}); until then the {} text is shown",
                 source.lang()
             ),
         ));
@@ -369,26 +843,45 @@ pub(crate) fn letter_coverage(
     files: &LocaleFiles,
     letter: &Letter,
 ) -> Coverage {
-    let mut translated = 0;
-    let mut total = 0;
-    for resource in [COMMON_RESOURCE, letter.name.as_str()] {
-        let Some(source_file) = source.file(resource) else {
-            continue;
-        };
-        let wanted = translated_ids(source_file);
-        total += wanted.len();
-        if let Some(file) = files.file(resource) {
-            translated += translated_ids(file).intersection(&wanted).count();
-        }
-    }
-    Coverage {
+    let mut coverage = Coverage {
         letter: letter.name.clone(),
         locale: files.lang().tag().to_owned(),
         required: files.settings.required,
         status: files.settings.status,
-        translated,
-        total,
+        translated: 0,
+        total: 0,
+        words_translated: 0,
+        words_total: 0,
+    };
+    for resource in [COMMON_RESOURCE, letter.name.as_str()] {
+        if let Some(source_file) = source.file(resource) {
+            coverage.add(source_file, files.file(resource));
+        }
     }
+    coverage
+}
+
+/// Words in the value of message `id` of a source file, as written.
+pub(crate) fn words_of(source: &FtlFile, id: &str) -> usize {
+    word_counts(source).get(id).copied().unwrap_or(0)
+}
+
+/// Words in each message's value as written in its file, by id.
+fn word_counts(file: &FtlFile) -> BTreeMap<&str, usize> {
+    let text = file.source();
+    file.entry_spans()
+        .into_iter()
+        .filter_map(|span| {
+            let id = span.id?;
+            let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
+            let words = value
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .count();
+            Some((id, words))
+        })
+        .collect()
 }
 
 /// Findings from formatting the locale's own messages through the real

@@ -34,6 +34,40 @@ pub(crate) struct RawConfig {
     pub output_dir: Spanned<PathBuf>,
     /// Every locale of the project, in the order the language chooser lists them.
     pub locales: Vec<RawLocale>,
+    /// How `letterkit check` judges findings: identical translations allowed,
+    /// warnings denied, findings waived.
+    #[serde(default)]
+    pub check: CheckPolicy,
+}
+
+/// How `check` judges findings, from the `[check]` table of `letterkit.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckPolicy {
+    /// Message ids whose translation may be the source text unchanged (names,
+    /// brands): `identical-to-source` is not reported for them.
+    #[serde(default)]
+    pub allow_identical: Vec<String>,
+    /// Warnings fail the check too, as `check --deny warnings` asks.
+    #[serde(default)]
+    pub deny_warnings: bool,
+    /// Findings accepted on purpose, each with its reason.
+    #[serde(default)]
+    pub waivers: Vec<Waiver>,
+}
+
+/// A finding accepted on purpose: not reported, but counted.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Waiver {
+    /// The locale's tag, or `*` for every locale.
+    pub locale: String,
+    /// The finding's code (`identical-to-source`, ...).
+    pub code: String,
+    /// The message id; every message when absent.
+    pub message: Option<String>,
+    /// Why the finding is accepted: kept for the next reader of the file.
+    pub reason: String,
 }
 
 fn default_output_dir() -> Spanned<PathBuf> {
@@ -63,6 +97,10 @@ pub(crate) struct RawLocale {
     /// such as `en-GB` for day-month-year English.
     #[schemars(with = "Option<String>")]
     pub date_locale: Option<Spanned<String>>,
+    /// The least share of each letter, in percent, that must be translated;
+    /// `check` fails below it even where the locale is optional.
+    #[schemars(with = "Option<u8>", range(max = 100))]
+    pub min_coverage: Option<Spanned<u8>>,
 }
 
 /// Why a configuration is refused: what to change, and where in the file.
@@ -162,6 +200,23 @@ impl Lang {
         self.direction
     }
 
+    /// A locale folder's name read leniently, for Fluent trees letterkit does not
+    /// own: `en_US` is read as `en-US`, and subtags that are not BCP 47
+    /// (`ja-JP-mac`) are dropped from the end until the rest is.
+    pub fn lenient(name: &str) -> Option<Self> {
+        let mut subtags: Vec<&str> = name.split(['-', '_']).collect();
+        while !subtags.is_empty() {
+            if let Ok(id) = subtags.join("-").parse::<LanguageIdentifier>() {
+                if id.language.is_empty() {
+                    return None;
+                }
+                return Lang::parse(&id.to_string()).ok();
+            }
+            subtags.pop();
+        }
+        None
+    }
+
     /// The tag as a unic-langid identifier, for Fluent.
     pub fn language_identifier(&self) -> LanguageIdentifier {
         self.tag
@@ -189,6 +244,24 @@ pub struct LocaleSettings {
     pub fallback: Vec<Lang>,
     /// The CLDR locale whose date format this locale uses (default: its own tag).
     pub date_locale: String,
+    /// The least share of each letter, in percent, that must be translated;
+    /// `check` fails below it even where the locale is optional.
+    pub min_coverage: Option<u8>,
+}
+
+impl LocaleSettings {
+    /// A required draft locale with no fallback but the source, dated by its own
+    /// CLDR data: the settings of a locale no `letterkit.toml` describes.
+    pub fn new(lang: Lang) -> Self {
+        LocaleSettings {
+            date_locale: lang.tag().to_owned(),
+            lang,
+            required: true,
+            status: Status::Draft,
+            fallback: Vec::new(),
+            min_coverage: None,
+        }
+    }
 }
 
 /// The validated project configuration.
@@ -200,6 +273,8 @@ pub struct ProjectConfig {
     pub output_dir: PathBuf,
     /// Every locale, in the order the language switcher lists them.
     pub locales: Vec<LocaleSettings>,
+    /// How `check` judges findings.
+    pub check: CheckPolicy,
 }
 
 impl ProjectConfig {
@@ -231,6 +306,15 @@ impl ProjectConfig {
                 }
                 None => lang.tag().to_owned(),
             };
+            let min_coverage = match &entry.min_coverage {
+                Some(percent) if *percent.get_ref() > 100 => {
+                    return Err(at(percent)(format!(
+                        "locales.{lang}.min-coverage: a percentage is at most 100"
+                    )));
+                }
+                Some(percent) => Some(*percent.get_ref()),
+                None => None,
+            };
             tag_spans.push(entry.fallback.iter().map(Spanned::span).collect::<Vec<_>>());
             locales.push(LocaleSettings {
                 lang,
@@ -238,6 +322,7 @@ impl ProjectConfig {
                 status: entry.status,
                 fallback,
                 date_locale,
+                min_coverage,
             });
         }
         if !locales.iter().any(|l| l.lang == source) {
@@ -265,6 +350,7 @@ impl ProjectConfig {
             source,
             output_dir: raw.output_dir.into_inner(),
             locales,
+            check: raw.check,
         })
     }
 

@@ -294,12 +294,18 @@ pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String 
         .unwrap_or_else(|| lang.tag().to_owned())
 }
 
+/// The functions messages may call: Fluent's built-ins.
+pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
+
 /// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
 fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {
     let mut bundle = FluentBundle::new(vec![lang.language_identifier()]);
     // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
     // isolates, which each renderer writes its own way.
     bundle.set_use_isolating(true);
+    bundle
+        .add_builtins()
+        .expect("the built-in functions are added to a new bundle once");
     if let Some(files) = project.locale(lang) {
         for name in [COMMON_RESOURCE, letter.name.as_str()] {
             if let Some(file) = files.file(name) {

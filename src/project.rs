@@ -282,6 +282,8 @@ impl FtlFile {
 pub struct LocaleFiles {
     /// The locale's settings from `letterkit.toml`.
     pub settings: LocaleSettings,
+    /// The folder holding its files, relative to the project (`locales/<tag>`).
+    pub folder: PathBuf,
     /// The `.ftl` files found in `locales/<tag>/`, by file stem.
     pub files: BTreeMap<String, FtlFile>,
 }
@@ -299,7 +301,7 @@ impl LocaleFiles {
 
     /// Where the file for resource `name` is or would be.
     pub fn path_of(&self, name: &str) -> PathBuf {
-        locale_file_path(self.lang(), name)
+        self.folder.join(format!("{name}.ftl"))
     }
 }
 
@@ -749,8 +751,88 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
     }
     Ok(LocaleFiles {
         settings: settings.clone(),
+        folder,
         files,
     })
+}
+
+/// The Fluent files of a tree laid out as `<dir>/<locale>/**/*.ftl` (a web
+/// app's strings, say): every locale folder's files by resource name (the path
+/// below the locale folder, without `.ftl`, with `/` separators), the source
+/// locale first, then the others by folder name. Folders whose names are not
+/// language tags are skipped. Paths are shown as `dir` plus the file's path.
+pub fn load_tree(dir: &Path, source: &str) -> Result<Vec<LocaleFiles>, LoadError> {
+    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut folders = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| LoadError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !entry.path().is_dir() || name.starts_with('.') {
+            continue;
+        }
+        if let Some(lang) = Lang::lenient(&name) {
+            folders.push((name, lang));
+        }
+    }
+    folders.sort_by(|a, b| (a.0 != source, &a.0).cmp(&(b.0 != source, &b.0)));
+    if folders.first().is_none_or(|(name, _)| name != source) {
+        return Err(LoadError::Invalid {
+            path: dir.join(source),
+            message: format!("no folder for the source locale `{source}`"),
+        });
+    }
+    let mut locales = Vec::with_capacity(folders.len());
+    for (name, lang) in folders {
+        let folder = dir.join(&name);
+        let mut files = BTreeMap::new();
+        collect_tree(&folder, &folder, &mut files)?;
+        locales.push(LocaleFiles {
+            settings: LocaleSettings::new(lang),
+            folder,
+            files,
+        });
+    }
+    Ok(locales)
+}
+
+fn collect_tree(
+    root: &Path,
+    folder: &Path,
+    files: &mut BTreeMap<String, FtlFile>,
+) -> Result<(), LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: folder.to_owned(),
+        source,
+    };
+    let mut entries: Vec<_> = fs::read_dir(folder)
+        .map_err(io_error)?
+        .collect::<Result<_, _>>()
+        .map_err(io_error)?;
+    entries.sort_by_key(fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(io_error)?;
+        if file_type.is_dir() {
+            collect_tree(root, &path, files)?;
+        } else if file_type.is_file() && path.extension().is_some_and(|e| e == "ftl") {
+            let relative = path.strip_prefix(root).unwrap_or(&path).with_extension("");
+            let resource = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let text = read_text(&path, &path)?;
+            check_limits(&path, &text)?;
+            files.insert(resource, FtlFile::parse(path, text));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

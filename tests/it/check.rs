@@ -154,3 +154,140 @@ fn a_missing_file_is_reported_and_counts_as_untranslated() {
         run.stdout
     );
 }
+
+#[test]
+fn policy_sets_a_minimum_coverage_waives_findings_and_denies_warnings() {
+    let project = copy_project(&fixture("small"));
+    let config = project.path().join("letterkit.toml");
+    edit(
+        &config,
+        "tag = \"es\"\nrequired = true",
+        "tag = \"es\"\nrequired = false\nmin-coverage = 100",
+    );
+    remove_message(&project.path().join("locales/es/notice.ftl"), "closing");
+    let run = letterkit(project.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.contains(
+            "error: [low-coverage] es: notice is 95% translated (23/24 messages); letterkit.toml asks for at least 100%"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("warning: [missing-message] es: `closing`")
+    );
+
+    edit(&config, "min-coverage = 100", "min-coverage = 90");
+    let run = letterkit(project.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let denied = letterkit(project.path(), &["check", "--deny", "warnings"]);
+    assert_eq!(denied.code, 1, "{}", denied.transcript());
+    assert!(
+        denied
+            .stdout
+            .ends_with("check failed: 0 errors, 1 warning\n")
+    );
+
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(
+        "\n[check]\ndeny-warnings = true\n\n[[check.waivers]]\nlocale = \"es\"\ncode = \"missing-message\"\nmessage = \"closing\"\nreason = \"the closing is added with the next letter\"\n",
+    );
+    std::fs::write(&config, &text).unwrap();
+    let waived = letterkit(project.path(), &["check"]);
+    assert_eq!(waived.code, 0, "{}", waived.transcript());
+    assert!(
+        waived
+            .stdout
+            .ends_with("check passed: 0 errors, 0 warnings, 1 waived\n")
+    );
+
+    std::fs::write(&config, text.replace("missing-message", "missing-mesage")).unwrap();
+    let typo = letterkit(project.path(), &["check"]);
+    assert_eq!(typo.code, 2, "{}", typo.transcript());
+    assert!(
+        typo.stderr
+            .contains("`missing-mesage`, which check does not have")
+    );
+}
+
+#[test]
+fn ci_formats_carry_every_finding() {
+    let project = copy_project(&fixture("small"));
+    remove_message(&project.path().join("locales/es/notice.ftl"), "closing");
+    edit(
+        &project.path().join("locales/es/notice.ftl"),
+        "subject = Abrir",
+        "subject = <b>Abrir</b>",
+    );
+
+    let github = letterkit(project.path(), &["check", "--format", "github"]);
+    assert_eq!(github.code, 1, "{}", github.transcript());
+    assert!(
+        github.stdout.contains(
+            "::error file=locales/es/notice.ftl,line=2,col=1,title=raw-html (es)::`subject` contains HTML `<b>`"
+        ),
+        "{}",
+        github.stdout
+    );
+    assert!(
+        github.stdout.contains(
+            "::error file=locales/es/notice.ftl,line=7,col=1,title=missing-message (es)::"
+        )
+    );
+
+    let sarif = letterkit(project.path(), &["check", "--format", "sarif"]);
+    assert_eq!(sarif.code, 1);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    // The fields SARIF 2.1.0's schema requires, at every level used.
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "letterkit");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["id"].is_string()));
+    let results = run["results"].as_array().unwrap();
+    // The HTML also reaches the page title through `{ $subject }`.
+    assert_eq!(results.len(), 5);
+    for result in results {
+        assert!(result["message"]["text"].is_string());
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(uri.starts_with("locales/es/"), "{uri}");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+
+    let junit = letterkit(project.path(), &["check", "--format", "junit"]);
+    assert_eq!(junit.code, 1);
+    let xml = junit.stdout;
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"letterkit check\" tests=\"4\" failures=\"2\">"), "{xml}");
+    assert_eq!(xml.matches("<testcase ").count(), 4);
+    assert_eq!(xml.matches("<failure ").count(), 2);
+    assert!(
+        xml.contains("`subject` contains HTML `&lt;b&gt;`"),
+        "escaped: {xml}"
+    );
+    assert!(!xml.contains("<b>"), "{xml}");
+}
+
+#[test]
+fn a_locale_without_a_date_format_is_told_how_to_add_one() {
+    let project = copy_project(&fixture("small"));
+    assert_eq!(letterkit(project.path(), &["locale", "add", "ht"]).code, 0);
+    let run = letterkit(project.path(), &["check", "--locale", "ht"]);
+    assert_eq!(
+        run.code,
+        0,
+        "an optional locale only warns: {}",
+        run.transcript()
+    );
+    assert!(
+        run.stdout.contains("warning: [missing-date-format] ht: the Unicode CLDR has no date format for `ht`: add a `letter-date` message"),
+        "{}",
+        run.stdout
+    );
+    let es = letterkit(project.path(), &["check", "--locale", "es"]);
+    assert!(!es.stdout.contains("missing-date-format"), "{}", es.stdout);
+}

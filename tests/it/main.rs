@@ -6,6 +6,7 @@
 mod adopt;
 mod build;
 mod check;
+mod checks;
 mod docs;
 mod errors;
 mod fixtures;

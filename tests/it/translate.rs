@@ -51,7 +51,7 @@ fn adding_a_locale_scaffolds_every_message_commented_out() {
     );
     assert!(
         check.stdout.contains(
-            "`subject` is not translated: add it (the source text is at locales/en/notice.ftl:2:1); until then the page shows the en text\n --> locales/pt-BR/notice.ftl:3:1\n"
+            "`subject` is not translated: add it (the source text is at locales/en/notice.ftl:2:1); until then the en text is shown\n --> locales/pt-BR/notice.ftl:3:1\n"
         ),
         "a missing message points at its scaffold: {}",
         check.stdout

@@ -87,7 +87,12 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Check translations: coverage per locale, missing and obsolete messages, syntax errors.
+    /// Check translations: completeness, Fluent syntax and structure, plurals, links,
+    /// notes, numbers, hidden characters and stale translations, with coverage per locale.
+    ///
+    /// With --locales DIR --source TAG, checks a plain Fluent tree laid out as
+    /// DIR/<locale>/**/*.ftl (no letterkit project needed) with every check that
+    /// needs no letter.
     #[command(after_help = EXIT_CODES)]
     #[command(after_long_help = examples!(
         "letterkit check                  # every letter, every locale",
@@ -104,6 +109,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
+        /// Check the plain Fluent tree DIR/<locale>/**/*.ftl instead of a project.
+        #[arg(long = "locales", value_name = "DIR", requires = "source", conflicts_with_all = ["letters", "locales"])]
+        tree: Option<PathBuf>,
+        /// With --locales: the source locale's folder name.
+        #[arg(long, value_name = "TAG", requires = "tree")]
+        source: Option<String>,
     },
     /// Show every letter in every locale: translated messages and words, stale translations, state.
     #[command(after_help = EXIT_CODES)]
@@ -236,6 +250,19 @@ pub enum CheckFormat {
     Human,
     /// One JSON document (see the README for its fields).
     Json,
+    /// GitHub Actions workflow commands: each finding annotates its line.
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML: one test case per locale and file.
+    Junit,
+}
+
+/// Which findings fail the check besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the check too.
+    Warnings,
 }
 
 /// What `render` prints.

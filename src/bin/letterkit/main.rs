@@ -26,6 +26,26 @@ const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
 
+/// Prints a check report and returns the exit code it calls for.
+fn print_report(
+    report: &check::Report,
+    root: &Path,
+    format: CheckFormat,
+    deny_warnings: bool,
+) -> Result<u8, String> {
+    let fails = report.fails(deny_warnings);
+    let mut stdout = anstream::stdout();
+    let printed = match format {
+        CheckFormat::Human => report::human(report, root, fails, &mut stdout),
+        CheckFormat::Json => report::json(report, fails, &mut stdout),
+        CheckFormat::Github => report::github(report, fails, &mut stdout),
+        CheckFormat::Sarif => report::sarif(report, &mut stdout),
+        CheckFormat::Junit => report::junit(report, &mut stdout),
+    };
+    written(printed, "the report")?;
+    Ok(if fails { FINDINGS } else { 0 })
+}
+
 /// An error writing to stdout, unless the reader went away (`letterkit status | head`).
 fn written(result: std::io::Result<()>, what: &str) -> Result<(), String> {
     match result {
@@ -55,6 +75,18 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, String> {
+    if let Command::Check {
+        tree: Some(dir),
+        source: Some(source),
+        format,
+        deny,
+        ..
+    } = &cli.command
+    {
+        let locales = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
+        let report = check::check_tree(&locales, &Default::default())?;
+        return print_report(&report, Path::new("."), *format, deny.is_some());
+    }
     let command = match cli.command {
         Command::Init {
             dir,
@@ -151,15 +183,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             letters,
             locales,
             format,
+            deny,
+            ..
         } => {
             let report = check::check(&project, &letters, &locales)?;
-            let mut stdout = anstream::stdout();
-            let printed = match format {
-                CheckFormat::Human => report::human(&report, &root, &mut stdout),
-                CheckFormat::Json => report::json(&report, &mut stdout),
-            };
-            written(printed, "the report")?;
-            Ok(if report.has_errors() { FINDINGS } else { 0 })
+            print_report(&report, &root, format, deny.is_some())
         }
         Command::Status { format } => {
             let rows = status::status(&project).map_err(|e| e.to_string())?;

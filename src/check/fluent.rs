@@ -1,0 +1,1049 @@
+//! Checks of Fluent entries (messages and terms): each on its own (empty
+//! values, duplicate attributes and variant keys, unknown functions, undefined
+//! and cyclic references, plural categories) and each against the source
+//! locale's entry of the same id (attributes, variables, references).
+//!
+//! The AST has no spans, but every name in it is a slice of the file's text,
+//! so [`FtlFile::location_of`] places each finding exactly.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+use super::{Code, Finding, finding};
+use crate::config::Lang;
+use crate::localize::KNOWN_FUNCTIONS;
+use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles};
+
+type Pattern<'s> = ast::Pattern<&'s str>;
+type Expression<'s> = ast::Expression<&'s str>;
+type InlineExpression<'s> = ast::InlineExpression<&'s str>;
+type Variant<'s> = ast::Variant<&'s str>;
+
+/// A message or a term of one file.
+pub(super) struct Entry<'s> {
+    /// `id` for a message, `-id` for a term: the name references use.
+    pub key: String,
+    /// The id as it appears in the file, for locations.
+    pub id: &'s str,
+    /// Whether it is a term.
+    pub is_term: bool,
+    /// The value, if any (a term always has one).
+    pub value: Option<&'s Pattern<'s>>,
+    /// The attributes, in file order.
+    pub attributes: &'s [ast::Attribute<&'s str>],
+}
+
+impl<'s> Entry<'s> {
+    /// The value and each attribute, named as references name them.
+    pub fn patterns(&self) -> Vec<(String, &'s str, &'s Pattern<'s>)> {
+        let mut patterns = Vec::with_capacity(1 + self.attributes.len());
+        if let Some(value) = self.value {
+            patterns.push((self.key.clone(), self.id, value));
+        }
+        for attribute in self.attributes {
+            patterns.push((
+                format!("{}.{}", self.key, attribute.id.name),
+                attribute.id.name,
+                &attribute.value,
+            ));
+        }
+        patterns
+    }
+
+    /// What a finding calls it: `id` or `-id`.
+    fn kind(&self) -> &'static str {
+        if self.is_term { "term" } else { "message" }
+    }
+}
+
+/// The messages and terms of a file, in file order.
+pub(super) fn entries(file: &FtlFile) -> Vec<Entry<'_>> {
+    file.resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(Entry {
+                key: m.id.name.to_owned(),
+                id: m.id.name,
+                is_term: false,
+                value: m.value.as_ref(),
+                attributes: &m.attributes,
+            }),
+            ast::Entry::Term(t) => Some(Entry {
+                key: format!("-{}", t.id.name),
+                id: t.id.name,
+                is_term: true,
+                value: Some(&t.value),
+                attributes: &t.attributes,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a pattern refers to, each with the slice that locates it.
+#[derive(Default)]
+struct References<'s> {
+    variables: Vec<&'s str>,
+    /// `id`, `id.attr`, `-id` or `-id.attr`, with the id's slice.
+    entries: Vec<(String, &'s str)>,
+    functions: Vec<&'s str>,
+    selects: Vec<(&'s InlineExpression<'s>, &'s [Variant<'s>])>,
+}
+
+impl<'s> References<'s> {
+    fn of(pattern: &'s Pattern<'s>) -> Self {
+        let mut references = References::default();
+        references.pattern(pattern);
+        references
+    }
+
+    fn pattern(&mut self, pattern: &'s Pattern<'s>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                self.expression(expression);
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &'s Expression<'s>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                self.selects.push((selector, variants));
+                self.inline(selector);
+                for variant in variants {
+                    self.pattern(&variant.value);
+                }
+            }
+            ast::Expression::Inline(inline) => self.inline(inline),
+        }
+    }
+
+    fn inline(&mut self, inline: &'s InlineExpression<'s>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => self.variables.push(id.name),
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                self.entries
+                    .push((reference_key("", id.name, attribute), id.name));
+            }
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                self.entries
+                    .push((reference_key("-", id.name, attribute), id.name));
+                if let Some(arguments) = arguments {
+                    self.arguments(arguments);
+                }
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } => {
+                self.functions.push(id.name);
+                self.arguments(arguments);
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            ast::InlineExpression::StringLiteral { .. }
+            | ast::InlineExpression::NumberLiteral { .. } => {}
+        }
+    }
+
+    fn arguments(&mut self, arguments: &'s ast::CallArguments<&'s str>) {
+        for positional in &arguments.positional {
+            self.inline(positional);
+        }
+        for named in &arguments.named {
+            self.inline(&named.value);
+        }
+    }
+}
+
+fn reference_key(prefix: &str, id: &str, attribute: &Option<ast::Identifier<&str>>) -> String {
+    match attribute {
+        Some(attribute) => format!("{prefix}{id}.{}", attribute.name),
+        None => format!("{prefix}{id}"),
+    }
+}
+
+/// The variables a pattern uses, each once, in order of first use.
+pub(super) fn variables<'s>(pattern: &'s Pattern<'s>) -> Vec<&'s str> {
+    let mut variables = References::of(pattern).variables;
+    let mut seen = BTreeSet::new();
+    variables.retain(|v| seen.insert(*v));
+    variables
+}
+
+/// Every name the locale's files define: `id`, `id.attr`, `-id`, `-id.attr`.
+pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for file in files.files.values() {
+        for entry in entries(file) {
+            for (name, _, _) in entry.patterns() {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// Checks of each entry on its own: empty values, duplicate attributes and
+/// variant keys, unknown functions, references to nothing the locale defines,
+/// and plural variants against the locale's plural rules.
+pub(super) fn check_entries(
+    file: &FtlFile,
+    lang: &Lang,
+    defined: &BTreeSet<String>,
+    found: &mut Vec<Finding>,
+) {
+    let plurals = PluralCategories::of(lang);
+    for entry in entries(file) {
+        let id = (!entry.is_term).then_some(entry.id);
+        let mut attributes = BTreeSet::new();
+        for attribute in entry.attributes {
+            if !attributes.insert(attribute.id.name) {
+                found.push(finding(
+                    Code::DuplicateAttribute,
+                    lang,
+                    id,
+                    file.location_of(attribute.id.name),
+                    format!(
+                        "`{}` has the attribute `.{}` twice; only one is used: remove the other",
+                        entry.key, attribute.id.name
+                    ),
+                ));
+            }
+        }
+        for (name, slice, pattern) in entry.patterns() {
+            if is_empty(pattern) {
+                found.push(finding(
+                    Code::EmptyValue,
+                    lang,
+                    id,
+                    file.location_of(slice),
+                    format!(
+                        "`{name}` is empty: translate it, or remove it to show the source text"
+                    ),
+                ));
+            }
+            let references = References::of(pattern);
+            for function in &references.functions {
+                if !KNOWN_FUNCTIONS.contains(function) {
+                    found.push(finding(
+                        Code::UnknownFunction,
+                        lang,
+                        id,
+                        file.location_of(function),
+                        format!(
+                            "`{name}` calls the function {function}(), which letterkit does not have (it has {}); the message cannot be shown",
+                            KNOWN_FUNCTIONS.join(", ")
+                        ),
+                    ));
+                }
+            }
+            for (reference, slice) in &references.entries {
+                if !defined.contains(reference) {
+                    found.push(finding(
+                        Code::UndefinedReference,
+                        lang,
+                        id,
+                        file.location_of(slice),
+                        format!(
+                            "`{name}` refers to `{reference}`, which this locale does not define; the message cannot be shown"
+                        ),
+                    ));
+                }
+            }
+            for (selector, variants) in &references.selects {
+                check_variants(file, lang, id, &name, selector, variants, &plurals, found);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_variants(
+    file: &FtlFile,
+    lang: &Lang,
+    id: Option<&str>,
+    name: &str,
+    selector: &InlineExpression<'_>,
+    variants: &[Variant<'_>],
+    plurals: &PluralCategories,
+    found: &mut Vec<Finding>,
+) {
+    let mut keys = BTreeSet::new();
+    for variant in variants {
+        let key = variant_key(variant);
+        if !keys.insert(key) {
+            found.push(finding(
+                Code::DuplicateVariant,
+                lang,
+                id,
+                file.location_of(key),
+                format!("`{name}` has the variant [{key}] twice; only the first is used: remove the other"),
+            ));
+        }
+        if is_empty(&variant.value) {
+            found.push(finding(
+                Code::EmptyValue,
+                lang,
+                id,
+                file.location_of(key),
+                format!("the variant [{key}] of `{name}` is empty: translate it"),
+            ));
+        }
+    }
+    if !is_plural_select(selector, variants) {
+        return;
+    }
+    let named: Vec<&str> = variants
+        .iter()
+        .filter_map(|v| match &v.key {
+            ast::VariantKey::Identifier { name } => Some(*name),
+            ast::VariantKey::NumberLiteral { .. } => None,
+        })
+        .collect();
+    let missing: Vec<&str> = plurals
+        .categories
+        .iter()
+        .copied()
+        .filter(|category| !named.contains(category))
+        .collect();
+    if !missing.is_empty() {
+        let at = variants.first().map_or("", variant_key);
+        found.push(finding(
+            Code::MissingPluralCategory,
+            lang,
+            id,
+            file.location_of(at),
+            format!(
+                "`{name}` has no variant for the plural categor{} {} that {} numbers need{}: add {}",
+                if missing.len() == 1 { "y" } else { "ies" },
+                missing.join(", "),
+                lang,
+                plurals.rules_note(lang),
+                missing
+                    .iter()
+                    .map(|c| format!("[{c}]"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ));
+    }
+    for key in named {
+        if !plurals.categories.contains(&key) {
+            found.push(finding(
+                Code::UnreachableVariant,
+                lang,
+                id,
+                file.location_of(key),
+                format!(
+                    "the variant [{key}] of `{name}` is never chosen: numbers in {lang} fall only in {}{}",
+                    plurals.categories.join(", "),
+                    plurals.rules_note(lang)
+                ),
+            ));
+        }
+    }
+}
+
+fn variant_key<'s>(variant: &Variant<'s>) -> &'s str {
+    match &variant.key {
+        ast::VariantKey::Identifier { name } => name,
+        ast::VariantKey::NumberLiteral { value } => value,
+    }
+}
+
+/// A select on a variable or NUMBER() whose keys are plural categories or numbers.
+fn is_plural_select(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> bool {
+    let numeric_selector = match selector {
+        ast::InlineExpression::VariableReference { .. } => true,
+        ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+        _ => false,
+    };
+    let mut any_category = false;
+    for variant in variants {
+        match &variant.key {
+            ast::VariantKey::Identifier { name } if CATEGORIES.contains(name) => {
+                any_category = true;
+            }
+            ast::VariantKey::Identifier { .. } => return false,
+            ast::VariantKey::NumberLiteral { .. } => {}
+        }
+    }
+    numeric_selector && any_category
+}
+
+/// Whether a pattern shows nothing: no text but whitespace, no placeable but
+/// empty string literals.
+fn is_empty(pattern: &Pattern<'_>) -> bool {
+    pattern.elements.iter().all(|element| match element {
+        ast::PatternElement::TextElement { value } => value.trim().is_empty(),
+        ast::PatternElement::Placeable {
+            expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+        } => value.trim().is_empty(),
+        ast::PatternElement::Placeable { .. } => false,
+    })
+}
+
+/// CLDR's plural categories, in CLDR's order.
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The plural categories the renderer can choose for a locale's numbers.
+struct PluralCategories {
+    categories: Vec<&'static str>,
+    /// The locale whose rules apply, when not the locale's own.
+    borrowed_from: Option<LanguageIdentifier>,
+}
+
+impl PluralCategories {
+    /// The categories fluent-bundle's rules (intl_pluralrules, chosen the same
+    /// way) give any integer or decimal, found by trying numbers: CLDR rules
+    /// depend only on the last digits, the fraction and a few large powers.
+    fn of(lang: &Lang) -> Self {
+        let wanted = lang.language_identifier();
+        let default: LanguageIdentifier = "en".parse().expect("a valid tag");
+        let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
+        let chosen = fluent_langneg::negotiate_languages(
+            std::slice::from_ref(&wanted),
+            &available,
+            Some(&default),
+            fluent_langneg::NegotiationStrategy::Lookup,
+        )
+        .first()
+        .map_or(default.clone(), |l| (*l).clone());
+        let Ok(rules) = PluralRules::create(chosen.clone(), PluralRuleType::CARDINAL) else {
+            return PluralCategories {
+                categories: vec!["other"],
+                borrowed_from: None,
+            };
+        };
+        let mut seen = BTreeSet::new();
+        let integers = (0..=1100u64).chain([1_000_000, 2_000_000, 1_000_000_000]);
+        for n in integers {
+            if let Ok(category) = rules.select(n) {
+                seen.insert(category_name(category));
+            }
+        }
+        for tenths in 0..=300u32 {
+            let decimal = format!("{}.{}", tenths / 10, tenths % 10);
+            if let Ok(category) = rules.select(decimal.as_str()) {
+                seen.insert(category_name(category));
+            }
+        }
+        let categories = CATEGORIES
+            .iter()
+            .copied()
+            .filter(|c| seen.contains(c))
+            .collect();
+        let own = chosen.language == wanted.language;
+        PluralCategories {
+            categories,
+            borrowed_from: (!own).then_some(chosen),
+        }
+    }
+
+    fn rules_note(&self, lang: &Lang) -> String {
+        match &self.borrowed_from {
+            Some(from) => format!(
+                " (CLDR has no plural rules for {lang}, so numbers follow the rules of {from})"
+            ),
+            None => String::new(),
+        }
+    }
+}
+
+fn category_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+/// Checks of a locale's entries against the source locale's: terms missing or
+/// obsolete, attributes missing or obsolete, variables added or dropped,
+/// references changed. (Messages missing or obsolete are checked elsewhere.)
+pub(super) fn compare_entries(
+    source: &FtlFile,
+    file: &FtlFile,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let source_entries = entries(source);
+    let target_entries = entries(file);
+    let by_key: BTreeMap<&str, &Entry<'_>> =
+        target_entries.iter().map(|e| (e.key.as_str(), e)).collect();
+    let source_keys: BTreeSet<&str> = source_entries.iter().map(|e| e.key.as_str()).collect();
+
+    for entry in target_entries.iter().filter(|e| e.is_term) {
+        if !source_keys.contains(entry.key.as_str()) {
+            found.push(finding(
+                Code::ObsoleteTerm,
+                lang,
+                None,
+                file.location_of(entry.id),
+                format!(
+                    "the term `{}` is not in the source locale ({}); remove it, or rename it if its id changed",
+                    entry.key,
+                    source.path.display()
+                ),
+            ));
+        }
+    }
+    for source_entry in &source_entries {
+        let Some(entry) = by_key.get(source_entry.key.as_str()) else {
+            if source_entry.is_term {
+                found.push(finding(
+                    Code::MissingTerm,
+                    lang,
+                    None,
+                    file.location_of_scaffold(&source_entry.key)
+                        .unwrap_or_else(|| crate::location::Location::file_start(&file.path)),
+                    format!(
+                        "the term `{}` is not translated; messages that use it cannot be shown (the source defines it at {})",
+                        source_entry.key,
+                        source.location_of(source_entry.id)
+                    ),
+                ));
+            }
+            continue;
+        };
+        compare_entry(source, source_entry, file, entry, lang, found);
+    }
+}
+
+fn compare_entry(
+    source: &FtlFile,
+    source_entry: &Entry<'_>,
+    file: &FtlFile,
+    entry: &Entry<'_>,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let id = (!entry.is_term).then_some(entry.id);
+    let kind = entry.kind();
+    let source_attributes: BTreeSet<&str> =
+        source_entry.attributes.iter().map(|a| a.id.name).collect();
+    let attributes: BTreeSet<&str> = entry.attributes.iter().map(|a| a.id.name).collect();
+    for missing in source_attributes.difference(&attributes) {
+        found.push(finding(
+            Code::MissingAttribute,
+            lang,
+            id,
+            file.location_of(entry.id),
+            format!(
+                "the {kind} `{}` lacks the attribute `.{missing}` that the source has ({})",
+                entry.key,
+                source.location_of(missing)
+            ),
+        ));
+    }
+    for attribute in entry.attributes {
+        if !source_attributes.contains(attribute.id.name) {
+            found.push(finding(
+                Code::ObsoleteAttribute,
+                lang,
+                id,
+                file.location_of(attribute.id.name),
+                format!(
+                    "the attribute `.{}` of `{}` is not in the source; it is never shown: remove it",
+                    attribute.id.name, entry.key
+                ),
+            ));
+        }
+    }
+
+    let source_patterns: BTreeMap<String, &Pattern<'_>> = source_entry
+        .patterns()
+        .into_iter()
+        .map(|(name, _, pattern)| (name, pattern))
+        .collect();
+    for (name, slice, pattern) in entry.patterns() {
+        let Some(source_pattern) = source_patterns.get(&name) else {
+            continue;
+        };
+        let source_references = References::of(source_pattern);
+        let references = References::of(pattern);
+        let wanted: BTreeSet<&str> = source_references.variables.iter().copied().collect();
+        let mut reported = BTreeSet::new();
+        for variable in &references.variables {
+            if !wanted.contains(variable) && reported.insert(*variable) {
+                found.push(finding(
+                    Code::UnknownVariable,
+                    lang,
+                    id,
+                    file.location_of(variable),
+                    format!(
+                        "`{name}` uses the variable ${variable}, which the source does not have ({}); the page would show it unfilled: use {}",
+                        if wanted.is_empty() { "it has none".to_owned() } else { format!("it has {}", dollar_list(&wanted)) },
+                        if wanted.is_empty() { "none".to_owned() } else { dollar_list(&wanted) }
+                    ),
+                ));
+            }
+        }
+        let mut dropped = BTreeMap::new();
+        missing_variables(pattern, &BTreeSet::new(), &wanted, None, &mut dropped);
+        for (variable, variant) in dropped {
+            let (at, where_) = match variant {
+                Some(key) => (key, format!("the variant [{key}] of `{name}`")),
+                None => (slice, format!("`{name}`")),
+            };
+            found.push(finding(
+                Code::MissingVariable,
+                lang,
+                id,
+                file.location_of(at),
+                format!(
+                    "{where_} does not use the variable ${variable} that the source uses: the page would leave out its value"
+                ),
+            ));
+        }
+        let source_refs: BTreeSet<&str> = source_references
+            .entries
+            .iter()
+            .map(|(r, _)| r.as_str())
+            .collect();
+        let refs: BTreeSet<&str> = references.entries.iter().map(|(r, _)| r.as_str()).collect();
+        if source_refs != refs {
+            let lost: Vec<&str> = source_refs.difference(&refs).copied().collect();
+            let added: Vec<&str> = refs.difference(&source_refs).copied().collect();
+            let at = references
+                .entries
+                .iter()
+                .find(|(r, _)| added.contains(&r.as_str()))
+                .map_or(slice, |(_, s)| s);
+            found.push(finding(
+                Code::ChangedReference,
+                lang,
+                id,
+                file.location_of(at),
+                format!(
+                    "`{name}` refers to other messages or terms than the source does ({}{}{})",
+                    if lost.is_empty() {
+                        String::new()
+                    } else {
+                        format!("missing: {}", lost.join(", "))
+                    },
+                    if lost.is_empty() || added.is_empty() {
+                        ""
+                    } else {
+                        "; "
+                    },
+                    if added.is_empty() {
+                        String::new()
+                    } else {
+                        format!("added: {}", added.join(", "))
+                    }
+                ),
+            ));
+        }
+    }
+}
+
+fn dollar_list(variables: &BTreeSet<&str>) -> String {
+    variables
+        .iter()
+        .map(|v| format!("${v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The variables of `wanted` that some path through the pattern's select
+/// expressions never uses, each with the variant key where it is first
+/// missing (`None` when the pattern has no select). A select's own selector
+/// counts as used in its variants: `[one] one file` need not repeat `$count`.
+fn missing_variables<'s>(
+    pattern: &'s Pattern<'s>,
+    inherited: &BTreeSet<&'s str>,
+    wanted: &BTreeSet<&str>,
+    key: Option<&'s str>,
+    missing: &mut BTreeMap<String, Option<&'s str>>,
+) {
+    let mut present = inherited.clone();
+    let mut selects = Vec::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            level_variables(expression, &mut present, &mut selects);
+        }
+    }
+    if selects.is_empty() {
+        for variable in wanted.difference(&present) {
+            missing.entry((*variable).to_owned()).or_insert(key);
+        }
+        return;
+    }
+    // Each select at this level is walked with the variables of the others,
+    // so that two sibling selects are not blamed for each other's variables.
+    let variables_of = |variants: &'s [Variant<'s>]| {
+        variants
+            .iter()
+            .flat_map(|v| References::of(&v.value).variables)
+            .collect::<Vec<_>>()
+    };
+    for (index, (selector, variants)) in selects.iter().enumerate() {
+        let mut inherited = present.clone();
+        for (other, (_, others)) in selects.iter().enumerate() {
+            if other != index {
+                inherited.extend(variables_of(others));
+            }
+        }
+        inherited.extend(References::of_inline(selector).variables);
+        for variant in variants.iter() {
+            missing_variables(
+                &variant.value,
+                &inherited,
+                wanted,
+                Some(variant_key(variant)),
+                missing,
+            );
+        }
+    }
+}
+
+/// The variables an expression uses outside any select, and the selects it holds.
+fn level_variables<'s>(
+    expression: &'s Expression<'s>,
+    present: &mut BTreeSet<&'s str>,
+    selects: &mut Vec<(&'s InlineExpression<'s>, &'s [Variant<'s>])>,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => selects.push((selector, variants)),
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            level_variables(expression, present, selects);
+        }
+        ast::Expression::Inline(inline) => {
+            present.extend(References::of_inline(inline).variables);
+        }
+    }
+}
+
+impl<'s> References<'s> {
+    fn of_inline(inline: &'s InlineExpression<'s>) -> Self {
+        let mut references = References::default();
+        references.inline(inline);
+        references
+    }
+}
+
+/// Which of a locale's files are shown together, so an id defined in two of
+/// them clashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bundles {
+    /// A plain Fluent tree: every file in one bundle.
+    All,
+    /// A letterkit page: `common.ftl` and one letter's file, so two letters
+    /// may use the same ids (`subject`, `closing`).
+    CommonAndLetter,
+}
+
+/// The same id defined in two of a locale's files that are shown together,
+/// and references that go round in a circle.
+pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
+    let lang = files.lang();
+    let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
+    let mut graph: Graph<'_, &FtlFile> = BTreeMap::new();
+    let common = files.file(COMMON_RESOURCE);
+    // common.ftl first: a letter's id that clashes with it is the one reported.
+    let ordered: Vec<&FtlFile> = match bundles {
+        Bundles::All => files.files.values().collect(),
+        Bundles::CommonAndLetter => common
+            .into_iter()
+            .chain(
+                files
+                    .files
+                    .iter()
+                    .filter(|(name, _)| *name != COMMON_RESOURCE)
+                    .map(|(_, file)| file),
+            )
+            .collect(),
+    };
+    for file in ordered {
+        let mut in_file = BTreeSet::new();
+        for entry in entries(file) {
+            if !in_file.insert(entry.key.clone()) {
+                continue; // duplicates within a file are reported with the file
+            }
+            if let Some(earlier) = first.get(&entry.key) {
+                let shown_together = bundles == Bundles::All
+                    || common.is_some_and(|common| std::ptr::eq(*earlier, common));
+                if !shown_together {
+                    continue;
+                }
+                found.push(finding(
+                    Code::DuplicateMessage,
+                    lang,
+                    (!entry.is_term).then_some(entry.id),
+                    file.location_of(entry.id),
+                    format!(
+                        "`{}` is also defined in {}; pages use whichever comes first: keep one",
+                        entry.key,
+                        earlier.location_of(
+                            entries(earlier)
+                                .iter()
+                                .find(|e| e.key == entry.key)
+                                .map_or("", |e| e.id)
+                        )
+                    ),
+                ));
+                continue;
+            }
+            first.insert(entry.key.clone(), file);
+            for (name, slice, pattern) in entry.patterns() {
+                graph.insert(name, (file, slice, References::of(pattern).entries));
+            }
+        }
+    }
+    for cycle in cycles(&graph) {
+        let (file, slice, _) = &graph[&cycle[0]];
+        let entry_id = cycle[0].split('.').next().unwrap_or("");
+        found.push(finding(
+            Code::CyclicReference,
+            lang,
+            (!entry_id.starts_with('-')).then_some(entry_id),
+            file.location_of(slice),
+            format!(
+                "`{}` refers to itself through {}; none of them can be shown: break the circle",
+                cycle[0],
+                cycle
+                    .iter()
+                    .chain(std::iter::once(&cycle[0]))
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+        ));
+    }
+}
+
+/// The reference graph: each value or attribute by name, with what locates it
+/// (its file, the slice of its name) and the names it refers to.
+type Graph<'s, T> = BTreeMap<String, (T, &'s str, Vec<(String, &'s str)>)>;
+
+/// Every cycle of the reference graph, once each, starting at its smallest name.
+fn cycles<T>(graph: &Graph<'_, T>) -> Vec<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks: BTreeMap<&str, Mark> = graph.keys().map(|k| (k.as_str(), Mark::New)).collect();
+    let mut found: BTreeSet<Vec<String>> = BTreeSet::new();
+    for start in graph.keys() {
+        if marks[start.as_str()] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search: (node, index of the next edge).
+        let mut stack: Vec<(&str, usize)> = vec![(start.as_str(), 0)];
+        marks.insert(start.as_str(), Mark::Open);
+        while let Some((node, next)) = stack.last_mut() {
+            let edges = &graph[*node].2;
+            if let Some((target, _)) = edges.get(*next) {
+                *next += 1;
+                match marks.get(target.as_str()) {
+                    Some(Mark::New) => {
+                        marks.insert(target.as_str(), Mark::Open);
+                        stack.push((target.as_str(), 0));
+                    }
+                    Some(Mark::Open) => {
+                        let from = stack
+                            .iter()
+                            .position(|(n, _)| *n == target)
+                            .expect("an open node is on the stack");
+                        let mut cycle: Vec<String> =
+                            stack[from..].iter().map(|(n, _)| (*n).to_owned()).collect();
+                        let smallest = cycle
+                            .iter()
+                            .enumerate()
+                            .min_by(|a, b| a.1.cmp(b.1))
+                            .map_or(0, |(i, _)| i);
+                        cycle.rotate_left(smallest);
+                        found.insert(cycle);
+                    }
+                    _ => {}
+                }
+            } else {
+                marks.insert(node, Mark::Done);
+                stack.pop();
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file(text: &str) -> FtlFile {
+        FtlFile::parse(PathBuf::from("x.ftl"), text.to_owned())
+    }
+
+    fn codes(found: &[Finding]) -> Vec<(&'static str, usize, usize)> {
+        found
+            .iter()
+            .map(|f| (f.code.as_str(), f.location.line, f.location.column))
+            .collect()
+    }
+
+    fn compare(source: &str, target: &str, tag: &str) -> Vec<(&'static str, usize, usize)> {
+        let mut found = Vec::new();
+        compare_entries(
+            &file(source),
+            &file(target),
+            &Lang::parse(tag).unwrap(),
+            &mut found,
+        );
+        codes(&found)
+    }
+
+    fn alone(text: &str, tag: &str) -> Vec<(&'static str, usize, usize)> {
+        let file = file(text);
+        let defined: BTreeSet<String> = entries(&file)
+            .iter()
+            .flat_map(|e| e.patterns().into_iter().map(|(n, _, _)| n))
+            .collect();
+        let mut found = Vec::new();
+        check_entries(&file, &Lang::parse(tag).unwrap(), &defined, &mut found);
+        codes(&found)
+    }
+
+    #[test]
+    fn variables_added_are_errors_and_dropped_ones_are_named_per_variant() {
+        assert_eq!(
+            compare("a = Source { $n }\n", "a = Fuente { $m }\n", "es"),
+            [("unknown-variable", 1, 15), ("missing-variable", 1, 1)]
+        );
+        let source = "a = { $n ->\n    [one] one file of { $who }\n   *[other] { $n } files of { $who }\n}\n";
+        let target =
+            "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers de { $who }\n}\n";
+        assert_eq!(compare(source, target, "fr"), [("missing-variable", 2, 6)]);
+        assert!(
+            compare(source, source, "en").is_empty(),
+            "the selector may be omitted"
+        );
+    }
+
+    #[test]
+    fn attributes_terms_and_references_are_compared() {
+        let source = "-brand = Acme\na = { -brand }\n    .title = T\n";
+        let target = "a = { other }\n    .label = L\n";
+        assert_eq!(
+            compare(source, target, "es"),
+            [
+                ("missing-term", 1, 1),
+                ("missing-attribute", 1, 1),
+                ("obsolete-attribute", 2, 6),
+                ("changed-reference", 1, 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn entries_on_their_own() {
+        assert_eq!(
+            alone(
+                "a = { \"\" }\nb = { missing }\nc = { NOPE() }\nd = D\n    .t = 1\n    .t = 2\n",
+                "en"
+            ),
+            [
+                ("empty-value", 1, 1),
+                ("undefined-reference", 2, 7),
+                ("unknown-function", 3, 7),
+                ("duplicate-attribute", 6, 6),
+            ]
+        );
+        assert!(alone("a = A { NUMBER($n) }\n", "en").is_empty());
+    }
+
+    #[test]
+    fn plural_categories_follow_the_renderers_rules() {
+        let en = "a = { $n ->\n    [one] one\n   *[other] many\n}\n";
+        assert!(alone(en, "en").is_empty());
+        assert_eq!(alone(en, "ja"), [("unreachable-variant", 2, 6)]);
+        assert_eq!(alone(en, "ar"), [("missing-plural-category", 2, 6)]);
+        assert_eq!(
+            alone("a = { $n ->\n   *[other] x\n}\n", "ht"),
+            [("missing-plural-category", 2, 6)],
+            "Haitian Creole is checked, with the rules the renderer falls back to"
+        );
+        assert!(
+            alone("a = { $g ->\n    [masculine] x\n   *[other] y\n}\n", "ja").is_empty(),
+            "not a plural select"
+        );
+        assert_eq!(
+            alone(
+                "a = { $n ->\n    [one] x\n    [one] y\n   *[other] z\n}\n",
+                "en"
+            ),
+            [("duplicate-variant", 3, 6)]
+        );
+    }
+
+    #[test]
+    fn cycles_and_duplicates_across_files_are_found() {
+        let lang = Lang::parse("en").unwrap();
+        let mut files = LocaleFiles {
+            settings: crate::config::LocaleSettings::new(lang.clone()),
+            folder: PathBuf::from("en"),
+            files: Default::default(),
+        };
+        for (name, text) in [
+            ("common", "a = { b }\nb = { a }\nc = { c.t }\n    .t = T\n"),
+            ("letter", "a = Again\n"),
+        ] {
+            files.files.insert(name.into(), file(text));
+        }
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::All, &mut found);
+        let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+        codes.sort();
+        assert_eq!(codes, ["cyclic-reference", "duplicate-message"]);
+    }
+
+    #[test]
+    fn two_letters_may_share_ids_but_not_with_the_page_text() {
+        let lang = Lang::parse("en").unwrap();
+        let mut files = LocaleFiles {
+            settings: crate::config::LocaleSettings::new(lang.clone()),
+            folder: PathBuf::from("en"),
+            files: Default::default(),
+        };
+        for (name, text) in [
+            (
+                "a-letter",
+                "subject = A
+skip-link = Skip
+",
+            ),
+            (
+                "common",
+                "skip-link = Skip to the letter
+",
+            ),
+            (
+                "second",
+                "subject = B
+",
+            ),
+        ] {
+            files.files.insert(name.into(), file(text));
+        }
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::CommonAndLetter, &mut found);
+        let reported: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.code.as_str(), f.message_id.as_deref()))
+            .collect();
+        assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
+        found.clear();
+        check_locale(&files, Bundles::All, &mut found);
+        assert_eq!(found.len(), 2, "one bundle: both clash");
+    }
+}

@@ -1,0 +1,566 @@
+//! Checks of what a translation says: characters that hide or reorder text,
+//! and a translated message's Markdown, note references and numbers against
+//! the source message's, and a translation that is the source text unchanged.
+
+use std::collections::BTreeMap;
+
+use fluent_syntax::ast;
+
+use super::{Code, Finding, finding};
+use crate::config::Lang;
+use crate::document::Inline;
+use crate::markdown::{self, MarkupIssue, is_bidi_control};
+use crate::project::{EntryKind, FtlFile};
+
+/// Reports every bidi control (an error: it can make text read in another
+/// order than it is stored, as in Trojan Source), every invisible control
+/// or format character (an error), and every directional mark (a warning:
+/// rarely needed, since letterkit isolates what needs it), each with its
+/// code point and position.
+pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
+    let text = file.source();
+    // Parsed again with comments only when there is something to report.
+    let mut spans = None;
+    let separates_words =
+        WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
+    for (offset, c) in text.char_indices() {
+        let Some((code, what)) = classify(c) else {
+            continue;
+        };
+        if c == ZERO_WIDTH_SPACE && separates_words {
+            continue;
+        }
+        let id = spans
+            .get_or_insert_with(|| file.entry_spans())
+            .iter()
+            .find(|s| s.range.contains(&offset))
+            .filter(|s| s.kind == EntryKind::Message)
+            .and_then(|s| s.id);
+        let advice = match code {
+            Code::DirectionalMark => {
+                "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
+            }
+            _ => "it is invisible and can make the text read differently than it looks: remove it",
+        };
+        found.push(finding(
+            code,
+            lang,
+            id,
+            crate::location::Location::at_span(&file.path, text, offset..offset + c.len_utf8()),
+            format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
+        ));
+    }
+}
+
+fn in_message(id: Option<&str>) -> String {
+    id.map(|id| format!(" in `{id}`")).unwrap_or_default()
+}
+
+const ZERO_WIDTH_SPACE: char = '\u{200B}';
+
+/// Languages written without spaces, where a zero width space marks where a
+/// line may break between words.
+const WORD_SEPARATING_LANGUAGES: [&str; 5] = ["th", "lo", "km", "my", "bo"];
+
+/// What a character is, if check reports it. Zero width joiners and
+/// non-joiners are not reported: Persian, Indic scripts and emoji need them.
+fn classify(c: char) -> Option<(Code, &'static str)> {
+    let what = match c {
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{200E}' => return Some((Code::DirectionalMark, "LEFT-TO-RIGHT MARK")),
+        '\u{200F}' => return Some((Code::DirectionalMark, "RIGHT-TO-LEFT MARK")),
+        '\u{061C}' => return Some((Code::DirectionalMark, "ARABIC LETTER MARK")),
+        '\t' | '\n' | '\r' => return None,
+        '\u{FEFF}' => return Some((Code::InvisibleCharacter, "ZERO WIDTH NO-BREAK SPACE")),
+        ZERO_WIDTH_SPACE => return Some((Code::InvisibleCharacter, "ZERO WIDTH SPACE")),
+        '\u{2028}' => return Some((Code::InvisibleCharacter, "LINE SEPARATOR")),
+        '\u{2029}' => return Some((Code::InvisibleCharacter, "PARAGRAPH SEPARATOR")),
+        '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' => {
+            return Some((Code::InvisibleCharacter, "invisible format character"));
+        }
+        c if c.is_control() => return Some((Code::InvisibleCharacter, "control character")),
+        _ => return None,
+    };
+    debug_assert!(is_bidi_control(c));
+    Some((Code::BidiControl, what))
+}
+
+/// What a message's text holds, for comparing a translation with its source.
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    links: Vec<String>,
+    notes: Vec<String>,
+    emphasis: usize,
+    /// Each number's digits, sorted, and the numbers as written.
+    numbers: Vec<String>,
+    written_numbers: BTreeMap<String, String>,
+    /// The text, whitespace collapsed, for spotting an untranslated copy.
+    text: String,
+    /// Raw HTML fragments, whitespace collapsed.
+    html: Vec<String>,
+    /// Links to anything but https, http and mailto addresses.
+    unsafe_links: Vec<String>,
+    /// Image addresses.
+    images: Vec<String>,
+}
+
+impl Shape {
+    fn of(pattern: &ast::Pattern<&str>) -> Self {
+        let mut flat = String::new();
+        flatten(pattern, &mut flat);
+        let mut notes = Vec::new();
+        let (content, issues) = markdown::parse_inline(&flat, &mut |id| {
+            notes.push(id.to_owned());
+            Some(Inline::Text(String::new()))
+        });
+        let mut shape = Shape {
+            notes,
+            ..Shape::default()
+        };
+        for issue in issues {
+            match issue {
+                MarkupIssue::RawHtml(html) => shape
+                    .html
+                    .push(html.split_whitespace().collect::<Vec<_>>().join(" ")),
+                MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url),
+                MarkupIssue::Image(url) => shape.images.push(url),
+                MarkupIssue::UnknownNote(_) => {}
+            }
+        }
+        shape.html.sort();
+        let mut words = String::new();
+        shape.walk(&content, &mut words);
+        for (digits, written) in numbers(&words) {
+            shape
+                .written_numbers
+                .entry(digits.clone())
+                .or_insert(written);
+            shape.numbers.push(digits);
+        }
+        shape.numbers.sort();
+        shape.text = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+        shape.links.sort();
+        shape.notes.sort();
+        shape
+    }
+
+    fn walk(&mut self, content: &[Inline], words: &mut String) {
+        for inline in content {
+            match inline {
+                Inline::Text(text) => {
+                    words.push_str(text);
+                    continue;
+                }
+                Inline::Emphasis(children) | Inline::Strong(children) => {
+                    self.emphasis += 1;
+                    self.walk(children, words);
+                }
+                Inline::Link { url, content } => {
+                    self.links.push(url.clone());
+                    self.walk(content, words);
+                }
+                Inline::Isolate { content, .. } => self.walk(content, words),
+                Inline::NoteRef(_) => {}
+            }
+            words.push(' ');
+        }
+    }
+}
+
+/// A pattern as one Markdown string: its text, with each placeable as an
+/// object replacement character (no letter, no digit) and each select as its
+/// default variant.
+fn flatten(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => flatten_expression(expression, out),
+        }
+    }
+}
+
+fn flatten_expression(expression: &ast::Expression<&str>, out: &mut String) {
+    match expression {
+        ast::Expression::Select { variants, .. } => {
+            if let Some(default) = variants.iter().find(|v| v.default) {
+                flatten(&default.value, out);
+            }
+        }
+        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+            out.push_str(value);
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            flatten_expression(expression, out);
+        }
+        ast::Expression::Inline(_) => out.push('\u{FFFC}'),
+    }
+}
+
+/// The numbers in a text, each as its digits alone, so that `2.5`, `2,5` and
+/// `٢٫٥` agree and `1,000`, `1 000` and `1.000` do too; with each as written.
+fn numbers(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let mut written = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(digit) = decimal_digit(c) {
+            current.push(digit);
+            written.push(c);
+            continue;
+        }
+        let separator = matches!(
+            c,
+            '.' | ',' | ' ' | '\'' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\u{066B}' | '\u{066C}'
+        );
+        let continues = separator
+            && !current.is_empty()
+            && chars
+                .peek()
+                .is_some_and(|next| decimal_digit(*next).is_some());
+        if continues {
+            written.push(c);
+        } else if !current.is_empty() {
+            found.push((std::mem::take(&mut current), std::mem::take(&mut written)));
+        }
+    }
+    if !current.is_empty() {
+        found.push((current, written));
+    }
+    found
+}
+
+/// The ASCII digit of a decimal digit in the scripts letters are translated into.
+fn decimal_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{0966}'..='\u{096F}' => 0x0966,
+        '\u{09E6}'..='\u{09EF}' => 0x09E6,
+        '\u{0E50}'..='\u{0E59}' => 0x0E50,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
+}
+
+/// Where markup in a message comes from, which decides how it is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Markup {
+    /// A letter: Markdown only. Raw HTML, unsafe links and images are reported
+    /// from the formatted letter, where variables are filled in.
+    Letter,
+    /// Any Fluent tree: HTML the source uses (`<a data-l10n-name>`) is fine in
+    /// a translation; HTML the source lacks, unsafe links and images are not.
+    Tree,
+}
+
+/// Compares each translated message with its source: links, note references,
+/// emphasis, numbers, markup, and a value left as the source text.
+pub(super) fn compare_messages(
+    source: &FtlFile,
+    file: &FtlFile,
+    lang: &Lang,
+    source_lang: &Lang,
+    allow_identical: &[String],
+    markup: Markup,
+    found: &mut Vec<Finding>,
+) {
+    let same_language =
+        lang.language_identifier().language == source_lang.language_identifier().language;
+    let sources: BTreeMap<&str, &ast::Message<&str>> =
+        source.messages().map(|(m, _)| (m.id.name, m)).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for (message, location) in file.messages() {
+        let id = message.id.name;
+        if !seen.insert(id) {
+            continue;
+        }
+        let (Some(value), Some(source_value)) = (
+            message.value.as_ref(),
+            sources.get(id).and_then(|m| m.value.as_ref()),
+        ) else {
+            continue;
+        };
+        let shape = Shape::of(value);
+        let wanted = Shape::of(source_value);
+        let mut report = |code: Code, message: String| {
+            found.push(finding(code, lang, Some(id), location.clone(), message));
+        };
+        if markup == Markup::Tree {
+            let html = difference(&shape.html, &wanted.html);
+            if !html.is_empty() {
+                report(
+                    Code::RawHtml,
+                    format!(
+                        "`{id}` has HTML the source does not have ({}): it is shown as text; keep the source's markup",
+                        html.join(" ")
+                    ),
+                );
+            }
+            for url in &shape.unsafe_links {
+                report(
+                    Code::UnsafeLink,
+                    format!(
+                        "`{id}` links to `{url}`; only https, http and mailto links are allowed"
+                    ),
+                );
+            }
+            for url in &shape.images {
+                report(
+                    Code::Image,
+                    format!("`{id}` contains an image (`{url}`); only its description is shown"),
+                );
+            }
+        }
+        if shape.links != wanted.links {
+            report(
+                Code::ChangedLink,
+                format!(
+                    "`{id}` links to {}; the source links to {}: keep the source's link addresses",
+                    list_or_none(&shape.links),
+                    list_or_none(&wanted.links)
+                ),
+            );
+        }
+        let dropped = difference(&wanted.notes, &shape.notes);
+        if !dropped.is_empty() {
+            report(
+                Code::MissingNote,
+                format!(
+                    "`{id}` leaves out the note reference {} that the source has: readers lose the citation; copy it into the sentence it belongs to",
+                    dropped
+                        .iter()
+                        .map(|n| format!("[^{n}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        let added = difference(&shape.notes, &wanted.notes);
+        if !added.is_empty() {
+            report(
+                Code::UnexpectedNote,
+                format!(
+                    "`{id}` cites {}, which the source's sentence does not: keep each note in the message it belongs to",
+                    added
+                        .iter()
+                        .map(|n| format!("[^{n}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        if shape.emphasis != wanted.emphasis {
+            report(
+                Code::ChangedEmphasis,
+                format!(
+                    "`{id}` has {} emphasised part(s); the source has {}",
+                    shape.emphasis, wanted.emphasis
+                ),
+            );
+        }
+        let as_written = |digits: Vec<String>, shape: &Shape| -> Vec<String> {
+            digits
+                .into_iter()
+                .map(|d| shape.written_numbers.get(&d).cloned().unwrap_or(d))
+                .collect()
+        };
+        let lost = as_written(difference(&wanted.numbers, &shape.numbers), &wanted);
+        let new = as_written(difference(&shape.numbers, &wanted.numbers), &shape);
+        if !lost.is_empty() || !new.is_empty() {
+            report(
+                Code::ChangedNumber,
+                format!(
+                    "`{id}` does not have the source's numbers (missing: {}; not in the source: {}): check every figure",
+                    list_or_none(&lost),
+                    list_or_none(&new)
+                ),
+            );
+        }
+        let identical = shape.text == wanted.text
+            && words(&shape.text) >= IDENTICAL_MIN_WORDS
+            && !same_language
+            && !allow_identical.iter().any(|allowed| allowed == id);
+        if identical {
+            report(
+                Code::IdenticalToSource,
+                format!(
+                    "`{id}` is the source text unchanged: translate it, or list it under `allow-identical` in letterkit.toml if it stays the same in {lang}"
+                ),
+            );
+        }
+    }
+}
+
+/// How many words a translation identical to its source must have to be
+/// reported: a label of a word or two ("Sources", "Email") is often the same
+/// in both languages; a sentence almost never is.
+const IDENTICAL_MIN_WORDS: usize = 3;
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// The items of `a` not matched by an item of `b` (both sorted), counting repeats.
+fn difference(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left = b.to_vec();
+    let mut out = Vec::new();
+    for item in a {
+        match left.iter().position(|x| x == item) {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => out.push(item.clone()),
+        }
+    }
+    out
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file(text: &str) -> FtlFile {
+        FtlFile::parse(PathBuf::from("x.ftl"), text.to_owned())
+    }
+
+    fn digits(text: &str) -> Vec<String> {
+        let mut digits: Vec<String> = numbers(text).into_iter().map(|(d, _)| d).collect();
+        digits.sort();
+        digits
+    }
+
+    fn compare(source: &str, target: &str) -> Vec<&'static str> {
+        let mut found = Vec::new();
+        compare_messages(
+            &file(source),
+            &file(target),
+            &Lang::parse("es").unwrap(),
+            &Lang::parse("en").unwrap(),
+            &["name".to_owned()],
+            Markup::Letter,
+            &mut found,
+        );
+        found.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn numbers_agree_across_decimal_and_digit_conventions() {
+        assert_eq!(
+            digits("2.5 million in 2022, 850 people"),
+            ["2022", "25", "850"]
+        );
+        assert_eq!(
+            digits("2,5 millones en 2022, 850 personas"),
+            ["2022", "25", "850"]
+        );
+        assert_eq!(digits("١٬٠٠٠ و 1 000"), ["1000", "1000"]);
+        assert_eq!(digits("10:00 to 16:00."), ["00", "00", "10", "16"]);
+        assert_eq!(numbers("about 2,5 millones")[0].1, "2,5");
+    }
+
+    #[test]
+    fn a_faithful_translation_is_silent() {
+        let source = "a = In 2022, *850* people died.[^deaths] See [the report](https://example.org/r).\nname = Ada\n";
+        let target = "a = En 2022 murieron *850* personas.[^deaths] Vea [el informe](https://example.org/r).\nname = Ada\n";
+        assert!(compare(source, target).is_empty());
+    }
+
+    #[test]
+    fn each_difference_is_reported() {
+        let source =
+            "a = In 2022, *850* people died.[^deaths] See [the report](https://example.org/r).\n";
+        let target =
+            "a = En 2021 murieron 850 personas. Vea [el informe](https://evil.example/r).\nb = B\n";
+        assert_eq!(
+            compare(source, target),
+            [
+                "changed-link",
+                "missing-note",
+                "changed-emphasis",
+                "changed-number"
+            ]
+        );
+        assert_eq!(
+            compare("a = Hello there, reader\n", "a = Hello there, reader\n"),
+            ["identical-to-source"]
+        );
+        assert!(
+            compare("a = Sources\n", "a = Sources\n").is_empty(),
+            "a label"
+        );
+        assert!(
+            compare("name = Ada Lovelace Byron\n", "name = Ada Lovelace Byron\n").is_empty(),
+            "allowed"
+        );
+        assert!(
+            compare("a = 42\n", "a = 42\n").is_empty(),
+            "no words to translate"
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_located_by_code_point() {
+        let mut found = Vec::new();
+        characters(
+            &file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n"),
+            &Lang::parse("ar").unwrap(),
+            &mut found,
+        );
+        let seen: Vec<(&str, usize, usize, Option<&str>)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.code.as_str(),
+                    f.location.line,
+                    f.location.column,
+                    f.message_id.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("bidi-control", 1, 8, Some("a")),
+                ("directional-mark", 2, 6, Some("b")),
+                ("invisible-character", 2, 8, Some("b")),
+            ]
+        );
+        assert!(
+            found[0]
+                .message
+                .starts_with("U+202E RIGHT-TO-LEFT OVERRIDE in `a`")
+        );
+    }
+
+    #[test]
+    fn a_zero_width_space_is_reported_except_where_it_separates_words() {
+        let text = file("a = hello\u{200B}world\n");
+        for (tag, reported) in [("en", 1), ("th", 0)] {
+            let mut found = Vec::new();
+            characters(&text, &Lang::parse(tag).unwrap(), &mut found);
+            assert_eq!(found.len(), reported, "{tag}");
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! Every check, one at a time: a minimal source locale and a minimal broken
+//! locale in a plain Fluent tree (`check --locales DIR --source en`), the
+//! report snapshotted, the finding asserted at its line and column with its
+//! exit code; then the same locale corrected, and the check silent.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{letterkit_in, snapshot_settings};
+
+/// One check's case.
+struct Case {
+    /// The code that must be reported.
+    code: &'static str,
+    /// Where, as `file:line:column` below the tree.
+    at: &'static str,
+    /// The target locale's tag.
+    locale: &'static str,
+    /// The source locale's files.
+    source: &'static [(&'static str, &'static str)],
+    /// The broken locale's files.
+    broken: &'static [(&'static str, &'static str)],
+    /// The same locale, corrected.
+    fixed: &'static [(&'static str, &'static str)],
+}
+
+const PLURAL: &str = "a = { $n ->\n    [one] one file\n   *[other] { $n } files\n}\n";
+
+const CASES: &[Case] = &[
+    Case {
+        code: "missing-file",
+        at: "fr/other.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n"), ("other", "b = Bye\n")],
+        broken: &[("app", "a = Bonjour\n")],
+        fixed: &[("app", "a = Bonjour\n"), ("other", "b = Au revoir\n")],
+    },
+    Case {
+        code: "obsolete-file",
+        at: "fr/old.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour\n"), ("old", "b = Vieux\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "syntax-error",
+        at: "fr/app.ftl:2:15",
+        locale: "fr",
+        source: &[("app", "a = Hello\nb = Bye\n")],
+        broken: &[("app", "a = Bonjour\nb = Au revoir }\n")],
+        fixed: &[("app", "a = Bonjour\nb = Au revoir\n")],
+    },
+    Case {
+        code: "missing-message",
+        at: "fr/app.ftl:2:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\nb = Bye\n")],
+        broken: &[("app", "a = Bonjour\n")],
+        fixed: &[("app", "a = Bonjour\nb = Au revoir\n")],
+    },
+    Case {
+        code: "obsolete-message",
+        at: "fr/app.ftl:2:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour\nold = Vieux\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "missing-term",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "-brand = Acme\na = { -brand } app\n")],
+        broken: &[("app", "a = appli { -brand }\n")],
+        fixed: &[("app", "-brand = Acme\na = appli { -brand }\n")],
+    },
+    Case {
+        code: "obsolete-term",
+        at: "fr/app.ftl:2:2",
+        locale: "fr",
+        source: &[("app", "-brand = Acme\n")],
+        broken: &[("app", "-brand = Acme\n-old = Vieux\n")],
+        fixed: &[("app", "-brand = Acme\n")],
+    },
+    Case {
+        code: "missing-attribute",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n    .title = Greeting\n")],
+        broken: &[("app", "a = Bonjour\n")],
+        fixed: &[("app", "a = Bonjour\n    .title = Salutation\n")],
+    },
+    Case {
+        code: "obsolete-attribute",
+        at: "fr/app.ftl:2:6",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour\n    .title = Salutation\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "empty-value",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = { \"\" }\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "duplicate-message",
+        at: "fr/app.ftl:2:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour\na = Salut\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "duplicate-attribute",
+        at: "fr/app.ftl:3:6",
+        locale: "fr",
+        source: &[("app", "a = Hello\n    .title = Greeting\n")],
+        broken: &[(
+            "app",
+            "a = Bonjour\n    .title = Salutation\n    .title = Salut\n",
+        )],
+        fixed: &[("app", "a = Bonjour\n    .title = Salutation\n")],
+    },
+    Case {
+        code: "duplicate-variant",
+        at: "fr/app.ftl:3:6",
+        locale: "fr",
+        source: &[("app", PLURAL)],
+        broken: &[(
+            "app",
+            "a = { $n ->\n    [one] un fichier\n    [one] une fiche\n   *[other] { $n } fichiers\n}\n",
+        )],
+        fixed: &[(
+            "app",
+            "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers\n}\n",
+        )],
+    },
+    Case {
+        code: "unknown-variable",
+        at: "fr/app.ftl:1:16",
+        locale: "fr",
+        source: &[("app", "a = Hello { $name }\n")],
+        broken: &[("app", "a = Bonjour { $nom }\n")],
+        fixed: &[("app", "a = Bonjour { $name }\n")],
+    },
+    Case {
+        code: "missing-variable",
+        at: "fr/app.ftl:2:6",
+        locale: "fr",
+        source: &[(
+            "app",
+            "a = { $n ->\n    [one] one file by { $who }\n   *[other] { $n } files by { $who }\n}\n",
+        )],
+        broken: &[(
+            "app",
+            "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers de { $who }\n}\n",
+        )],
+        fixed: &[(
+            "app",
+            "a = { $n ->\n    [one] un fichier de { $who }\n   *[other] { $n } fichiers de { $who }\n}\n",
+        )],
+    },
+    Case {
+        code: "changed-reference",
+        at: "fr/app.ftl:2:8",
+        locale: "fr",
+        source: &[("app", "b = Bob\na = { b } came\n")],
+        broken: &[("app", "b = Bob\na = { -b } est venu\n-b = Bobby\n")],
+        fixed: &[("app", "b = Bob\na = { b } est venu\n")],
+    },
+    Case {
+        code: "undefined-reference",
+        at: "fr/app.ftl:1:7",
+        locale: "fr",
+        source: &[("app", "a = { b } came\nb = Bob\n")],
+        broken: &[("app", "a = { bob } est venu\nb = Bob\n")],
+        fixed: &[("app", "a = { b } est venu\nb = Bob\n")],
+    },
+    Case {
+        code: "cyclic-reference",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = { b } came\nb = Bob\n")],
+        broken: &[("app", "a = { b } est venu\nb = { a }\n")],
+        fixed: &[("app", "a = { b } est venu\nb = Bob\n")],
+    },
+    Case {
+        code: "unknown-function",
+        at: "fr/app.ftl:1:7",
+        locale: "fr",
+        source: &[("app", "a = { NUMBER($n) } files\n")],
+        broken: &[("app", "a = { NOMBRE($n) } fichiers\n")],
+        fixed: &[("app", "a = { NUMBER($n) } fichiers\n")],
+    },
+    Case {
+        code: "missing-plural-category",
+        at: "ar/app.ftl:2:6",
+        locale: "ar",
+        source: &[("app", PLURAL)],
+        broken: &[(
+            "app",
+            "a = { $n ->\n    [one] ملف واحد\n   *[other] { $n } ملفات\n}\n",
+        )],
+        fixed: &[(
+            "app",
+            "a = { $n ->\n    [zero] لا ملفات\n    [one] ملف واحد\n    [two] ملفان\n    [few] { $n } ملفات\n    [many] { $n } ملفًا\n   *[other] { $n } ملف\n}\n",
+        )],
+    },
+    Case {
+        code: "unreachable-variant",
+        at: "ja/app.ftl:2:6",
+        locale: "ja",
+        source: &[("app", PLURAL)],
+        broken: &[(
+            "app",
+            "a = { $n ->\n    [one] 1つのファイル\n   *[other] { $n }個のファイル\n}\n",
+        )],
+        fixed: &[("app", "a = { $n ->\n   *[other] { $n }個のファイル\n}\n")],
+    },
+    Case {
+        code: "format-error",
+        at: "fr/app.ftl:3:1",
+        locale: "fr",
+        source: &[("app", "c = Hi\nb = { c } { c }\na = { b } { b }\n")],
+        broken: &[(
+            "app",
+            "c = Salut\nb = { c } { c }\na = { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b } { b }\n",
+        )],
+        fixed: &[("app", "c = Salut\nb = { c } { c }\na = { b } { b }\n")],
+    },
+    Case {
+        code: "raw-html",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Read <a data-l10n-name=\"doc\">the guide</a>\n")],
+        broken: &[(
+            "app",
+            "a = Lisez <a data-l10n-name=\"doc\">le guide</a> <img src=x onerror=y>\n",
+        )],
+        fixed: &[("app", "a = Lisez <a data-l10n-name=\"doc\">le guide</a>\n")],
+    },
+    Case {
+        code: "unsafe-link",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = [Read the guide](https://example.org/guide)\n")],
+        broken: &[("app", "a = [Lisez le guide](javascript:alert())\n")],
+        fixed: &[("app", "a = [Lisez le guide](https://example.org/guide)\n")],
+    },
+    Case {
+        code: "changed-link",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = [Read the guide](https://example.org/guide)\n")],
+        broken: &[("app", "a = [Lisez le guide](https://example.net/guide)\n")],
+        fixed: &[("app", "a = [Lisez le guide](https://example.org/guide)\n")],
+    },
+    Case {
+        code: "missing-note",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = It rained.[^weather]\n")],
+        broken: &[("app", "a = Il a plu.\n")],
+        fixed: &[("app", "a = Il a plu[^weather].\n")],
+    },
+    Case {
+        code: "unexpected-note",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = It rained.\n")],
+        broken: &[("app", "a = Il a plu.[^weather]\n")],
+        fixed: &[("app", "a = Il a plu.\n")],
+    },
+    Case {
+        code: "changed-emphasis",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = A *big* day\n")],
+        broken: &[("app", "a = Un grand jour\n")],
+        fixed: &[("app", "a = Un *grand* jour\n")],
+    },
+    Case {
+        code: "image",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour ![logo](https://example.org/logo.png)\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "bidi-control",
+        at: "fr/app.ftl:1:9",
+        locale: "fr",
+        source: &[("app", "a = Pay 100 to Ada\n")],
+        broken: &[("app", "a = Pay \u{202E}001 à Ada\n")],
+        fixed: &[("app", "a = Payez 100 à Ada\n")],
+    },
+    Case {
+        code: "invisible-character",
+        at: "fr/app.ftl:1:12",
+        locale: "fr",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = Bonjour\u{0007}\n")],
+        fixed: &[("app", "a = Bonjour\n")],
+    },
+    Case {
+        code: "directional-mark",
+        at: "ar/app.ftl:1:10",
+        locale: "ar",
+        source: &[("app", "a = Hello\n")],
+        broken: &[("app", "a = مرحبا\u{200F}\n")],
+        fixed: &[("app", "a = مرحبا\n")],
+    },
+    Case {
+        code: "changed-number",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = 2.5 million people in 2022\n")],
+        broken: &[("app", "a = 2,6 millions de personnes en 2022\n")],
+        fixed: &[("app", "a = 2,5 millions de personnes en 2022\n")],
+    },
+    Case {
+        code: "identical-to-source",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Open the door now\n")],
+        broken: &[("app", "a = Open the door now\n")],
+        fixed: &[("app", "a = Ouvrez la porte maintenant\n")],
+    },
+];
+
+fn write_tree(root: &Path, source: &[(&str, &str)], locale: &str, files: &[(&str, &str)]) {
+    let _ = fs::remove_dir_all(root.join("l10n"));
+    for (tag, files) in [("en", source), (locale, files)] {
+        let folder = root.join("l10n").join(tag);
+        fs::create_dir_all(&folder).unwrap();
+        for (name, text) in files {
+            fs::write(folder.join(format!("{name}.ftl")), text).unwrap();
+        }
+    }
+}
+
+fn check_tree(root: &Path) -> crate::support::Run {
+    letterkit_in(root, &["check", "--locales", "l10n", "--source", "en"])
+}
+
+#[test]
+fn every_check_fires_on_its_defect_and_stays_silent_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    for case in CASES {
+        write_tree(dir.path(), case.source, case.locale, case.broken);
+        let run = check_tree(dir.path());
+        let label = format!("{} (broken)", case.code);
+        let line = run
+            .stdout
+            .lines()
+            .position(|l| l.contains(&format!("[{}] {}:", case.code, case.locale)))
+            .unwrap_or_else(|| panic!("{label}: not reported:\n{}", run.transcript()));
+        let location = run.stdout.lines().nth(line + 1).unwrap_or_default();
+        assert!(
+            location.contains(&format!("--> l10n/{}", case.at)),
+            "{label}: reported at {location}, not {}:\n{}",
+            case.at,
+            run.stdout
+        );
+        let severity = run.stdout.lines().nth(line).unwrap_or_default();
+        let expected_code = if severity.starts_with("error") { 1 } else { 0 };
+        assert_eq!(run.code, expected_code, "{label}: {}", run.transcript());
+        assert!(run.stderr.is_empty(), "{label}: {}", run.stderr);
+        snapshot_settings().bind(|| {
+            insta::assert_snapshot!(format!("checks__{}", case.code), run.stdout);
+        });
+
+        write_tree(dir.path(), case.source, case.locale, case.fixed);
+        let run = check_tree(dir.path());
+        assert_eq!(run.code, 0, "{} (fixed): {}", case.code, run.transcript());
+        assert!(
+            run.stdout.contains("check passed: 0 errors, 0 warnings"),
+            "{} (fixed) is not silent:\n{}",
+            case.code,
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn every_code_has_a_case_or_needs_a_letter() {
+    let needs_a_letter = [
+        "unknown-note",
+        "missing-date-format",
+        "stale-translation",
+        "low-coverage",
+    ];
+    let listed = fs::read_to_string(crate::support::shipped().join("README.md")).unwrap();
+    for code in letterkit::check::Code::ALL {
+        let code = code.as_str();
+        assert!(
+            CASES.iter().any(|c| c.code == code) || needs_a_letter.contains(&code),
+            "no case for {code}"
+        );
+        assert!(
+            listed.contains(&format!("| `{code}` |")),
+            "README lacks {code}"
+        );
+    }
+}

@@ -986,20 +986,25 @@ mod tests {
         );
     }
 
-    #[test]
-    fn cycles_and_duplicates_across_files_are_found() {
-        let lang = Lang::parse("en").unwrap();
+    /// English files by resource name.
+    fn english(resources: &[(&str, &str)]) -> LocaleFiles {
         let mut files = LocaleFiles {
-            settings: crate::config::LocaleSettings::new(lang.clone()),
+            settings: crate::config::LocaleSettings::new(Lang::parse("en").unwrap()),
             folder: PathBuf::from("en"),
             files: Default::default(),
         };
-        for (name, text) in [
+        for (name, text) in resources {
+            files.files.insert((*name).into(), file(text));
+        }
+        files
+    }
+
+    #[test]
+    fn cycles_and_duplicates_across_files_are_found() {
+        let files = english(&[
             ("common", "a = { b }\nb = { a }\nc = { c.t }\n    .t = T\n"),
             ("letter", "a = Again\n"),
-        ] {
-            files.files.insert(name.into(), file(text));
-        }
+        ]);
         let mut found = Vec::new();
         check_locale(&files, Bundles::All, &mut found);
         let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
@@ -1009,32 +1014,11 @@ mod tests {
 
     #[test]
     fn two_letters_may_share_ids_but_not_with_the_page_text() {
-        let lang = Lang::parse("en").unwrap();
-        let mut files = LocaleFiles {
-            settings: crate::config::LocaleSettings::new(lang.clone()),
-            folder: PathBuf::from("en"),
-            files: Default::default(),
-        };
-        for (name, text) in [
-            (
-                "a-letter",
-                "subject = A
-skip-link = Skip
-",
-            ),
-            (
-                "common",
-                "skip-link = Skip to the letter
-",
-            ),
-            (
-                "second",
-                "subject = B
-",
-            ),
-        ] {
-            files.files.insert(name.into(), file(text));
-        }
+        let files = english(&[
+            ("a-letter", "subject = A\nskip-link = Skip\n"),
+            ("common", "skip-link = Skip to the letter\n"),
+            ("second", "subject = B\n"),
+        ]);
         let mut found = Vec::new();
         check_locale(&files, Bundles::CommonAndLetter, &mut found);
         let reported: Vec<(&str, Option<&str>)> = found

@@ -450,7 +450,7 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
                 path: files.path_of(resource),
             });
         }
-        fluent::check_locale(files, &mut found);
+        fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
         for (stem, file) in &files.files {
             if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
                 found.push(finding(
@@ -536,7 +536,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 ));
             }
         }
-        fluent::check_locale(files, &mut findings);
+        fluent::check_locale(files, fluent::Bundles::All, &mut findings);
         format_every_message(files, &mut findings);
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),

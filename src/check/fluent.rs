@@ -15,7 +15,7 @@ use unic_langid::LanguageIdentifier;
 use super::{Code, Finding, finding};
 use crate::config::Lang;
 use crate::localize::KNOWN_FUNCTIONS;
-use crate::project::{FtlFile, LocaleFiles};
+use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles};
 
 type Pattern<'s> = ast::Pattern<&'s str>;
 type Expression<'s> = ast::Expression<&'s str>;
@@ -730,19 +730,50 @@ impl<'s> References<'s> {
     }
 }
 
-/// The same id defined in two of a locale's files, and references that go
-/// round in a circle.
-pub(super) fn check_locale(files: &LocaleFiles, found: &mut Vec<Finding>) {
+/// Which of a locale's files are shown together, so an id defined in two of
+/// them clashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bundles {
+    /// A plain Fluent tree: every file in one bundle.
+    All,
+    /// A letterkit page: `common.ftl` and one letter's file, so two letters
+    /// may use the same ids (`subject`, `closing`).
+    CommonAndLetter,
+}
+
+/// The same id defined in two of a locale's files that are shown together,
+/// and references that go round in a circle.
+pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
     let lang = files.lang();
     let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
     let mut graph: Graph<'_, &FtlFile> = BTreeMap::new();
-    for file in files.files.values() {
+    let common = files.file(COMMON_RESOURCE);
+    // common.ftl first: a letter's id that clashes with it is the one reported.
+    let ordered: Vec<&FtlFile> = match bundles {
+        Bundles::All => files.files.values().collect(),
+        Bundles::CommonAndLetter => common
+            .into_iter()
+            .chain(
+                files
+                    .files
+                    .iter()
+                    .filter(|(name, _)| *name != COMMON_RESOURCE)
+                    .map(|(_, file)| file),
+            )
+            .collect(),
+    };
+    for file in ordered {
         let mut in_file = BTreeSet::new();
         for entry in entries(file) {
             if !in_file.insert(entry.key.clone()) {
                 continue; // duplicates within a file are reported with the file
             }
             if let Some(earlier) = first.get(&entry.key) {
+                let shown_together = bundles == Bundles::All
+                    || common.is_some_and(|common| std::ptr::eq(*earlier, common));
+                if !shown_together {
+                    continue;
+                }
                 found.push(finding(
                     Code::DuplicateMessage,
                     lang,
@@ -955,24 +986,48 @@ mod tests {
         );
     }
 
-    #[test]
-    fn cycles_and_duplicates_across_files_are_found() {
-        let lang = Lang::parse("en").unwrap();
+    /// English files by resource name.
+    fn english(resources: &[(&str, &str)]) -> LocaleFiles {
         let mut files = LocaleFiles {
-            settings: crate::config::LocaleSettings::new(lang.clone()),
+            settings: crate::config::LocaleSettings::new(Lang::parse("en").unwrap()),
             folder: PathBuf::from("en"),
             files: Default::default(),
         };
-        for (name, text) in [
+        for (name, text) in resources {
+            files.files.insert((*name).into(), file(text));
+        }
+        files
+    }
+
+    #[test]
+    fn cycles_and_duplicates_across_files_are_found() {
+        let files = english(&[
             ("common", "a = { b }\nb = { a }\nc = { c.t }\n    .t = T\n"),
             ("letter", "a = Again\n"),
-        ] {
-            files.files.insert(name.into(), file(text));
-        }
+        ]);
         let mut found = Vec::new();
-        check_locale(&files, &mut found);
+        check_locale(&files, Bundles::All, &mut found);
         let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
         codes.sort();
         assert_eq!(codes, ["cyclic-reference", "duplicate-message"]);
+    }
+
+    #[test]
+    fn two_letters_may_share_ids_but_not_with_the_page_text() {
+        let files = english(&[
+            ("a-letter", "subject = A\nskip-link = Skip\n"),
+            ("common", "skip-link = Skip to the letter\n"),
+            ("second", "subject = B\n"),
+        ]);
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::CommonAndLetter, &mut found);
+        let reported: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.code.as_str(), f.message_id.as_deref()))
+            .collect();
+        assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
+        found.clear();
+        check_locale(&files, Bundles::All, &mut found);
+        assert_eq!(found.len(), 2, "one bundle: both clash");
     }
 }

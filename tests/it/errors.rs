@@ -24,7 +24,7 @@ fn malformed_toml_names_file_line_and_column() {
         )
     });
     assert!(
-        stderr.starts_with("error: content/notice/letter.toml:2:"),
+        stderr.starts_with("error: content/notice/letter.toml:3:"),
         "{stderr}"
     );
 }
@@ -79,7 +79,7 @@ fn a_message_the_source_lacks_is_refused() {
         remove_message(&p.join("locales/en/notice.ftl"), "salutation")
     });
     assert!(
-        stderr.contains("error: content/notice/letter.toml:3:15: message `salutation` is needed by the letter but the source locale's locales/en/notice.ftl does not define it"),
+        stderr.contains("error: content/notice/letter.toml:4:15: message `salutation` is needed by the letter but the source locale's locales/en/notice.ftl does not define it"),
         "{stderr}"
     );
 }

@@ -3,11 +3,14 @@
 //! on small fixtures, its outputs compared with reviewed snapshots in
 //! `snapshots/`.
 
+mod adopt;
 mod build;
 mod channels;
 mod check;
 mod checks;
+mod docs;
 mod errors;
 mod fixtures;
+mod schema;
 mod support;
 mod translate;

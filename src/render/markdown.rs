@@ -94,7 +94,7 @@ fn hard_lines(lines: &[String]) -> String {
 fn inline(content: &[Inline], rtl: bool) -> String {
     let mut out = String::new();
     push_inline(content, rtl, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn push_inline(content: &[Inline], rtl: bool, out: &mut String) {

@@ -213,7 +213,9 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
 
 /// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Only ASCII white space is collapsed: a no-break space (French puts a
+    // narrow one before `;`) must keep the words on either side together.
+    let text = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
     let options = Options::new(WIDTH)
         .initial_indent(initial_indent)
         .subsequent_indent(subsequent_indent)
@@ -316,6 +318,15 @@ mod tests {
         assert_eq!(wrapped, format!("{}\nUS-Mexican border", "x".repeat(66)));
         let cjk = "漢字".repeat(40);
         assert!(wrap(&cjk, "", "").lines().count() > 1, "CJK still breaks");
+    }
+
+    #[test]
+    fn a_no_break_space_holds_its_words_together() {
+        let text = format!("{} mots\u{202F}; et", "x".repeat(66));
+        assert_eq!(
+            wrap(&text, "", ""),
+            format!("{}\nmots\u{202F}; et", "x".repeat(66))
+        );
     }
 
     #[test]

@@ -12,5 +12,6 @@ mod docs;
 mod errors;
 mod fixtures;
 mod schema;
+mod serve;
 mod support;
 mod translate;

@@ -136,6 +136,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
         format: StatusFormat,
     },
+    /// Preview the letters in a browser, rebuilt whenever a file changes.
+    ///
+    /// Builds into the output folder and serves it on 127.0.0.1. The address /
+    /// opens the letter in the browser's preferred language. Pages reload after
+    /// each rebuild; text shown in a fallback language is outlined and stale
+    /// translations are listed. A failed build shows its errors in the page.
+    #[command(after_help = "Examples:
+  letterkit serve
+  letterkit serve --port 8080")]
+    Serve {
+        /// The port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The output folder (default: output-dir from letterkit.toml).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Add a locale, or bring locales in line with the source.
     #[command(subcommand)]
     #[command(after_long_help = examples!(

@@ -3,6 +3,7 @@
 
 mod args;
 mod report;
+mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -129,6 +130,9 @@ fn run(cli: Cli) -> Result<u8, String> {
         Some(dir) => dir.clone(),
         None => Project::discover(&start).map_err(|e| e.to_string())?,
     };
+    if let Command::Serve { port, out } = command {
+        return serve::run(&root, port, out);
+    }
     let project = Project::load(&root).map_err(|e| e.to_string())?;
     if cli.verbose {
         let _ = writeln!(anstream::stderr(), "project: {}", root.display());
@@ -280,7 +284,8 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
-        | Command::Man => {
+        | Command::Man
+        | Command::Serve { .. } => {
             unreachable!("commands that need no project return before it is loaded")
         }
     }

@@ -98,8 +98,11 @@ pub enum Code {
     UnexpectedNote,
     /// Emphasis or strong emphasis added or dropped.
     ChangedEmphasis,
-    /// A number of the source missing or changed in the translation.
+    /// A number the source does not have, in place of one it has or added.
     ChangedNumber,
+    /// A number of the source that the translation does not have (perhaps
+    /// written in words).
+    MissingNumber,
     /// A translation identical to the source text.
     IdenticalToSource,
     /// Less of a letter translated than the locale's `min-coverage`.
@@ -108,7 +111,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::MissingFile,
         Code::ObsoleteFile,
         Code::SyntaxError,
@@ -143,6 +146,7 @@ impl Code {
         Code::InvisibleCharacter,
         Code::DirectionalMark,
         Code::ChangedNumber,
+        Code::MissingNumber,
         Code::IdenticalToSource,
         Code::MissingDateFormat,
         Code::StaleTranslation,
@@ -209,7 +213,10 @@ impl Code {
             }
             Code::InvisibleCharacter => "An invisible control or format character.",
             Code::DirectionalMark => "A left-to-right, right-to-left or Arabic letter mark.",
-            Code::ChangedNumber => "A number of the source missing or changed in the translation.",
+            Code::ChangedNumber => "A number the source does not have: a figure changed or added.",
+            Code::MissingNumber => {
+                "A number of the source the translation does not have, perhaps written in words."
+            }
             Code::IdenticalToSource => {
                 "A translation of three or more words identical to the source text."
             }
@@ -260,6 +267,7 @@ impl Code {
             Code::UnexpectedNote => "unexpected-note",
             Code::ChangedEmphasis => "changed-emphasis",
             Code::ChangedNumber => "changed-number",
+            Code::MissingNumber => "missing-number",
             Code::IdenticalToSource => "identical-to-source",
             Code::LowCoverage => "low-coverage",
         }
@@ -282,6 +290,7 @@ impl Code {
             | Code::DirectionalMark
             | Code::UnexpectedNote
             | Code::ChangedEmphasis
+            | Code::MissingNumber
             | Code::IdenticalToSource => Severity::Warning,
             _ => Severity::Error,
         }
@@ -443,6 +452,7 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
                 &defined,
                 policy,
                 text::Markup::Letter,
+                localize::KNOWN_FUNCTIONS,
                 &mut found,
             );
             checked.push(CheckedFile {
@@ -506,6 +516,15 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
     let mut checked = Vec::new();
+    // The application provides the functions its own strings call.
+    let called = fluent::functions_called(source);
+    let mut functions: Vec<&str> = localize::FLUENT_FUNCTIONS.to_vec();
+    functions.extend(
+        called
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !localize::FLUENT_FUNCTIONS.contains(f)),
+    );
     for files in locales {
         let lang = files.lang();
         let defined = fluent::defined_names(files);
@@ -522,6 +541,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 &defined,
                 policy,
                 text::Markup::Tree,
+                &functions,
                 &mut findings,
             );
         }
@@ -736,6 +756,7 @@ fn check_file(
     defined: &BTreeSet<String>,
     policy: &CheckPolicy,
     markup: text::Markup,
+    functions: &[&str],
     found: &mut Vec<Finding>,
 ) {
     let lang = files.lang();
@@ -794,7 +815,7 @@ fn check_file(
             ));
         }
     }
-    fluent::check_entries(file, lang, defined, found);
+    fluent::check_entries(file, lang, defined, functions, found);
     text::characters(file, lang, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);

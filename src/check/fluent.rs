@@ -14,7 +14,6 @@ use unic_langid::LanguageIdentifier;
 
 use super::{Code, Finding, finding};
 use crate::config::Lang;
-use crate::localize::KNOWN_FUNCTIONS;
 use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles};
 
 type Pattern<'s> = ast::Pattern<&'s str>;
@@ -174,6 +173,25 @@ pub(super) fn variables<'s>(pattern: &'s Pattern<'s>) -> Vec<&'s str> {
     variables
 }
 
+/// The functions a locale's files call: in a Fluent tree, those the source
+/// calls are the application's own, and so available to translations.
+pub(super) fn functions_called(files: &LocaleFiles) -> BTreeSet<String> {
+    let mut functions = BTreeSet::new();
+    for file in files.files.values() {
+        for entry in entries(file) {
+            for (_, _, pattern) in entry.patterns() {
+                functions.extend(
+                    References::of(pattern)
+                        .functions
+                        .iter()
+                        .map(|f| (*f).to_owned()),
+                );
+            }
+        }
+    }
+    functions
+}
+
 /// Every name the locale's files define: `id`, `id.attr`, `-id`, `-id.attr`.
 pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
@@ -194,6 +212,7 @@ pub(super) fn check_entries(
     file: &FtlFile,
     lang: &Lang,
     defined: &BTreeSet<String>,
+    functions: &[&str],
     found: &mut Vec<Finding>,
 ) {
     let plurals = PluralCategories::of(lang);
@@ -228,15 +247,15 @@ pub(super) fn check_entries(
             }
             let references = References::of(pattern);
             for function in &references.functions {
-                if !KNOWN_FUNCTIONS.contains(function) {
+                if !functions.contains(function) {
                     found.push(finding(
                         Code::UnknownFunction,
                         lang,
                         id,
                         file.location_of(function),
                         format!(
-                            "`{name}` calls the function {function}(), which letterkit does not have (it has {}); the message cannot be shown",
-                            KNOWN_FUNCTIONS.join(", ")
+                            "`{name}` calls the function {function}(), which is not available (only {}); the message cannot be shown",
+                            functions.join(", ")
                         ),
                     ));
                 }
@@ -910,7 +929,13 @@ mod tests {
             .flat_map(|e| e.patterns().into_iter().map(|(n, _, _)| n))
             .collect();
         let mut found = Vec::new();
-        check_entries(&file, &Lang::parse(tag).unwrap(), &defined, &mut found);
+        check_entries(
+            &file,
+            &Lang::parse(tag).unwrap(),
+            &defined,
+            crate::localize::KNOWN_FUNCTIONS,
+            &mut found,
+        );
         codes(&found)
     }
 

@@ -445,16 +445,13 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         resources.extend(letters.iter().map(|l| l.name.as_str()));
         let defined = fluent::defined_names(files);
         for resource in &resources {
-            check_file(
-                source,
-                files,
-                resource,
-                &defined,
+            let rules = Rules {
+                defined: &defined,
                 policy,
-                text::Markup::Letter,
-                localize::KNOWN_FUNCTIONS,
-                &mut found,
-            );
+                markup: text::Markup::Letter,
+                functions: localize::KNOWN_FUNCTIONS,
+            };
+            check_file(source, files, resource, &rules, &mut found);
             checked.push(CheckedFile {
                 locale: lang.tag().to_owned(),
                 path: files.path_of(resource),
@@ -534,16 +531,13 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
             path: files.path_of(name),
         }));
         for resource in source.files.keys() {
-            check_file(
-                source,
-                files,
-                resource,
-                &defined,
+            let rules = Rules {
+                defined: &defined,
                 policy,
-                text::Markup::Tree,
-                &functions,
-                &mut findings,
-            );
+                markup: text::Markup::Tree,
+                functions: &functions,
+            };
+            check_file(source, files, resource, &rules, &mut findings);
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
@@ -749,16 +743,31 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
         .collect()
 }
 
+/// What every file of a locale is checked against.
+struct Rules<'r> {
+    /// Every name the locale defines, for references.
+    defined: &'r BTreeSet<String>,
+    /// The project's policy (`allow-identical`).
+    policy: &'r CheckPolicy,
+    /// Whether the files are a letter's or any Fluent tree's.
+    markup: text::Markup,
+    /// The functions messages may call.
+    functions: &'r [&'r str],
+}
+
 fn check_file(
     source: &LocaleFiles,
     files: &LocaleFiles,
     resource: &str,
-    defined: &BTreeSet<String>,
-    policy: &CheckPolicy,
-    markup: text::Markup,
-    functions: &[&str],
+    rules: &Rules<'_>,
     found: &mut Vec<Finding>,
 ) {
+    let Rules {
+        defined,
+        policy,
+        markup,
+        functions,
+    } = *rules;
     let lang = files.lang();
     let Some(source_file) = source.file(resource) else {
         return;

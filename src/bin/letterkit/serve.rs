@@ -56,6 +56,8 @@ pub fn run(root: &Path, port: u16, out: Option<PathBuf>) -> Result<u8, String> {
         },
     };
     let state = Arc::new(Mutex::new(State::default()));
+    // Taken before the first build, so that a change made while it runs is seen.
+    let mut seen = fingerprint(root);
     rebuild(root, &out_dir, &state);
     let mut stderr = anstream::stderr();
     let _ = writeln!(stderr, "serving http://{address}/ (Ctrl-C to stop)");
@@ -64,7 +66,6 @@ pub fn run(root: &Path, port: u16, out: Option<PathBuf>) -> Result<u8, String> {
     let watched_root = root.to_owned();
     let watched_out = out_dir.clone();
     std::thread::spawn(move || {
-        let mut seen = fingerprint(&watched_root);
         loop {
             std::thread::sleep(POLL);
             let now = fingerprint(&watched_root);

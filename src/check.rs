@@ -491,15 +491,7 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         }
         findings.extend(policy_found);
     }
-    let waived = waive(&mut findings, &policy.waivers)?;
-    sort_findings(&mut findings, &project.locales);
-    Ok(Report {
-        coverage,
-        findings,
-        waived,
-        deny_warnings: policy.deny_warnings,
-        files: checked,
-    })
+    report(coverage, findings, checked, &project.locales, policy)
 }
 
 /// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as loaded by
@@ -567,6 +559,17 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         }
         coverage.push(locale_coverage);
     }
+    report(coverage, findings, checked, locales, policy)
+}
+
+/// The report: the waivers applied, the findings in order.
+fn report(
+    coverage: Vec<Coverage>,
+    mut findings: Vec<Finding>,
+    files: Vec<CheckedFile>,
+    locales: &[LocaleFiles],
+    policy: &CheckPolicy,
+) -> Result<Report, String> {
     let waived = waive(&mut findings, &policy.waivers)?;
     sort_findings(&mut findings, locales);
     Ok(Report {
@@ -574,7 +577,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         findings,
         waived,
         deny_warnings: policy.deny_warnings,
-        files: checked,
+        files,
     })
 }
 

@@ -177,31 +177,31 @@ pub(super) fn variables<'s>(pattern: &'s Pattern<'s>) -> Vec<&'s str> {
 /// calls are the application's own, and so available to translations.
 pub(super) fn functions_called(files: &LocaleFiles) -> BTreeSet<String> {
     let mut functions = BTreeSet::new();
+    for_each_pattern(files, |_, pattern| {
+        let called = References::of(pattern).functions;
+        functions.extend(called.iter().map(|f| (*f).to_owned()));
+    });
+    functions
+}
+
+/// Calls `visit` with the name and pattern of every value and attribute of
+/// every entry in the locale's files.
+fn for_each_pattern(files: &LocaleFiles, mut visit: impl FnMut(String, &Pattern<'_>)) {
     for file in files.files.values() {
         for entry in entries(file) {
-            for (_, _, pattern) in entry.patterns() {
-                functions.extend(
-                    References::of(pattern)
-                        .functions
-                        .iter()
-                        .map(|f| (*f).to_owned()),
-                );
+            for (name, _, pattern) in entry.patterns() {
+                visit(name, pattern);
             }
         }
     }
-    functions
 }
 
 /// Every name the locale's files define: `id`, `id.attr`, `-id`, `-id.attr`.
 pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    for file in files.files.values() {
-        for entry in entries(file) {
-            for (name, _, _) in entry.patterns() {
-                names.insert(name);
-            }
-        }
-    }
+    for_each_pattern(files, |name, _| {
+        names.insert(name);
+    });
     names
 }
 

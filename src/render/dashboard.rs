@@ -114,11 +114,7 @@ pub fn page(entries: &[Entry<'_>]) -> String {
     w.newline();
     w.end("main");
     w.newline();
-    w.end("body");
-    w.newline();
-    w.end("html");
-    w.newline();
-    w.finish()
+    super::html::end_page(w)
 }
 
 fn review(row: &Row) -> &'static str {

@@ -220,11 +220,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
         w.end("footer");
         w.newline();
     }
-    w.end("body");
-    w.newline();
-    w.end("html");
-    w.newline();
-    w.finish()
+    end_page(w)
 }
 
 /// The page listing every language of a letter, each named in itself.
@@ -301,6 +297,11 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.newline();
     w.end("main");
     w.newline();
+    end_page(w)
+}
+
+/// Closes `<body>` and `<html>`; the page's text.
+pub(crate) fn end_page(mut w: HtmlWriter) -> String {
     w.end("body");
     w.newline();
     w.end("html");

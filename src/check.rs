@@ -429,6 +429,16 @@ impl Report {
 
 /// Checks the named letters and locales (all where a list is empty).
 pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Result<Report, String> {
+    check_reporting(project, letters, locales, &|_, _| {})
+}
+
+/// [`check`], telling `progress` how many locales are checked of how many.
+pub fn check_reporting(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, String> {
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
     let policy = &project.config.check;
@@ -436,7 +446,8 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
 
-    for lang in &langs {
+    for (done, lang) in langs.iter().enumerate() {
+        progress(done, langs.len());
         let Some(files) = project.locale(lang) else {
             continue;
         };

@@ -100,6 +100,18 @@ pub fn render_all(
     project: &Project,
     options: &BuildOptions,
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
+    render_all_reporting(project, options, &|_, _| {})
+}
+
+/// Told how many letters are rendered of how many, after each one.
+pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
+
+/// [`render_all`], telling `progress` after each letter.
+pub fn render_all_reporting(
+    project: &Project,
+    options: &BuildOptions,
+    progress: Progress<'_>,
+) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
@@ -107,7 +119,8 @@ pub fn render_all(
 
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
-    for letter in &letters {
+    for (done, letter) in letters.iter().enumerate() {
+        progress(done, letters.len());
         let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
         for lang in &langs {
             let localized =
@@ -145,6 +158,7 @@ pub fn render_all(
             html::chooser(&Chooser::new(main, &documents)),
         );
     }
+    progress(letters.len(), letters.len());
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
@@ -229,8 +243,17 @@ pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
 
 /// Builds the selection and replaces the output folder with the result.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_reporting(project, options, &|_, _| {})
+}
+
+/// [`build`], telling `progress` after each letter is rendered.
+pub fn build_reporting(
+    project: &Project,
+    options: &BuildOptions,
+    progress: Progress<'_>,
+) -> Result<BuildSummary, BuildError> {
     refuse_unsafe_output(project, &options.out_dir)?;
-    let (output, fallbacks) = render_all(project, options)?;
+    let (output, fallbacks) = render_all_reporting(project, options, progress)?;
     write_atomically(&output, &options.out_dir)?;
     Ok(BuildSummary {
         files: output.into_keys().collect(),

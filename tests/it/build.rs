@@ -336,3 +336,33 @@ fn render_prints_what_build_writes() {
         assert_eq!(run.stdout, read_built(&out, "ht", file));
     }
 }
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only() {
+    let project = copy_project(&fixture("small"));
+    let on_terminal = |ci: bool| {
+        let command = format!(
+            "{} --project {} build",
+            env!("CARGO_BIN_EXE_letterkit"),
+            project.path().display()
+        );
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .env_remove("CI");
+        if ci {
+            script.env("CI", "true");
+        }
+        let output = script
+            .output()
+            .expect("script(1) runs the build on a terminal");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(
+        on_terminal(false).contains("building ["),
+        "a terminal shows the bar"
+    );
+    assert!(!on_terminal(true).contains("building ["), "CI logs do not");
+    let piped = letterkit(project.path(), &["build"]);
+    assert!(!piped.stderr.contains("building"), "{}", piped.stderr);
+}

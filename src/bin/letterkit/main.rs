@@ -2,6 +2,7 @@
 //! on stdout and errors on stderr, and returns the exit code.
 
 mod args;
+mod progress;
 mod report;
 mod serve;
 
@@ -160,7 +161,12 @@ fn run(cli: Cli) -> Result<u8, String> {
                 extra_formats,
             };
             let mut stderr = anstream::stderr();
-            let summary = match publish::build(&project, &options) {
+            let bar = progress::Bar::new("building", cli.quiet);
+            let built = publish::build_reporting(&project, &options, &|done, total| {
+                bar.update(done, total, "letters");
+            });
+            bar.finish();
+            let summary = match built {
                 Ok(summary) => summary,
                 Err(error @ BuildError::Strict { .. }) => {
                     let _ = writeln!(stderr, "error: {error}");
@@ -197,7 +203,12 @@ fn run(cli: Cli) -> Result<u8, String> {
             deny,
             ..
         } => {
-            let report = check::check(&project, &letters, &locales)?;
+            let bar = progress::Bar::new("checking", cli.quiet);
+            let report = check::check_reporting(&project, &letters, &locales, &|done, total| {
+                bar.update(done, total, "locales");
+            });
+            bar.finish();
+            let report = report?;
             print_report(&report, &root, format, deny.is_some())
         }
         Command::Status { format } => {

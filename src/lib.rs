@@ -18,6 +18,7 @@
 
 pub mod check;
 pub mod config;
+pub mod corpus;
 pub mod dates;
 pub mod document;
 pub mod letter;

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod corpus;
 mod errors;
 mod fixtures;
 mod support;

@@ -7,6 +7,7 @@ use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
@@ -15,7 +16,7 @@ use serde::Deserialize;
 
 use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
 use crate::letter::{Block, Date, Letter, Recipient, Signatory, Source};
-use crate::location::{Location, offset_in};
+use crate::location::{LineIndex, Location, offset_in};
 
 /// The Fluent resource that holds the page chrome shared by every letter.
 pub const COMMON_RESOURCE: &str = "common";
@@ -102,6 +103,9 @@ pub struct FtlFile {
     pub resource: FluentResource,
     /// Every syntax error the parser recovered from.
     pub errors: Vec<ParserError>,
+    /// Where each line starts, made when a location is first asked for: a
+    /// build asks for none.
+    lines: OnceLock<LineIndex>,
 }
 
 impl FtlFile {
@@ -115,6 +119,7 @@ impl FtlFile {
             path,
             resource,
             errors,
+            lines: OnceLock::new(),
         }
     }
 
@@ -131,19 +136,27 @@ impl FtlFile {
         })
     }
 
-    /// The message `id`, if this file defines it.
+    /// The message `id`, if this file defines it (its first definition).
     pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
-        self.messages().map(|(m, _)| m).find(|m| m.id.name == id)
+        self.resource.entries().find_map(|entry| match entry {
+            ast::Entry::Message(message) if message.id.name == id => Some(message),
+            _ => None,
+        })
     }
 
     /// The location of a slice of this file's text (an id, a value), or its start.
     pub fn location_of(&self, slice: &str) -> Location {
         match offset_in(self.source(), slice) {
-            Some(offset) => {
-                Location::at_span(&self.path, self.source(), offset..offset + slice.len())
-            }
+            Some(offset) => self.location_of_span(offset..offset + slice.len()),
             None => Location::file_start(&self.path),
         }
+    }
+
+    /// The location of a byte range of this file's text.
+    pub fn location_of_span(&self, span: Range<usize>) -> Location {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source()))
+            .span(&self.path, self.source(), span)
     }
 
     /// Where the commented-out source entry of an untranslated message
@@ -153,7 +166,7 @@ impl FtlFile {
         let mut offset = 0;
         for line in source.split_inclusive('\n') {
             if crate::sync::scaffold_id(line) == Some(id) {
-                return Some(Location::at_offset(&self.path, source, offset));
+                return Some(self.location_of_span(offset..offset));
             }
             offset += line.len();
         }
@@ -177,10 +190,8 @@ impl FtlFile {
             .message(id)
             .and_then(|m| offset_in(source, m.id.name))
             .and_then(|start| offsets.iter().find(|&&o| o > start).copied());
-        match after {
-            Some(offset) => Location::at_offset(&self.path, source, offset),
-            None => Location::at_offset(&self.path, source, source.len()),
-        }
+        let offset = after.unwrap_or(source.len());
+        self.location_of_span(offset..offset)
     }
 }
 

@@ -46,6 +46,9 @@ pub enum Command {
         /// Fail (exit 1) when any message is missing and would be shown in another language.
         #[arg(long)]
         strict: bool,
+        /// Keep each output file whose bytes are unchanged (its modification time stays).
+        #[arg(long)]
+        incremental: bool,
     },
     /// Check translations: coverage per locale, missing and obsolete messages, syntax errors.
     #[command(after_help = EXIT_CODES)]

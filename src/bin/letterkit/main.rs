@@ -66,6 +66,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             locales,
             out,
             strict,
+            incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
             let options = BuildOptions {
@@ -73,6 +74,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 letters,
                 locales,
                 strict,
+                incremental,
             };
             let mut stderr = anstream::stderr();
             let summary = match publish::build(&project, &options) {

@@ -8,5 +8,6 @@ mod check;
 mod corpus;
 mod errors;
 mod fixtures;
+mod incremental;
 mod support;
 mod translate;

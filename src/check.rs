@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::parser::ParserError;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{Lang, Status};
@@ -177,13 +178,22 @@ impl Report {
 pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Result<Report, String> {
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
+    let prepared: Vec<localize::Prepared> = letters
+        .par_iter()
+        .map(|letter| localize::Prepared::new(project, letter, &langs))
+        .collect();
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
 
-    for lang in &langs {
-        let Some(files) = project.locale(lang) else {
-            continue;
-        };
+    // Locales are checked in parallel, and their results gathered in order.
+    let checked: Vec<Result<LocaleChecked, String>> = langs
+        .par_iter()
+        .map(|lang| {
+            let mut coverage = Vec::new();
+            let mut findings = Vec::new();
+            let Some(files) = project.locale(lang) else {
+                return Ok((coverage, findings));
+            };
         let mut found = Vec::new();
         let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
         resources.extend(letters.iter().map(|l| l.name.as_str()));
@@ -201,9 +211,9 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
                 ));
             }
         }
-        for letter in &letters {
+        for (letter, prepared) in letters.iter().zip(&prepared) {
             coverage.push(letter_coverage(source, files, letter));
-            message_issues(project, letter, lang, &langs, &mut found);
+            message_issues(project, letter, lang, prepared, &mut found);
         }
         date_format(files, &mut found);
         if lang != source.lang() {
@@ -216,6 +226,13 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
             }
             findings.push(f);
         }
+            Ok((coverage, findings))
+        })
+        .collect();
+    for locale in checked {
+        let (locale_coverage, locale_findings) = locale?;
+        coverage.extend(locale_coverage);
+        findings.extend(locale_findings);
     }
     let order: BTreeMap<&str, usize> = project
         .locales
@@ -240,6 +257,9 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
     findings.dedup();
     Ok(Report { coverage, findings })
 }
+
+/// One locale's coverage rows and findings.
+type LocaleChecked = (Vec<Coverage>, Vec<Finding>);
 
 /// The parser's reason for a syntax error, as a sentence.
 pub fn describe_parser_error(error: &ParserError) -> String {
@@ -397,10 +417,10 @@ fn message_issues(
     project: &Project,
     letter: &Letter,
     lang: &Lang,
-    published: &[Lang],
+    prepared: &localize::Prepared,
     found: &mut Vec<Finding>,
 ) {
-    let Ok(localized) = localize::localize(project, letter, lang, published) else {
+    let Ok(localized) = localize::localize_prepared(project, letter, lang, prepared) else {
         return;
     };
     let Some(files) = project.locale(lang) else {

@@ -174,17 +174,24 @@ fn top(stack: &mut [Frame]) -> &mut Frame {
 }
 
 fn push_text(frame: &mut Frame, text: &str) {
-    frame.push(Inline::Text(text.to_owned()));
+    match frame.content.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(text),
+        _ => frame.content.push(Inline::Text(text.to_owned())),
+    }
 }
 
 /// Makes the value one line and escapes a leading block marker, so that the
 /// value parses as a single paragraph whatever its first characters are.
 fn neutralize_block_syntax(value: &str) -> String {
-    let one_line: String = value
-        .split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let one_line: String = if value.contains('\n') {
+        value
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        value.trim().to_owned()
+    };
     let text = one_line.trim_start();
     let bytes = text.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -238,6 +245,9 @@ fn isolate_directional_runs(content: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(content.len());
     for inline in content {
         match inline {
+            Inline::Text(text) if !text.contains(FIRST_STRONG_ISOLATE) => {
+                push_clean_owned(text, &mut out)
+            }
             Inline::Text(text) => split_isolates(&text, &mut out),
             Inline::Emphasis(children) => {
                 out.push(Inline::Emphasis(isolate_directional_runs(children)))
@@ -280,7 +290,32 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
     push_clean_text(rest, out);
 }
 
+/// Whether `c` is dropped or changed by [`push_clean_text`].
+fn is_unclean(c: char) -> bool {
+    c == '\t' || is_bidi_control(c) || c.is_control()
+}
+
+/// [`push_clean_text`] for an owned string, kept without a copy when clean.
+fn push_clean_owned(text: String, out: &mut Vec<Inline>) {
+    if text.is_empty() || text.contains(is_unclean) {
+        return push_clean_text(&text, out);
+    }
+    match out.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(&text),
+        _ => out.push(Inline::Text(text)),
+    }
+}
+
 fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
+    if !text.contains(is_unclean) {
+        if !text.is_empty() {
+            match out.last_mut() {
+                Some(Inline::Text(last)) => last.push_str(text),
+                _ => out.push(Inline::Text(text.to_owned())),
+            }
+        }
+        return;
+    }
     // Control characters (NUL, escape, ...) are invalid in HTML and invisible
     // in text; a tab is a space.
     let clean: String = text

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
@@ -353,10 +354,14 @@ impl Project {
         })?;
 
         let letters = load_letters(root)?;
+        // Locales are read and parsed in parallel; the first error in
+        // configuration order is reported, as a serial load would.
         let locales = config
             .locales
-            .iter()
+            .par_iter()
             .map(|settings| load_locale(root, settings))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
 
         let project = Project {
@@ -622,7 +627,12 @@ fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
         names.push(name);
     }
     names.sort();
-    names.iter().map(|name| load_letter(root, name)).collect()
+    names
+        .par_iter()
+        .map(|name| load_letter(root, name))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
 }
 
 fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
@@ -715,7 +725,7 @@ pub fn is_safe_name(name: &str) -> bool {
 
 fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
-    let mut files = BTreeMap::new();
+    let mut found = Vec::new();
     match fs::read_dir(root.join(&folder)) {
         Ok(entries) => {
             for entry in entries {
@@ -731,9 +741,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                     continue;
                 };
                 let shown = folder.join(entry.file_name());
-                let text = read_text(&path, &shown)?;
-                check_limits(&shown, &text)?;
-                files.insert(stem.to_owned(), FtlFile::parse(shown, text));
+                found.push((stem.to_owned(), path, shown));
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -744,9 +752,20 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
             });
         }
     }
+    // Sorted, so that the first error reported does not depend on the order
+    // the system lists the folder in.
+    found.sort();
+    let parsed = found
+        .into_par_iter()
+        .map(|(stem, path, shown)| {
+            let text = read_text(&path, &shown)?;
+            check_limits(&shown, &text)?;
+            Ok((stem, FtlFile::parse(shown, text)))
+        })
+        .collect::<Vec<_>>();
     Ok(LocaleFiles {
         settings: settings.clone(),
-        files,
+        files: parsed.into_iter().collect::<Result<_, _>>()?,
     })
 }
 

@@ -199,34 +199,54 @@ fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
         WordSeparator::AsciiSpace
             .find_words(line)
             .flat_map(|chunk| {
-                let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
-                    vec![chunk]
-                } else {
-                    // Byte ranges of the pieces between break opportunities,
-                    // except after a hyphen: a line ending in one reads as a
-                    // word split in two, so "US-Mexican" stays whole.
-                    let mut pieces: Vec<(usize, usize)> = Vec::new();
-                    let mut start = 0;
-                    for part in WordSeparator::UnicodeBreakProperties.find_words(chunk.word) {
-                        let end = start + part.word.len() + part.whitespace.len();
-                        match pieces.last_mut() {
-                            Some(last) if chunk.word[..last.1].ends_with('-') => last.1 = end,
-                            _ => pieces.push((start, end)),
-                        }
-                        start = end;
+                // One word as is, without a vector: most words need no segmenter.
+                if is_url_like(chunk.word) || is_unbreakable(chunk.word) {
+                    return Some(chunk).into_iter().chain(Vec::new());
+                }
+                // Byte ranges of the pieces between break opportunities,
+                // except after a hyphen: a line ending in one reads as a
+                // word split in two, so "US-Mexican" stays whole.
+                let mut pieces: Vec<(usize, usize)> = Vec::new();
+                let mut start = 0;
+                for part in WordSeparator::UnicodeBreakProperties.find_words(chunk.word) {
+                    let end = start + part.word.len() + part.whitespace.len();
+                    match pieces.last_mut() {
+                        Some(last) if chunk.word[..last.1].ends_with('-') => last.1 = end,
+                        _ => pieces.push((start, end)),
                     }
-                    let mut parts: Vec<Word<'_>> = pieces
-                        .into_iter()
-                        .map(|(start, end)| Word::from(&chunk.word[start..end]))
-                        .collect();
-                    if let Some(last) = parts.last_mut() {
-                        last.whitespace = chunk.whitespace;
-                    }
-                    parts
-                };
-                words
+                    start = end;
+                }
+                let mut parts: Vec<Word<'_>> = pieces
+                    .into_iter()
+                    .map(|(start, end)| Word::from(&chunk.word[start..end]))
+                    .collect();
+                if let Some(last) = parts.last_mut() {
+                    last.whitespace = chunk.whitespace;
+                }
+                None.into_iter().chain(parts)
             }),
     )
+}
+
+/// Whether the Unicode line-break rules (UAX #14) allow no break inside
+/// `word`, judged from its characters alone: letters and digits of alphabets
+/// written with spaces between words, and the punctuation that binds to them
+/// (`.`, `,`, `:`, `;`). Most words of most languages are such, and they skip
+/// the line segmenter, the costliest step of rendering text. Anything else
+/// (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes to the
+/// segmenter.
+fn is_unbreakable(word: &str) -> bool {
+    word.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '.' | ',' | ':' | ';')
+            || (matches!(u32::from(c),
+                0xC0..=0x24F // Latin-1 letters and Latin Extended-A and -B
+                | 0x370..=0x3FF // Greek
+                | 0x400..=0x4FF // Cyrillic
+                | 0x5D0..=0x5EA // Hebrew letters
+                | 0x620..=0x64A // Arabic letters
+            ) && c.is_alphabetic())
+    }) && !word.contains(['×', '÷'])
 }
 
 fn is_url_like(word: &str) -> bool {
@@ -236,6 +256,71 @@ fn is_url_like(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_judged_unbreakable_have_no_break_opportunity() {
+        let words = [
+            "word",
+            "Word.",
+            "a,b",
+            "1.5",
+            "2023:",
+            "élan",
+            "Ünïcödé;",
+            "ŁódźŻ",
+            "Ελληνικά",
+            "Русский.",
+            "עברית",
+            "العربية",
+            "x1y2",
+            "end.",
+        ];
+        for word in words {
+            assert!(is_unbreakable(word), "{word}");
+            let parts: Vec<&str> = WordSeparator::UnicodeBreakProperties
+                .find_words(word)
+                .map(|w| w.word)
+                .collect();
+            assert_eq!(parts, [word], "the segmenter breaks {word}");
+        }
+        for word in [
+            "US-Mexican",
+            "a/b",
+            "日本語",
+            "ไทย",
+            "हिन्दी",
+            "“quoted”",
+            "a×b",
+        ] {
+            assert!(!is_unbreakable(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_segmenter_agrees_on_every_unbreakable_word_of_the_shipped_and_generated_letters() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = crate::corpus::Spec {
+            letters: 1,
+            locales: crate::corpus::MAX_LOCALES,
+            seed: 3,
+        };
+        crate::corpus::generate(dir.path(), spec).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for locales in [root.join("locales"), dir.path().join("locales")] {
+            for locale in std::fs::read_dir(locales).unwrap() {
+                for file in std::fs::read_dir(locale.unwrap().path()).unwrap() {
+                    let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                    for word in text.split_whitespace().filter(|w| is_unbreakable(w)) {
+                        let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
+                        assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     #[test]
     fn long_urls_are_never_broken() {

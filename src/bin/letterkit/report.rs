@@ -13,6 +13,8 @@ use serde::Serialize;
 /// Writes the report for people. `root` is the project folder, to show snippets.
 pub fn human(report: &Report, root: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     let renderer = Renderer::styled();
+    // Findings come file by file: each file is read once for its snippets.
+    let mut read: Option<(&Path, Option<String>)> = None;
     for finding in &report.findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
@@ -25,8 +27,14 @@ pub fn human(report: &Report, root: &Path, out: &mut dyn Write) -> std::io::Resu
             finding.message
         );
         let location = &finding.location;
-        let text = fs::read_to_string(root.join(&location.file)).ok();
-        let rendered = match (&text, &location.span) {
+        if read.as_ref().is_none_or(|(file, _)| *file != location.file) {
+            read = Some((
+                &location.file,
+                fs::read_to_string(root.join(&location.file)).ok(),
+            ));
+        }
+        let text = read.as_ref().and_then(|(_, text)| text.as_ref());
+        let rendered = match (text, &location.span) {
             (Some(text), Some(span)) if !text.is_empty() => {
                 let end = if span.is_empty() {
                     let next = text[span.start..].chars().next().map_or(0, char::len_utf8);

@@ -4,8 +4,8 @@
 //! items as `- ` with a hanging indent; `[N]` note markers and the sources at
 //! the end, each URL on its own line. No Markdown syntax, no rules or tabs.
 
+use textwrap::WordSeparator;
 use textwrap::core::Word;
-use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
@@ -150,46 +150,87 @@ fn url_line(url: &str, indent: &str) -> String {
     format!("{indent}{url}")
 }
 
-/// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
+/// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`]:
+/// first fit, words never broken, exactly as `textwrap::wrap` does with those
+/// options (a test holds the two to the same output), without its per-line
+/// allocations.
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let options = Options::new(WIDTH)
-        .initial_indent(initial_indent)
-        .subsequent_indent(subsequent_indent)
-        .break_words(false)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .wrap_algorithm(WrapAlgorithm::FirstFit)
-        .word_separator(WordSeparator::Custom(words_keeping_urls));
+    let mut out = String::with_capacity(text.len() + text.len() / 32 + initial_indent.len());
     let mut open = 0;
-    textwrap::wrap(&text, &options)
-        .iter()
-        .map(|line| balance_isolates(line.trim_end(), &mut open))
-        .collect::<Vec<_>>()
-        .join("\n")
+    if text.len() < WIDTH && initial_indent.is_empty() {
+        balance_isolates(text.trim_end(), &mut open, &mut out);
+        return out;
+    }
+    let words: Vec<Word<'_>> = words_keeping_urls(&text).collect();
+    let widths = [
+        WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)),
+        WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)),
+    ];
+    let mut lines = 0;
+    let mut offset = 0;
+    let mut line = |words: &[Word<'_>], out: &mut String| {
+        if lines > 0 {
+            out.push('\n');
+        }
+        let Some(last) = words.last() else {
+            lines += 1;
+            return;
+        };
+        let len: usize = words.iter().map(|w| w.len() + w.whitespace.len()).sum();
+        let indent = if lines == 0 {
+            initial_indent
+        } else {
+            subsequent_indent
+        };
+        let body = &text[offset..offset + len - last.whitespace.len()];
+        let mut joined = String::with_capacity(indent.len() + body.len());
+        joined.push_str(indent);
+        joined.push_str(body);
+        balance_isolates(joined.trim_end(), &mut open, out);
+        offset += len;
+        lines += 1;
+    };
+    let mut start = 0;
+    let mut width = 0;
+    for (index, word) in words.iter().enumerate() {
+        // The line being filled is the first until one is written.
+        let line_width = widths[usize::from(start > 0)];
+        if width + word.width > line_width && index > start {
+            line(&words[start..index], &mut out);
+            start = index;
+            width = 0;
+        }
+        width += word.width + word.whitespace.len();
+    }
+    line(&words[start..], &mut out);
+    out
 }
 
 /// Closes at the end of a line every isolate still open there and reopens it at
 /// the start of the next, since each line of a text file is its own bidi paragraph.
-fn balance_isolates(line: &str, open: &mut usize) -> String {
+fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
     let reopen = *open;
-    for c in line.chars() {
-        match c {
-            FIRST_STRONG_ISOLATE => *open += 1,
-            POP_DIRECTIONAL_ISOLATE => *open = open.saturating_sub(1),
-            _ => {}
+    // Both isolate controls start with the byte E2: a line without it, as
+    // most are, needs no scan by character.
+    if line.as_bytes().contains(&0xE2) {
+        for c in line.chars() {
+            match c {
+                FIRST_STRONG_ISOLATE => *open += 1,
+                POP_DIRECTIONAL_ISOLATE => *open = open.saturating_sub(1),
+                _ => {}
+            }
         }
     }
     if reopen == 0 && *open == 0 {
-        return line.to_owned();
+        out.push_str(line);
+        return;
     }
     let body = line.trim_start_matches(' ');
-    let indent = &line[..line.len() - body.len()];
-    let mut balanced = String::with_capacity(line.len() + 3 * (reopen + *open));
-    balanced.push_str(indent);
-    balanced.extend(std::iter::repeat_n(FIRST_STRONG_ISOLATE, reopen));
-    balanced.push_str(body);
-    balanced.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
-    balanced
+    out.push_str(&line[..line.len() - body.len()]);
+    out.extend(std::iter::repeat_n(FIRST_STRONG_ISOLATE, reopen));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
 }
 
 /// Splits at spaces, then at the Unicode line-break opportunities inside each
@@ -200,7 +241,7 @@ fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
             .find_words(line)
             .flat_map(|chunk| {
                 // One word as is, without a vector: most words need no segmenter.
-                if is_url_like(chunk.word) || is_unbreakable(chunk.word) {
+                if is_unbreakable(chunk.word) || is_url_like(chunk.word) {
                     return Some(chunk).into_iter().chain(Vec::new());
                 }
                 // Byte ranges of the pieces between break opportunities,
@@ -239,14 +280,14 @@ fn is_unbreakable(word: &str) -> bool {
     word.chars().all(|c| {
         c.is_ascii_alphanumeric()
             || matches!(c, '.' | ',' | ':' | ';')
-            || (matches!(u32::from(c),
-                0xC0..=0x24F // Latin-1 letters and Latin Extended-A and -B
-                | 0x370..=0x3FF // Greek
-                | 0x400..=0x4FF // Cyrillic
+            || matches!(u32::from(c),
+                0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
+                | 0x386 | 0x388..=0x3CE // Greek letters
+                | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
                 | 0x5D0..=0x5EA // Hebrew letters
                 | 0x620..=0x64A // Arabic letters
-            ) && c.is_alphabetic())
-    }) && !word.contains(['×', '÷'])
+            )
+    })
 }
 
 fn is_url_like(word: &str) -> bool {
@@ -256,6 +297,7 @@ fn is_url_like(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use textwrap::{Options, WordSplitter, WrapAlgorithm};
 
     #[test]
     fn words_judged_unbreakable_have_no_break_opportunity() {
@@ -296,8 +338,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_segmenter_agrees_on_every_unbreakable_word_of_the_shipped_and_generated_letters() {
+    /// The message values of the shipped letter and of a generated letter in
+    /// every generated locale.
+    fn sample_paragraphs() -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
         let spec = crate::corpus::Spec {
             letters: 1,
@@ -306,20 +349,78 @@ mod tests {
         };
         crate::corpus::generate(dir.path(), spec).unwrap();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut checked = 0;
+        let mut paragraphs = Vec::new();
         for locales in [root.join("locales"), dir.path().join("locales")] {
             for locale in std::fs::read_dir(locales).unwrap() {
                 for file in std::fs::read_dir(locale.unwrap().path()).unwrap() {
                     let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                    for word in text.split_whitespace().filter(|w| is_unbreakable(w)) {
-                        let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
-                        assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
-                        checked += 1;
-                    }
+                    paragraphs.extend(
+                        text.lines()
+                            .filter_map(|l| l.split_once(" = "))
+                            .map(|(_, value)| value.to_owned()),
+                    );
                 }
             }
         }
+        paragraphs
+    }
+
+    #[test]
+    fn the_segmenter_agrees_on_every_unbreakable_word_of_the_shipped_and_generated_letters() {
+        let mut checked = 0;
+        for paragraph in sample_paragraphs() {
+            for word in paragraph.split_whitespace().filter(|w| is_unbreakable(w)) {
+                let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
+                assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
+                checked += 1;
+            }
+        }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn wrapping_matches_textwrap_first_fit() {
+        let reference = |text: &str, initial: &str, subsequent: &str| {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let options = Options::new(WIDTH)
+                .initial_indent(initial)
+                .subsequent_indent(subsequent)
+                .break_words(false)
+                .word_splitter(WordSplitter::NoHyphenation)
+                .wrap_algorithm(WrapAlgorithm::FirstFit)
+                .word_separator(WordSeparator::Custom(words_keeping_urls));
+            let mut open = 0;
+            textwrap::wrap(&text, &options)
+                .iter()
+                .map(|line| {
+                    let mut out = String::new();
+                    balance_isolates(line.trim_end(), &mut open, &mut out);
+                    out
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut paragraphs = sample_paragraphs();
+        paragraphs.extend(
+            [
+                "",
+                " ",
+                "short",
+                "\u{2068}isolated words that run on long enough to wrap across more than one line of the text\u{2069} and more",
+                "a-very-long-hyphenated-word-that-is-wider-than-the-whole-line-by-itself-and-then-some more",
+            ]
+            .map(String::from),
+        );
+        for text in &paragraphs {
+            for (initial, subsequent) in [("", ""), ("- ", "  "), ("[12] ", "     ")] {
+                assert_eq!(
+                    wrap(text, initial, subsequent),
+                    reference(text, initial, subsequent),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(paragraphs.len() > 2000, "{}", paragraphs.len());
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         balance_isolates(text.trim_end(), &mut open, &mut out);
         return out;
     }
-    let words: Vec<Word<'_>> = words_keeping_urls(&text).collect();
+    let words = words_keeping_urls(&text);
     let widths = [
         WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)),
         WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)),
@@ -233,40 +233,54 @@ fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
     out.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
 }
 
-/// Splits at spaces, then at the Unicode line-break opportunities inside each
-/// space-separated chunk, except in a chunk holding a URL, which stays whole.
-fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    Box::new(
-        WordSeparator::AsciiSpace
-            .find_words(line)
-            .flat_map(|chunk| {
-                // One word as is, without a vector: most words need no segmenter.
-                if is_unbreakable(chunk.word) || is_url_like(chunk.word) {
-                    return Some(chunk).into_iter().chain(Vec::new());
-                }
-                // Byte ranges of the pieces between break opportunities,
-                // except after a hyphen: a line ending in one reads as a
-                // word split in two, so "US-Mexican" stays whole.
-                let mut pieces: Vec<(usize, usize)> = Vec::new();
-                let mut start = 0;
-                for part in WordSeparator::UnicodeBreakProperties.find_words(chunk.word) {
-                    let end = start + part.word.len() + part.whitespace.len();
-                    match pieces.last_mut() {
-                        Some(last) if chunk.word[..last.1].ends_with('-') => last.1 = end,
-                        _ => pieces.push((start, end)),
-                    }
-                    start = end;
-                }
-                let mut parts: Vec<Word<'_>> = pieces
-                    .into_iter()
-                    .map(|(start, end)| Word::from(&chunk.word[start..end]))
-                    .collect();
-                if let Some(last) = parts.last_mut() {
-                    last.whitespace = chunk.whitespace;
-                }
-                None.into_iter().chain(parts)
-            }),
-    )
+/// The words of a line whose words are separated by single spaces (as
+/// [`wrap`] makes it): split at spaces, then at the Unicode line-break
+/// opportunities inside each space-separated chunk, except in a chunk holding
+/// a URL, which stays whole. Each word keeps the space after it.
+fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::with_capacity(line.len() / 5 + 1);
+    let mut chunks = line.split(' ').filter(|c| !c.is_empty()).peekable();
+    while let Some(chunk) = chunks.next() {
+        let whitespace = if chunks.peek().is_some() { " " } else { "" };
+        // Most words need no segmenter, nor a width by character.
+        if is_unbreakable(chunk) || is_url_like(chunk) {
+            let printable = chunk.bytes().all(|b| (0x20..0x7F).contains(&b));
+            words.push(Word {
+                word: chunk,
+                whitespace,
+                penalty: "",
+                width: if printable {
+                    chunk.len()
+                } else {
+                    textwrap::core::display_width(chunk)
+                },
+            });
+            continue;
+        }
+        // Byte ranges of the pieces between break opportunities, except after
+        // a hyphen: a line ending in one reads as a word split in two, so
+        // "US-Mexican" stays whole.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for part in WordSeparator::UnicodeBreakProperties.find_words(chunk) {
+            let end = start + part.word.len() + part.whitespace.len();
+            match pieces.last_mut() {
+                Some(last) if chunk[..last.1].ends_with('-') => last.1 = end,
+                _ => pieces.push((start, end)),
+            }
+            start = end;
+        }
+        let first = words.len();
+        words.extend(
+            pieces
+                .into_iter()
+                .map(|(start, end)| Word::from(&chunk[start..end])),
+        );
+        if let Some(last) = words[first..].last_mut() {
+            last.whitespace = whitespace;
+        }
+    }
+    words
 }
 
 /// Whether the Unicode line-break rules (UAX #14) allow no break inside
@@ -378,6 +392,41 @@ mod tests {
         assert!(checked > 10_000, "{checked}");
     }
 
+    /// The words as textwrap's own separators find them: the reference.
+    fn reference_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+        Box::new(
+            WordSeparator::AsciiSpace
+                .find_words(line)
+                .flat_map(|chunk| {
+                    // One word as is, without a vector: most words need no segmenter.
+                    if is_unbreakable(chunk.word) || is_url_like(chunk.word) {
+                        return Some(chunk).into_iter().chain(Vec::new());
+                    }
+                    // Byte ranges of the pieces between break opportunities,
+                    // except after a hyphen: a line ending in one reads as a
+                    // word split in two, so "US-Mexican" stays whole.
+                    let mut pieces: Vec<(usize, usize)> = Vec::new();
+                    let mut start = 0;
+                    for part in WordSeparator::UnicodeBreakProperties.find_words(chunk.word) {
+                        let end = start + part.word.len() + part.whitespace.len();
+                        match pieces.last_mut() {
+                            Some(last) if chunk.word[..last.1].ends_with('-') => last.1 = end,
+                            _ => pieces.push((start, end)),
+                        }
+                        start = end;
+                    }
+                    let mut parts: Vec<Word<'_>> = pieces
+                        .into_iter()
+                        .map(|(start, end)| Word::from(&chunk.word[start..end]))
+                        .collect();
+                    if let Some(last) = parts.last_mut() {
+                        last.whitespace = chunk.whitespace;
+                    }
+                    None.into_iter().chain(parts)
+                }),
+        )
+    }
+
     #[test]
     fn wrapping_matches_textwrap_first_fit() {
         let reference = |text: &str, initial: &str, subsequent: &str| {
@@ -388,7 +437,7 @@ mod tests {
                 .break_words(false)
                 .word_splitter(WordSplitter::NoHyphenation)
                 .wrap_algorithm(WrapAlgorithm::FirstFit)
-                .word_separator(WordSeparator::Custom(words_keeping_urls));
+                .word_separator(WordSeparator::Custom(reference_words));
             let mut open = 0;
             textwrap::wrap(&text, &options)
                 .iter()

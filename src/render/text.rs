@@ -155,14 +155,15 @@ fn url_line(url: &str, indent: &str) -> String {
 /// options (a test holds the two to the same output), without its per-line
 /// allocations.
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = single_spaced(text);
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len() + text.len() / 32 + initial_indent.len());
     let mut open = 0;
     if text.len() < WIDTH && initial_indent.is_empty() {
         balance_isolates(text.trim_end(), &mut open, &mut out);
         return out;
     }
-    let words = words_keeping_urls(&text);
+    let words = words_keeping_urls(text);
     let widths = [
         WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)),
         WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)),
@@ -242,18 +243,15 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
     let mut chunks = line.split(' ').filter(|c| !c.is_empty()).peekable();
     while let Some(chunk) = chunks.next() {
         let whitespace = if chunks.peek().is_some() { " " } else { "" };
-        // Most words need no segmenter, nor a width by character.
-        if is_unbreakable(chunk) || is_url_like(chunk) {
-            let printable = chunk.bytes().all(|b| (0x20..0x7F).contains(&b));
+        // Most words need no segmenter, nor a width looked up by character.
+        let width = unbreakable_width(chunk)
+            .or_else(|| is_url_like(chunk).then(|| textwrap::core::display_width(chunk)));
+        if let Some(width) = width {
             words.push(Word {
                 word: chunk,
                 whitespace,
                 penalty: "",
-                width: if printable {
-                    chunk.len()
-                } else {
-                    textwrap::core::display_width(chunk)
-                },
+                width,
             });
             continue;
         }
@@ -290,18 +288,43 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
 /// the line segmenter, the costliest step of rendering text. Anything else
 /// (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes to the
 /// segmenter.
-fn is_unbreakable(word: &str) -> bool {
-    word.chars().all(|c| {
-        c.is_ascii_alphanumeric()
-            || matches!(c, '.' | ',' | ':' | ';')
-            || matches!(u32::from(c),
-                0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
-                | 0x386 | 0x388..=0x3CE // Greek letters
-                | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
-                | 0x5D0..=0x5EA // Hebrew letters
-                | 0x620..=0x64A // Arabic letters
-            )
-    })
+///
+/// Returns the word's width: each of its characters is one column wide.
+fn unbreakable_width(word: &str) -> Option<usize> {
+    let mut width = 0;
+    word.chars()
+        .all(|c| {
+            width += 1;
+            c.is_ascii_alphanumeric()
+                || matches!(c, '.' | ',' | ':' | ';')
+                || matches!(u32::from(c),
+                    0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
+                    | 0x386 | 0x388..=0x3CE // Greek letters
+                    | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
+                    | 0x5D0..=0x5EA // Hebrew letters
+                    | 0x620..=0x64A // Arabic letters
+                )
+        })
+        .then_some(width)
+}
+
+/// `text` with every run of whitespace made one space and none at either end;
+/// borrowed when it is so already, as most text is.
+fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Whitespace other than the space is a byte 0x09 to 0x0D, or a character
+    // whose encoding starts with C2, E1, E2 or E3.
+    let plain = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && !bytes
+            .iter()
+            .any(|b| matches!(b, 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if plain {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 fn is_url_like(word: &str) -> bool {
@@ -312,6 +335,10 @@ fn is_url_like(word: &str) -> bool {
 mod tests {
     use super::*;
     use textwrap::{Options, WordSplitter, WrapAlgorithm};
+
+    fn is_unbreakable(word: &str) -> bool {
+        unbreakable_width(word).is_some()
+    }
 
     #[test]
     fn words_judged_unbreakable_have_no_break_opportunity() {
@@ -386,6 +413,11 @@ mod tests {
             for word in paragraph.split_whitespace().filter(|w| is_unbreakable(w)) {
                 let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
                 assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
+                assert_eq!(
+                    unbreakable_width(word),
+                    Some(textwrap::core::display_width(word)),
+                    "{word}"
+                );
                 checked += 1;
             }
         }
@@ -425,6 +457,33 @@ mod tests {
                     None.into_iter().chain(parts)
                 }),
         )
+    }
+
+    #[test]
+    fn single_spacing_borrows_only_what_needs_no_change() {
+        for text in [
+            "",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "a b",
+            "日本語 と",
+            "’quoted’ words",
+            "a\u{1680}b",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(text), expected, "{text:?}");
+        }
+        assert!(matches!(
+            single_spaced("plain text, one space"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -31,13 +31,45 @@ pub fn parse_inline(
     resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
 ) -> (Vec<Inline>, Vec<MarkupIssue>) {
     let prepared = neutralize_block_syntax(value);
+    if is_plain(&prepared) {
+        // What the parser would make of it: one paragraph of this text.
+        let text = prepared.trim();
+        let content = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text(text.to_owned())]
+        };
+        return (isolate_directional_runs(content), Vec::new());
+    }
+    parse_markdown(&prepared, resolve_note)
+}
+
+/// Whether a prepared value has nothing Markdown would read: no character
+/// that starts markup, an escape, an entity or HTML, and no control character
+/// (the parser replaces NUL). Such a value is one paragraph of its own text,
+/// and most short messages are such.
+fn is_plain(prepared: &str) -> bool {
+    !prepared.bytes().any(|b| {
+        b < 0x20
+            || matches!(
+                b,
+                b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'`' | b'~' | 0x7F
+            )
+    })
+}
+
+/// Parses a prepared value with pulldown-cmark.
+fn parse_markdown(
+    prepared: &str,
+    resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
+) -> (Vec<Inline>, Vec<MarkupIssue>) {
     // Old-style footnotes make every `[^id]` a reference, defined or not, so an
     // unknown id is reported instead of silently staying text.
     let options = Options::ENABLE_OLD_FOOTNOTES;
     let mut issues = Vec::new();
     let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
 
-    for event in Parser::new_ext(&prepared, options) {
+    for event in Parser::new_ext(prepared, options) {
         match event {
             Event::Start(tag) => {
                 // Deeper nesting means nothing to a reader, and would make every
@@ -349,6 +381,59 @@ mod tests {
 
     fn text(value: &str) -> Vec<Inline> {
         vec![Inline::Text(value.into())]
+    }
+
+    #[test]
+    fn plain_values_give_what_the_parser_gives() {
+        let mut values: Vec<String> = [
+            "",
+            " ",
+            "plain words",
+            "  padded  ",
+            "two  spaces",
+            "a: b; c, d.",
+            "100% (sure)",
+            "1. not a list",
+            "- not a list",
+            "# not a heading",
+            "=== no",
+            "+ x",
+            "| pipe |",
+            "a \u{2068}isolate\u{2069} b",
+            "tab\tinside",
+            "nbsp\u{a0}",
+            "日本語のテキスト。",
+            "line\nbreak",
+            "trailing \u{a0}",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        for locale in std::fs::read_dir(root).unwrap() {
+            for file in std::fs::read_dir(locale.unwrap().path()).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                values.extend(
+                    text.lines()
+                        .filter_map(|l| l.split_once(" = "))
+                        .map(|(_, value)| value.to_owned()),
+                );
+            }
+        }
+        let mut plain = 0;
+        for value in &values {
+            let prepared = neutralize_block_syntax(value);
+            if !is_plain(&prepared) {
+                continue;
+            }
+            plain += 1;
+            let mut no_notes = |_: &str| None;
+            assert_eq!(
+                parse_inline(value, &mut no_notes),
+                parse_markdown(&prepared, &mut no_notes),
+                "{value:?}"
+            );
+        }
+        assert!(plain > 30, "{plain}");
     }
 
     #[test]

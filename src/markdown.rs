@@ -277,7 +277,7 @@ fn isolate_directional_runs(content: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(content.len());
     for inline in content {
         match inline {
-            Inline::Text(text) if !text.contains(FIRST_STRONG_ISOLATE) => {
+            Inline::Text(text) if surely_clean(&text) || !text.contains(FIRST_STRONG_ISOLATE) => {
                 push_clean_owned(text, &mut out)
             }
             Inline::Text(text) => split_isolates(&text, &mut out),
@@ -322,6 +322,16 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
     push_clean_text(rest, out);
 }
 
+/// True when `text` has no character [`push_clean_text`] drops or changes,
+/// nor an isolate: none of its bytes is below 0x20, 0x7F, or the first byte
+/// of a C1 control (C2) or of a bidi control (E2). Most text passes; the
+/// rest is looked at by character. One branch-free pass over the bytes.
+fn surely_clean(text: &str) -> bool {
+    text.bytes().fold(true, |clean, b| {
+        clean & (b >= 0x20) & (b != 0x7F) & (b != 0xC2) & (b != 0xE2)
+    })
+}
+
 /// Whether `c` is dropped or changed by [`push_clean_text`].
 fn is_unclean(c: char) -> bool {
     c == '\t' || is_bidi_control(c) || c.is_control()
@@ -329,7 +339,7 @@ fn is_unclean(c: char) -> bool {
 
 /// [`push_clean_text`] for an owned string, kept without a copy when clean.
 fn push_clean_owned(text: String, out: &mut Vec<Inline>) {
-    if text.is_empty() || text.contains(is_unclean) {
+    if text.is_empty() || (!surely_clean(&text) && text.contains(is_unclean)) {
         return push_clean_text(&text, out);
     }
     match out.last_mut() {
@@ -339,7 +349,7 @@ fn push_clean_owned(text: String, out: &mut Vec<Inline>) {
 }
 
 fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
-    if !text.contains(is_unclean) {
+    if surely_clean(text) || !text.contains(is_unclean) {
         if !text.is_empty() {
             match out.last_mut() {
                 Some(Inline::Text(last)) => last.push_str(text),
@@ -381,6 +391,29 @@ mod tests {
 
     fn text(value: &str) -> Vec<Inline> {
         vec![Inline::Text(value.into())]
+    }
+
+    #[test]
+    fn text_surely_clean_has_no_control_and_no_isolate() {
+        for text in [
+            "plain",
+            "tab\there",
+            "nul\0",
+            "del\u{7f}",
+            "c1\u{85}",
+            "nbsp\u{a0}",
+            "’quotes’",
+            "\u{2068}iso\u{2069}",
+            "\u{202e}override",
+            "\u{2066}",
+            "日本語",
+            "العربية",
+        ] {
+            if surely_clean(text) {
+                assert!(!text.contains(is_unclean), "{text:?}");
+            }
+        }
+        assert!(surely_clean("العربية 日本語 plain é"));
     }
 
     #[test]

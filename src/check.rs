@@ -178,10 +178,7 @@ impl Report {
 pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Result<Report, String> {
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
-    let prepared: Vec<localize::Prepared> = letters
-        .par_iter()
-        .map(|letter| localize::Prepared::new(project, letter, &langs))
-        .collect();
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
 

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -96,9 +97,12 @@ impl Direction {
 }
 
 /// A validated BCP 47 language tag in canonical form, with its direction.
+///
+/// Every span of every localized document carries its language, so a clone
+/// shares the tag rather than copying it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang {
-    tag: String,
+    tag: Arc<str>,
     direction: Direction,
 }
 
@@ -123,7 +127,7 @@ impl Lang {
             _ => Direction::Ltr,
         };
         Ok(Lang {
-            tag: canonical,
+            tag: Arc::from(canonical),
             direction,
         })
     }
@@ -200,11 +204,10 @@ impl ProjectConfig {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let date_locale = match &entry.date_locale {
-                Some(tag) => {
-                    Lang::parse(tag.get_ref())
-                        .map_err(|e| at(tag)(format!("locales.{lang}.date-locale: {e}")))?
-                        .tag
-                }
+                Some(tag) => Lang::parse(tag.get_ref())
+                    .map_err(|e| at(tag)(format!("locales.{lang}.date-locale: {e}")))?
+                    .tag()
+                    .to_owned(),
                 None => lang.tag().to_owned(),
             };
             tag_spans.push(entry.fallback.iter().map(Spanned::span).collect::<Vec<_>>());

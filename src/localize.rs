@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use rayon::prelude::*;
 
 use crate::config::{Lang, LocaleSettings, Status};
 use crate::dates;
@@ -110,14 +111,49 @@ pub struct Prepared {
 impl Prepared {
     /// Prepares `letter` for the languages in `published`.
     pub fn new(project: &Project, letter: &Letter, published: &[Lang]) -> Self {
+        let common = common_language_names(project, published);
+        Self::with_names(project, letter, published, &common)
+    }
+
+    /// Prepares each of `letters` for the languages in `published`, in
+    /// parallel; each language's name in its `common.ftl` is formatted once
+    /// for all of them.
+    pub fn for_letters(project: &Project, letters: &[&Letter], published: &[Lang]) -> Vec<Self> {
+        let common = common_language_names(project, published);
+        letters
+            .par_iter()
+            .map(|letter| Self::with_names(project, letter, published, &common))
+            .collect()
+    }
+
+    fn with_names(
+        project: &Project,
+        letter: &Letter,
+        published: &[Lang],
+        common: &[Option<String>],
+    ) -> Self {
         Prepared {
             note_numbers: number_notes(project, letter),
             languages: published
                 .iter()
-                .map(|l| (l.clone(), language_name(project, letter, l)))
+                .zip(common)
+                .map(|(lang, name)| {
+                    let name = name
+                        .clone()
+                        .unwrap_or_else(|| letter_language_name(project, letter, lang));
+                    (lang.clone(), name)
+                })
                 .collect(),
         }
     }
+}
+
+/// Each language's name as its `common.ftl` alone formats it.
+fn common_language_names(project: &Project, langs: &[Lang]) -> Vec<Option<String>> {
+    langs
+        .par_iter()
+        .map(|lang| format_language_name(project, lang, &[COMMON_RESOURCE]))
+        .collect()
 }
 
 /// Localizes `letter` into `lang`. `published` lists the languages the letter is
@@ -333,17 +369,24 @@ pub fn localize_prepared(
 /// file does not name it.
 pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String {
     // The name is nearly always `common.ftl`'s own: a bundle of that file alone
-    // is a third of the work. Where that file cannot format it, the letter's
-    // file may define it, or what it refers to.
-    let name = |resources: &[&str]| {
-        let bundle = bundle_of(project, lang, resources);
-        format_plain(&bundle, "language-name", &FluentArgs::new())
-            .ok()
-            .flatten()
-    };
-    name(&[COMMON_RESOURCE])
-        .or_else(|| name(&[COMMON_RESOURCE, letter.name.as_str()]))
+    // is a third of the work, and the same for every letter.
+    format_language_name(project, lang, &[COMMON_RESOURCE])
+        .unwrap_or_else(|| letter_language_name(project, letter, lang))
+}
+
+/// The language's name where `common.ftl` alone cannot format it: the
+/// letter's file may define it, or what it refers to; else the tag.
+fn letter_language_name(project: &Project, letter: &Letter, lang: &Lang) -> String {
+    format_language_name(project, lang, &[COMMON_RESOURCE, letter.name.as_str()])
         .unwrap_or_else(|| lang.tag().to_owned())
+}
+
+/// `language-name` formatted in a bundle of the locale's files named.
+fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> Option<String> {
+    let bundle = bundle_of(project, lang, resources);
+    format_plain(&bundle, "language-name", &FluentArgs::new())
+        .ok()
+        .flatten()
 }
 
 /// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.

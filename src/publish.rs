@@ -104,9 +104,11 @@ pub fn render_all(
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
     let rendered: Vec<Result<Rendered, BuildError>> = letters
         .par_iter()
-        .map(|letter| render_letter(project, letter, &langs))
+        .zip(&prepared)
+        .map(|(letter, prepared)| render_letter(project, letter, &langs, prepared))
         .collect();
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
@@ -134,12 +136,12 @@ fn render_letter(
     project: &Project,
     letter: &Letter,
     langs: &[Lang],
+    prepared: &localize::Prepared,
 ) -> Result<Rendered, BuildError> {
-    let prepared = localize::Prepared::new(project, letter, langs);
     let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
         .par_iter()
         .map(|lang| {
-            localize::localize_prepared(project, letter, lang, &prepared)
+            localize::localize_prepared(project, letter, lang, prepared)
                 .map(|localized| (lang.clone(), localized))
                 .map_err(|source| BuildError::Localize {
                     letter: letter.name.clone(),
@@ -196,10 +198,12 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let staging = Staging::create(&options.out_dir, options.incremental)?;
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
     let written: Vec<Result<BuildSummary, BuildError>> = letters
         .par_iter()
-        .map(|letter| {
-            let rendered = render_letter(project, letter, &langs)?;
+        .zip(&prepared)
+        .map(|(letter, prepared)| {
+            let rendered = render_letter(project, letter, &langs, prepared)?;
             staging.write(&rendered.files)?;
             Ok(BuildSummary {
                 files: rendered.files.into_keys().collect(),

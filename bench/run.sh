@@ -8,6 +8,7 @@
 #   bash bench/run.sh                 # 10x5, 100x30 and 300x60
 #   bash bench/run.sh 100x30          # only these sizes
 #   RUNS=20 BENCH_DIR=/tmp bash bench/run.sh
+#   PEER_RUNS=3 PEER_LIMIT=3000 (runs of each peer; the largest project they run on)
 #
 # The projects are written under BENCH_DIR (default: /dev/shm where it exists,
 # so that the figures are letterkit's and not the disk's; see BENCHMARKS.md).
@@ -56,10 +57,11 @@ peak() {
 }
 
 # timed NAME COMMAND...: the median in seconds, exported to $work/NAME.{json,md}.
+# RUNS and WARMUP may be set for one call: RUNS=3 timed ...
 timed() {
   local name=$1
   shift
-  hyperfine --shell=none --style none --warmup "$warmup" --runs "$runs" --ignore-failure \
+  hyperfine --shell=none --style none --warmup "${WARMUP_NOW:-$warmup}" --runs "${RUNS_NOW:-$runs}" --ignore-failure \
     --export-json "$work/$name.json" --export-markdown "$work/$name.md" \
     --command-name "$name" "$*" >"$work/$name.log" 2>&1 || {
     cat "$work/$name.log" >&2
@@ -96,7 +98,12 @@ for size in "${sizes[@]}"; do
   mb=$(du -cb "$project"/locales/*/*.ftl | tail -1 | awk '{printf "%.1f", $1 / 1e6}')
   bench_project "$size" "$project" $((letters * locales)) "$mb"
 
-  # Peers, on the same files, where installed.
+  # Peers, on the same files, where installed: fewer runs (they take seconds
+  # to minutes), and only up to PEER_LIMIT letter-locales.
+  if [ $((letters * locales)) -gt "${PEER_LIMIT:-3000}" ]; then
+    rm -rf "$project"
+    continue
+  fi
   if command -v compare-locales >/dev/null; then
     python3 - "$project" <<'EOF'
 import re, sys
@@ -106,12 +113,12 @@ with open(f"{root}/l10n.toml", "w") as f:
     f.write('basepath = "."\nlocales = [%s]\n\n[[paths]]\n    reference = "locales/en/**"\n    l10n = "locales/{locale}/**"\n'
             % ", ".join(f'"{t}"' for t in tags[1:]))
 EOF
-    peer=$(timed "compare-locales-$size" "compare-locales --return-zero $project/l10n.toml $project")
+    peer=$(RUNS_NOW=${PEER_RUNS:-3} WARMUP_NOW=0 timed "compare-locales-$size" "compare-locales --return-zero $project/l10n.toml $project")
     peers+=("$(printf '| %-8s | compare-locales | %8s s | %8s s | %6.0fx |' "$size" "$peer" "$LAST_CHECK" \
       "$(python3 -c "print($peer / max($LAST_CHECK, 0.001))")")")
   fi
   if command -v moz-fluent-lint >/dev/null; then
-    peer=$(timed "moz-fluent-lint-$size" "moz-fluent-lint $project/locales")
+    peer=$(RUNS_NOW=${PEER_RUNS:-3} WARMUP_NOW=0 timed "moz-fluent-lint-$size" "moz-fluent-lint $project/locales")
     peers+=("$(printf '| %-8s | moz-fluent-lint | %8s s | %8s s | %6.0fx |' "$size" "$peer" "$LAST_CHECK" \
       "$(python3 -c "print($peer / max($LAST_CHECK, 0.001))")")")
   fi

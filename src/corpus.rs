@@ -594,6 +594,36 @@ impl Rng {
     }
 }
 
+/// The value of every one-line message of the shipped project and of a
+/// generated letter in every locale: the sample that tests of the text fast
+/// paths hold to the general path.
+#[cfg(test)]
+pub(crate) fn sample_values() -> Vec<String> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let spec = Spec {
+        letters: 1,
+        locales: MAX_LOCALES,
+        seed: 3,
+    };
+    generate(dir.path(), spec).expect("the project is written");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut values = Vec::new();
+    for locales in [shipped, dir.path().join("locales")] {
+        for locale in fs::read_dir(locales).expect("the locales folder") {
+            let folder = locale.expect("a locale").path();
+            for file in fs::read_dir(folder).expect("a locale folder") {
+                let text = fs::read_to_string(file.expect("a file").path()).expect("UTF-8");
+                values.extend(
+                    text.lines()
+                        .filter_map(|l| l.split_once(" = "))
+                        .map(|(_, value)| value.to_owned()),
+                );
+            }
+        }
+    }
+    values
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,31 +647,14 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_text() {
         let mut corpus = Corpus::default();
-        let a = letter_ftl(
-            "l",
-            "ar",
-            Script::Arabic,
-            false,
-            &mut Rng::new(7),
-            &mut corpus,
+        let mut text = |tag, script, source| {
+            letter_ftl("l", tag, script, source, &mut Rng::new(7), &mut corpus)
+        };
+        assert_eq!(
+            text("ar", Script::Arabic, false),
+            text("ar", Script::Arabic, false)
         );
-        let b = letter_ftl(
-            "l",
-            "ar",
-            Script::Arabic,
-            false,
-            &mut Rng::new(7),
-            &mut corpus,
-        );
-        assert_eq!(a, b);
-        let en = letter_ftl(
-            "l",
-            "en",
-            Script::English,
-            true,
-            &mut Rng::new(7),
-            &mut corpus,
-        );
+        let en = text("en", Script::English, true);
         assert!((10_000..13_000).contains(&en.len()), "{}", en.len());
     }
 }

@@ -441,17 +441,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        for locale in std::fs::read_dir(root).unwrap() {
-            for file in std::fs::read_dir(locale.unwrap().path()).unwrap() {
-                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                values.extend(
-                    text.lines()
-                        .filter_map(|l| l.split_once(" = "))
-                        .map(|(_, value)| value.to_owned()),
-                );
-            }
-        }
+        values.extend(crate::corpus::sample_values());
         let mut plain = 0;
         for value in &values {
             let prepared = neutralize_block_syntax(value);

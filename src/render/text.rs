@@ -379,37 +379,10 @@ mod tests {
         }
     }
 
-    /// The message values of the shipped letter and of a generated letter in
-    /// every generated locale.
-    fn sample_paragraphs() -> Vec<String> {
-        let dir = tempfile::tempdir().unwrap();
-        let spec = crate::corpus::Spec {
-            letters: 1,
-            locales: crate::corpus::MAX_LOCALES,
-            seed: 3,
-        };
-        crate::corpus::generate(dir.path(), spec).unwrap();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paragraphs = Vec::new();
-        for locales in [root.join("locales"), dir.path().join("locales")] {
-            for locale in std::fs::read_dir(locales).unwrap() {
-                for file in std::fs::read_dir(locale.unwrap().path()).unwrap() {
-                    let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                    paragraphs.extend(
-                        text.lines()
-                            .filter_map(|l| l.split_once(" = "))
-                            .map(|(_, value)| value.to_owned()),
-                    );
-                }
-            }
-        }
-        paragraphs
-    }
-
     #[test]
     fn the_segmenter_agrees_on_every_unbreakable_word_of_the_shipped_and_generated_letters() {
         let mut checked = 0;
-        for paragraph in sample_paragraphs() {
+        for paragraph in crate::corpus::sample_values() {
             for word in paragraph.split_whitespace().filter(|w| is_unbreakable(w)) {
                 let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
                 assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
@@ -508,7 +481,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let mut paragraphs = sample_paragraphs();
+        let mut paragraphs = crate::corpus::sample_values();
         paragraphs.extend(
             [
                 "",

@@ -2,7 +2,7 @@
 //! and the result is the same as a full build's.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::support::{LETTER, copy_project, edit, letterkit, read_tree, shipped};
@@ -27,18 +27,24 @@ fn modified(path: &Path) -> SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
 
-#[test]
-fn an_incremental_build_keeps_unchanged_files_and_rewrites_changed_ones() {
+/// A copy of the shipped project, built, every output file dated long ago,
+/// and the French closing replaced by `closing`.
+fn built_then_edited(closing: &str) -> (tempfile::TempDir, PathBuf) {
     let project = copy_project(&shipped());
     let out = project.path().join("dist");
     assert_eq!(letterkit(project.path(), &["build"]).code, 0);
     age_every_file(&out);
-
     edit(
         &project.path().join("locales/fr/us-mexico-asylum-2023.ftl"),
         "closing =",
-        "closing = Bien à vous,\n# was:",
+        closing,
     );
+    (project, out)
+}
+
+#[test]
+fn an_incremental_build_keeps_unchanged_files_and_rewrites_changed_ones() {
+    let (project, out) = built_then_edited("closing = Bien à vous,\n# was:");
     let run = letterkit(project.path(), &["build", "--incremental"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 
@@ -61,17 +67,8 @@ fn an_incremental_build_keeps_unchanged_files_and_rewrites_changed_ones() {
 
 #[test]
 fn a_failed_incremental_build_leaves_the_previous_output_untouched() {
-    let project = copy_project(&shipped());
-    let out = project.path().join("dist");
-    assert_eq!(letterkit(project.path(), &["build"]).code, 0);
-    age_every_file(&out);
+    let (project, out) = built_then_edited("closing = { $");
     let before = read_tree(&out);
-
-    edit(
-        &project.path().join("locales/fr/us-mexico-asylum-2023.ftl"),
-        "closing =",
-        "closing = { $",
-    );
     let run = letterkit(project.path(), &["build", "--incremental"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert_eq!(read_tree(&out), before);

@@ -106,11 +106,20 @@ fn run(cli: Cli) -> Result<u8, String> {
             format,
         } => {
             let report = check::check(&project, &letters, &locales)?;
-            let mut stdout = anstream::stdout();
+            // A report can run to tens of thousands of lines: buffered under
+            // the colour handling, so that they are written in large blocks,
+            // not a system call per line.
+            let choice = anstream::stdout().current_choice();
+            let buffered: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            ));
+            let mut stdout = anstream::AutoStream::new(buffered, choice);
             let printed = match format {
                 CheckFormat::Human => report::human(&report, &root, &mut stdout),
                 CheckFormat::Json => report::json(&report, &mut stdout),
-            };
+            }
+            .and_then(|()| stdout.flush());
             written(printed, "the report")?;
             Ok(if report.has_errors() { FINDINGS } else { 0 })
         }

@@ -7,8 +7,10 @@
 //! refuses an incomplete or broken required locale and lets optional ones grow.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fluent_syntax::parser::ParserError;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{CONFIG_FILE, CheckPolicy, Lang, Status, Waiver};
@@ -442,65 +444,80 @@ pub fn check_reporting(
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
     let policy = &project.config.check;
-    let mut checked = Vec::new();
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
+    let done = AtomicUsize::new(0);
+    progress(0, langs.len());
+
+    // Locales are checked in parallel, and their results gathered in order.
+    let results: Vec<Result<LocaleChecked, String>> = langs
+        .par_iter()
+        .map(|lang| {
+            let mut checked = LocaleChecked::default();
+            let Some(files) = project.locale(lang) else {
+                return Ok(checked);
+            };
+            let mut found = Vec::new();
+            let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
+            resources.extend(letters.iter().map(|l| l.name.as_str()));
+            let defined = fluent::defined_names(files);
+            for resource in &resources {
+                let rules = Rules {
+                    defined: &defined,
+                    policy,
+                    markup: text::Markup::Letter,
+                    functions: localize::KNOWN_FUNCTIONS,
+                };
+                check_file(source, files, resource, &rules, &mut found);
+                checked.files.push(CheckedFile {
+                    locale: lang.tag().to_owned(),
+                    path: files.path_of(resource),
+                });
+            }
+            fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
+            for (stem, file) in &files.files {
+                if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
+                    found.push(finding(
+                        Code::ObsoleteFile,
+                        lang,
+                        None,
+                        Location::file_start(&file.path),
+                        format!("no letter is named `{stem}`: this file is never used; remove it or rename it after its letter"),
+                    ));
+                }
+            }
+            let mut policy_found = Vec::new();
+            for (letter, prepared) in letters.iter().zip(&prepared) {
+                let letter_coverage = letter_coverage(source, files, letter);
+                if let Some(minimum) = files.settings.min_coverage {
+                    low_coverage(files, &letter_coverage, minimum, &mut policy_found);
+                }
+                checked.coverage.push(letter_coverage);
+                message_issues(project, letter, lang, prepared, &mut found);
+            }
+            date_format(files, &mut found);
+            if lang != source.lang() {
+                stale_translations(project, files, &letters, &mut found)?;
+            }
+            let required = files.settings.required;
+            for mut f in found {
+                if !required && f.severity == Severity::Error {
+                    f.severity = Severity::Warning;
+                }
+                checked.findings.push(f);
+            }
+            checked.findings.extend(policy_found);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, langs.len());
+            Ok(checked)
+        })
+        .collect();
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
-
-    for (done, lang) in langs.iter().enumerate() {
-        progress(done, langs.len());
-        let Some(files) = project.locale(lang) else {
-            continue;
-        };
-        let mut found = Vec::new();
-        let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
-        resources.extend(letters.iter().map(|l| l.name.as_str()));
-        let defined = fluent::defined_names(files);
-        for resource in &resources {
-            let rules = Rules {
-                defined: &defined,
-                policy,
-                markup: text::Markup::Letter,
-                functions: localize::KNOWN_FUNCTIONS,
-            };
-            check_file(source, files, resource, &rules, &mut found);
-            checked.push(CheckedFile {
-                locale: lang.tag().to_owned(),
-                path: files.path_of(resource),
-            });
-        }
-        fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
-        for (stem, file) in &files.files {
-            if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
-                found.push(finding(
-                    Code::ObsoleteFile,
-                    lang,
-                    None,
-                    Location::file_start(&file.path),
-                    format!("no letter is named `{stem}`: this file is never used; remove it or rename it after its letter"),
-                ));
-            }
-        }
-        let mut policy_found = Vec::new();
-        for letter in &letters {
-            let letter_coverage = letter_coverage(source, files, letter);
-            if let Some(minimum) = files.settings.min_coverage {
-                low_coverage(files, &letter_coverage, minimum, &mut policy_found);
-            }
-            coverage.push(letter_coverage);
-            message_issues(project, letter, lang, &langs, &mut found);
-        }
-        date_format(files, &mut found);
-        if lang != source.lang() {
-            stale_translations(project, files, &letters, &mut found)?;
-        }
-        let required = files.settings.required;
-        for mut f in found {
-            if !required && f.severity == Severity::Error {
-                f.severity = Severity::Warning;
-            }
-            findings.push(f);
-        }
-        findings.extend(policy_found);
+    let mut checked = Vec::new();
+    for locale in results {
+        let locale = locale?;
+        coverage.extend(locale.coverage);
+        findings.extend(locale.findings);
+        checked.extend(locale.files);
     }
     report(coverage, findings, checked, &project.locales, policy)
 }
@@ -721,6 +738,15 @@ fn low_coverage(files: &LocaleFiles, coverage: &Coverage, minimum: u8, found: &m
     found.push(low);
 }
 
+/// What checking one locale found: coverage per letter, findings, and the
+/// files looked at.
+#[derive(Default)]
+struct LocaleChecked {
+    coverage: Vec<Coverage>,
+    findings: Vec<Finding>,
+    files: Vec<CheckedFile>,
+}
+
 /// The parser's reason for a syntax error, as a sentence.
 pub fn describe_parser_error(error: &ParserError) -> String {
     let reason = error.kind.to_string();
@@ -934,10 +960,10 @@ fn message_issues(
     project: &Project,
     letter: &Letter,
     lang: &Lang,
-    published: &[Lang],
+    prepared: &localize::Prepared,
     found: &mut Vec<Finding>,
 ) {
-    let Ok(localized) = localize::localize(project, letter, lang, published) else {
+    let Ok(localized) = localize::localize_prepared(project, letter, lang, prepared) else {
         return;
     };
     let Some(files) = project.locale(lang) else {

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -158,9 +159,12 @@ impl Direction {
 }
 
 /// A validated BCP 47 language tag in canonical form, with its direction.
+///
+/// Every span of every localized document carries its language, so a clone
+/// shares the tag rather than copying it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang {
-    tag: String,
+    tag: Arc<str>,
     direction: Direction,
 }
 
@@ -185,7 +189,7 @@ impl Lang {
             _ => Direction::Ltr,
         };
         Ok(Lang {
-            tag: canonical,
+            tag: Arc::from(canonical),
             direction,
         })
     }
@@ -299,11 +303,10 @@ impl ProjectConfig {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let date_locale = match &entry.date_locale {
-                Some(tag) => {
-                    Lang::parse(tag.get_ref())
-                        .map_err(|e| at(tag)(format!("locales.{lang}.date-locale: {e}")))?
-                        .tag
-                }
+                Some(tag) => Lang::parse(tag.get_ref())
+                    .map_err(|e| at(tag)(format!("locales.{lang}.date-locale: {e}")))?
+                    .tag()
+                    .to_owned(),
                 None => lang.tag().to_owned(),
             };
             let min_coverage = match &entry.min_coverage {

@@ -6,6 +6,9 @@
 //! present; [`cldr_has_date_format`] lets check warn about a locale that has
 //! neither.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
@@ -17,11 +20,27 @@ use crate::letter::Date;
 /// tag, in the Gregorian calendar. `None` when the tag or date is invalid or
 /// CLDR has no data for the locale.
 pub fn format_long_date(date: Date, locale: &str) -> Option<String> {
-    let locale: Locale = locale.parse().ok()?;
-    let formatter =
-        FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(locale.into(), YMD::long()).ok()?;
     let date = IcuDate::try_new_gregorian(date.year, date.month, date.day).ok()?;
-    Some(formatter.format(&date).to_string())
+    // A formatter loads its CLDR data when made: each thread keeps one per
+    // locale rather than making one for every page.
+    FORMATTERS.with_borrow_mut(|formatters| {
+        let formatter = formatters
+            .entry(locale.to_owned())
+            .or_insert_with(|| formatter(locale))
+            .as_ref()?;
+        Some(formatter.format(&date).to_string())
+    })
+}
+
+type Formatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<String, Option<Formatter>>> = RefCell::new(HashMap::new());
+}
+
+fn formatter(locale: &str) -> Option<Formatter> {
+    let locale: Locale = locale.parse().ok()?;
+    FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::long()).ok()
 }
 
 /// Whether CLDR writes dates for `locale` in its own words, rather than the root

@@ -18,12 +18,14 @@
 
 pub mod check;
 pub mod config;
+pub mod corpus;
 pub mod dates;
 pub mod document;
 pub mod letter;
 pub mod localize;
 pub mod location;
 pub mod markdown;
+pub mod plurals;
 pub mod project;
 pub mod publish;
 pub mod render;

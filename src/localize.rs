@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use rayon::prelude::*;
 
 use crate::config::{Lang, LocaleSettings, Status};
 use crate::dates;
@@ -96,6 +97,65 @@ pub struct Localized {
 
 type Bundle<'p> = FluentBundle<&'p FluentResource>;
 
+/// What localizing one letter takes from the project whatever the locale: the
+/// notes' numbers (from the source locale) and the name of every published
+/// language in itself. Made once per letter, it is shared by every locale's
+/// [`localize_prepared`], where making it per locale would format the whole
+/// source letter and every language's name again for each locale.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    note_numbers: BTreeMap<String, usize>,
+    languages: Vec<(Lang, String)>,
+}
+
+impl Prepared {
+    /// Prepares `letter` for the languages in `published`.
+    pub fn new(project: &Project, letter: &Letter, published: &[Lang]) -> Self {
+        let common = common_language_names(project, published);
+        Self::with_names(project, letter, published, &common)
+    }
+
+    /// Prepares each of `letters` for the languages in `published`, in
+    /// parallel; each language's name in its `common.ftl` is formatted once
+    /// for all of them.
+    pub fn for_letters(project: &Project, letters: &[&Letter], published: &[Lang]) -> Vec<Self> {
+        let common = common_language_names(project, published);
+        letters
+            .par_iter()
+            .map(|letter| Self::with_names(project, letter, published, &common))
+            .collect()
+    }
+
+    fn with_names(
+        project: &Project,
+        letter: &Letter,
+        published: &[Lang],
+        common: &[Option<String>],
+    ) -> Self {
+        Prepared {
+            note_numbers: number_notes(project, letter),
+            languages: published
+                .iter()
+                .zip(common)
+                .map(|(lang, name)| {
+                    let name = name
+                        .clone()
+                        .unwrap_or_else(|| letter_language_name(project, letter, lang));
+                    (lang.clone(), name)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Each language's name as its `common.ftl` alone formats it.
+fn common_language_names(project: &Project, langs: &[Lang]) -> Vec<Option<String>> {
+    langs
+        .par_iter()
+        .map(|lang| format_language_name(project, lang, &[COMMON_RESOURCE]))
+        .collect()
+}
+
 /// Localizes `letter` into `lang`. `published` lists the languages the letter is
 /// published in, for the language switcher.
 pub fn localize(
@@ -103,6 +163,22 @@ pub fn localize(
     letter: &Letter,
     lang: &Lang,
     published: &[Lang],
+) -> Result<Localized, LocalizeError> {
+    localize_prepared(
+        project,
+        letter,
+        lang,
+        &Prepared::new(project, letter, published),
+    )
+}
+
+/// Localizes `letter` into `lang` with what [`Prepared::new`] made for the
+/// letter; the published languages are those it was prepared for.
+pub fn localize_prepared(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    prepared: &Prepared,
 ) -> Result<Localized, LocalizeError> {
     let settings = project.locale(lang).map(|l| &l.settings).ok_or_else(|| {
         LocalizeError::Unknown(format!("`{lang}` is not a locale of this project"))
@@ -120,7 +196,7 @@ pub fn localize(
         fallbacks: BTreeMap::new(),
         issues: Vec::new(),
     };
-    let note_numbers = number_notes(project, letter);
+    let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
 
     let mut body_span = |resolver: &mut Resolver<'_>, id: &str| -> Result<Span, LocalizeError> {
@@ -176,7 +252,7 @@ pub fn localize(
     let mut numbered: Vec<(&usize, &letter::Source)> = letter
         .sources
         .iter()
-        .map(|s| (&note_numbers[s.id.as_str()], s))
+        .map(|s| (&note_numbers[&s.id], s))
         .collect();
     numbered.sort_by_key(|(number, _)| **number);
     for (&number, source) in numbered {
@@ -235,7 +311,11 @@ pub fn localize(
 
     let fallback_lang = resolver.fallbacks.values().next().cloned();
     if let Some(from) = fallback_lang {
-        let name = language_name(project, letter, &from);
+        let name = prepared
+            .languages
+            .iter()
+            .find(|(l, _)| *l == from)
+            .map_or_else(|| language_name(project, letter, &from), |(_, n)| n.clone());
         let mut args = FluentArgs::new();
         args.set("language", name.as_str());
         let mut notice = resolver.plain_span("fallback-notice", &args)?;
@@ -243,11 +323,12 @@ pub fn localize(
         chrome.fallback_notice = Some(notice);
     }
 
-    let languages = published
+    let languages = prepared
+        .languages
         .iter()
-        .map(|l| Alternate {
+        .map(|(l, name)| Alternate {
             lang: l.clone(),
-            name: language_name(project, letter, l),
+            name: name.clone(),
             current: l == lang,
         })
         .collect();
@@ -287,11 +368,25 @@ pub fn localize(
 /// A language's name in itself, from its own `common.ftl`; its tag where that
 /// file does not name it.
 pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String {
-    let bundle = bundle_for(project, letter, lang);
+    // The name is nearly always `common.ftl`'s own: a bundle of that file alone
+    // is a third of the work, and the same for every letter.
+    format_language_name(project, lang, &[COMMON_RESOURCE])
+        .unwrap_or_else(|| letter_language_name(project, letter, lang))
+}
+
+/// The language's name where `common.ftl` alone cannot format it: the
+/// letter's file may define it, or what it refers to; else the tag.
+fn letter_language_name(project: &Project, letter: &Letter, lang: &Lang) -> String {
+    format_language_name(project, lang, &[COMMON_RESOURCE, letter.name.as_str()])
+        .unwrap_or_else(|| lang.tag().to_owned())
+}
+
+/// `language-name` formatted in a bundle of the locale's files named.
+fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> Option<String> {
+    let bundle = bundle_of(project, lang, resources);
     format_plain(&bundle, "language-name", &FluentArgs::new())
         .ok()
         .flatten()
-        .unwrap_or_else(|| lang.tag().to_owned())
 }
 
 /// The functions a letter's messages may call: the built-ins fluent-bundle has.
@@ -303,6 +398,11 @@ pub const FLUENT_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
 
 /// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
 fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {
+    bundle_of(project, lang, &[COMMON_RESOURCE, letter.name.as_str()])
+}
+
+/// A bundle with the locale's files named, in order, as far as they exist.
+fn bundle_of<'p>(project: &'p Project, lang: &Lang, resources: &[&str]) -> Bundle<'p> {
     let mut bundle = FluentBundle::new(vec![lang.language_identifier()]);
     // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
     // isolates, which each renderer writes its own way.
@@ -311,7 +411,7 @@ fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<
         .add_builtins()
         .expect("the built-in functions are added to a new bundle once");
     if let Some(files) = project.locale(lang) {
-        for name in [COMMON_RESOURCE, letter.name.as_str()] {
+        for name in resources {
             if let Some(file) = files.file(name) {
                 // A message defined twice keeps its first definition; check reports it.
                 let _ = bundle.add_resource(&file.resource);
@@ -448,9 +548,9 @@ fn number_args(number: usize) -> FluentArgs<'static> {
 /// Numbers the letter's sources: those cited, in the order the source locale
 /// first cites them, then those never cited, in listed order. Numbering follows
 /// the source so that note 2 is the same source in every language.
-fn number_notes<'l>(project: &Project, letter: &'l Letter) -> BTreeMap<&'l str, usize> {
+fn number_notes(project: &Project, letter: &Letter) -> BTreeMap<String, usize> {
     let source_bundle = bundle_for(project, letter, &project.config.source);
-    let mut order: Vec<&'l str> = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
     for id in letter.message_ids() {
         let Ok(Some(value)) = format_plain(&source_bundle, id, &FluentArgs::new()) else {
             continue;
@@ -469,7 +569,7 @@ fn number_notes<'l>(project: &Project, letter: &'l Letter) -> BTreeMap<&'l str, 
             order.push(source.id.as_str());
         }
     }
-    order.into_iter().zip(1..).collect()
+    order.into_iter().map(str::to_owned).zip(1..).collect()
 }
 
 fn set_note_label(content: &mut [Inline], number: usize, label: &Span) {

@@ -87,6 +87,42 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where each line of a text starts, so that the location of any offset costs
+/// a binary search and a walk along one line rather than a scan from the start
+/// of the file: findings locate every message of every file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    /// The byte offset of each line's first byte; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The location of the byte range `span` of `text` (the indexed text), as
+    /// [`Location::at_span`] gives it.
+    pub fn span(&self, file: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Location {
+        let offset = floor_char_boundary(text, span.start.min(text.len()));
+        // Line starts after `offset` do not count; a start equal to it does.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = text[line_start..offset].chars().count() + 1;
+        let end = floor_char_boundary(text, span.end.min(text.len())).max(offset);
+        Location {
+            file: file.into(),
+            line,
+            column,
+            span: Some(offset..end),
+        }
+    }
+}
+
 /// The byte offset of `slice` inside `text`, when `slice` borrows from `text`.
 ///
 /// fluent-syntax's AST has no spans, but every name and value in it is a slice
@@ -115,6 +151,21 @@ mod tests {
         let location = Location::at_offset("f.ftl", text, at);
         assert_eq!((location.line, location.column), (2, 7));
         assert_eq!(location.to_string(), "f.ftl:2:7");
+    }
+
+    #[test]
+    fn the_line_index_locates_as_a_scan_does() {
+        let text = "a = é\nb = ü x\n\nc = 日本\nlast";
+        let index = LineIndex::new(text);
+        for start in 0..=text.len() + 2 {
+            for end in [start, start + 1, start + 3] {
+                assert_eq!(
+                    index.span("f.ftl", text, start..end),
+                    Location::at_span("f.ftl", text, start..end),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

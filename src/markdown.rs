@@ -31,13 +31,45 @@ pub fn parse_inline(
     resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
 ) -> (Vec<Inline>, Vec<MarkupIssue>) {
     let prepared = neutralize_block_syntax(value);
+    if is_plain(&prepared) {
+        // What the parser would make of it: one paragraph of this text.
+        let text = prepared.trim();
+        let content = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text(text.to_owned())]
+        };
+        return (isolate_directional_runs(content), Vec::new());
+    }
+    parse_markdown(&prepared, resolve_note)
+}
+
+/// Whether a prepared value has nothing Markdown would read: no character
+/// that starts markup, an escape, an entity or HTML, and no control character
+/// (the parser replaces NUL). Such a value is one paragraph of its own text,
+/// and most short messages are such.
+fn is_plain(prepared: &str) -> bool {
+    !prepared.bytes().any(|b| {
+        b < 0x20
+            || matches!(
+                b,
+                b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'`' | b'~' | 0x7F
+            )
+    })
+}
+
+/// Parses a prepared value with pulldown-cmark.
+fn parse_markdown(
+    prepared: &str,
+    resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
+) -> (Vec<Inline>, Vec<MarkupIssue>) {
     // Old-style footnotes make every `[^id]` a reference, defined or not, so an
     // unknown id is reported instead of silently staying text.
     let options = Options::ENABLE_OLD_FOOTNOTES;
     let mut issues = Vec::new();
     let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
 
-    for event in Parser::new_ext(&prepared, options) {
+    for event in Parser::new_ext(prepared, options) {
         match event {
             Event::Start(tag) => {
                 // Deeper nesting means nothing to a reader, and would make every
@@ -174,17 +206,24 @@ fn top(stack: &mut [Frame]) -> &mut Frame {
 }
 
 fn push_text(frame: &mut Frame, text: &str) {
-    frame.push(Inline::Text(text.to_owned()));
+    match frame.content.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(text),
+        _ => frame.content.push(Inline::Text(text.to_owned())),
+    }
 }
 
 /// Makes the value one line and escapes a leading block marker, so that the
 /// value parses as a single paragraph whatever its first characters are.
 fn neutralize_block_syntax(value: &str) -> String {
-    let one_line: String = value
-        .split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let one_line: String = if value.contains('\n') {
+        value
+            .split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        value.trim().to_owned()
+    };
     let text = one_line.trim_start();
     let bytes = text.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -238,6 +277,9 @@ fn isolate_directional_runs(content: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(content.len());
     for inline in content {
         match inline {
+            Inline::Text(text) if surely_clean(&text) || !text.contains(FIRST_STRONG_ISOLATE) => {
+                push_clean_owned(text, &mut out)
+            }
             Inline::Text(text) => split_isolates(&text, &mut out),
             Inline::Emphasis(children) => {
                 out.push(Inline::Emphasis(isolate_directional_runs(children)))
@@ -280,7 +322,42 @@ fn split_isolates(text: &str, out: &mut Vec<Inline>) {
     push_clean_text(rest, out);
 }
 
+/// True when `text` has no character [`push_clean_text`] drops or changes,
+/// nor an isolate: none of its bytes is below 0x20, 0x7F, or the first byte
+/// of a C1 control (C2) or of a bidi control (E2). Most text passes; the
+/// rest is looked at by character. One branch-free pass over the bytes.
+fn surely_clean(text: &str) -> bool {
+    text.bytes().fold(true, |clean, b| {
+        clean & (b >= 0x20) & (b != 0x7F) & (b != 0xC2) & (b != 0xE2)
+    })
+}
+
+/// Whether `c` is dropped or changed by [`push_clean_text`].
+fn is_unclean(c: char) -> bool {
+    c == '\t' || is_bidi_control(c) || c.is_control()
+}
+
+/// [`push_clean_text`] for an owned string, kept without a copy when clean.
+fn push_clean_owned(text: String, out: &mut Vec<Inline>) {
+    if text.is_empty() || (!surely_clean(&text) && text.contains(is_unclean)) {
+        return push_clean_text(&text, out);
+    }
+    match out.last_mut() {
+        Some(Inline::Text(last)) => last.push_str(&text),
+        _ => out.push(Inline::Text(text)),
+    }
+}
+
 fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
+    if surely_clean(text) || !text.contains(is_unclean) {
+        if !text.is_empty() {
+            match out.last_mut() {
+                Some(Inline::Text(last)) => last.push_str(text),
+                _ => out.push(Inline::Text(text.to_owned())),
+            }
+        }
+        return;
+    }
     // Control characters (NUL, escape, ...) are invalid in HTML and invisible
     // in text; a tab is a space.
     let clean: String = text
@@ -314,6 +391,72 @@ mod tests {
 
     fn text(value: &str) -> Vec<Inline> {
         vec![Inline::Text(value.into())]
+    }
+
+    #[test]
+    fn text_surely_clean_has_no_control_and_no_isolate() {
+        for text in [
+            "plain",
+            "tab\there",
+            "nul\0",
+            "del\u{7f}",
+            "c1\u{85}",
+            "nbsp\u{a0}",
+            "’quotes’",
+            "\u{2068}iso\u{2069}",
+            "\u{202e}override",
+            "\u{2066}",
+            "日本語",
+            "العربية",
+        ] {
+            if surely_clean(text) {
+                assert!(!text.contains(is_unclean), "{text:?}");
+            }
+        }
+        assert!(surely_clean("العربية 日本語 plain é"));
+    }
+
+    #[test]
+    fn plain_values_give_what_the_parser_gives() {
+        let mut values: Vec<String> = [
+            "",
+            " ",
+            "plain words",
+            "  padded  ",
+            "two  spaces",
+            "a: b; c, d.",
+            "100% (sure)",
+            "1. not a list",
+            "- not a list",
+            "# not a heading",
+            "=== no",
+            "+ x",
+            "| pipe |",
+            "a \u{2068}isolate\u{2069} b",
+            "tab\tinside",
+            "nbsp\u{a0}",
+            "日本語のテキスト。",
+            "line\nbreak",
+            "trailing \u{a0}",
+        ]
+        .map(String::from)
+        .to_vec();
+        values.extend(crate::corpus::sample_values());
+        let mut plain = 0;
+        for value in &values {
+            let prepared = neutralize_block_syntax(value);
+            if !is_plain(&prepared) {
+                continue;
+            }
+            plain += 1;
+            let mut no_notes = |_: &str| None;
+            assert_eq!(
+                parse_inline(value, &mut no_notes),
+                parse_markdown(&prepared, &mut no_notes),
+                "{value:?}"
+            );
+        }
+        assert!(plain > 30, "{plain}");
     }
 
     #[test]

@@ -7,16 +7,18 @@ use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
 use crate::letter::{Block, Date, Letter, Recipient, Signatory, Source};
-use crate::location::{Location, offset_in};
+use crate::location::{LineIndex, Location, offset_in};
 
 /// The Fluent resource that holds the page chrome shared by every letter.
 pub const COMMON_RESOURCE: &str = "common";
@@ -103,6 +105,9 @@ pub struct FtlFile {
     pub resource: FluentResource,
     /// Every syntax error the parser recovered from.
     pub errors: Vec<ParserError>,
+    /// Where each line starts, made when a location is first asked for: a
+    /// build asks for none.
+    lines: OnceLock<LineIndex>,
 }
 
 impl FtlFile {
@@ -116,6 +121,7 @@ impl FtlFile {
             path,
             resource,
             errors,
+            lines: OnceLock::new(),
         }
     }
 
@@ -132,19 +138,27 @@ impl FtlFile {
         })
     }
 
-    /// The message `id`, if this file defines it.
+    /// The message `id`, if this file defines it (its first definition).
     pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
-        self.messages().map(|(m, _)| m).find(|m| m.id.name == id)
+        self.resource.entries().find_map(|entry| match entry {
+            ast::Entry::Message(message) if message.id.name == id => Some(message),
+            _ => None,
+        })
     }
 
     /// The location of a slice of this file's text (an id, a value), or its start.
     pub fn location_of(&self, slice: &str) -> Location {
         match offset_in(self.source(), slice) {
-            Some(offset) => {
-                Location::at_span(&self.path, self.source(), offset..offset + slice.len())
-            }
+            Some(offset) => self.location_of_span(offset..offset + slice.len()),
             None => Location::file_start(&self.path),
         }
+    }
+
+    /// The location of a byte range of this file's text.
+    pub fn location_of_span(&self, span: Range<usize>) -> Location {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source()))
+            .span(&self.path, self.source(), span)
     }
 
     /// Where the commented-out source entry of an untranslated message
@@ -154,7 +168,7 @@ impl FtlFile {
         let mut offset = 0;
         for line in source.split_inclusive('\n') {
             if crate::sync::scaffold_id(line) == Some(id) {
-                return Some(Location::at_offset(&self.path, source, offset));
+                return Some(self.location_of_span(offset..offset));
             }
             offset += line.len();
         }
@@ -178,10 +192,8 @@ impl FtlFile {
             .message(id)
             .and_then(|m| offset_in(source, m.id.name))
             .and_then(|start| offsets.iter().find(|&&o| o > start).copied());
-        match after {
-            Some(offset) => Location::at_offset(&self.path, source, offset),
-            None => Location::at_offset(&self.path, source, source.len()),
-        }
+        let offset = after.unwrap_or(source.len());
+        self.location_of_span(offset..offset)
     }
 }
 
@@ -345,10 +357,14 @@ impl Project {
         })?;
 
         let letters = load_letters(root)?;
+        // Locales are read and parsed in parallel; the first error in
+        // configuration order is reported, as a serial load would.
         let locales = config
             .locales
-            .iter()
+            .par_iter()
             .map(|settings| load_locale(root, settings))
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
 
         let project = Project {
@@ -627,7 +643,12 @@ fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
         names.push(name);
     }
     names.sort();
-    names.iter().map(|name| load_letter(root, name)).collect()
+    names
+        .par_iter()
+        .map(|name| load_letter(root, name))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
 }
 
 fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
@@ -720,7 +741,7 @@ pub fn is_safe_name(name: &str) -> bool {
 
 fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
-    let mut files = BTreeMap::new();
+    let mut found = Vec::new();
     match fs::read_dir(root.join(&folder)) {
         Ok(entries) => {
             for entry in entries {
@@ -736,9 +757,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                     continue;
                 };
                 let shown = folder.join(entry.file_name());
-                let text = read_text(&path, &shown)?;
-                check_limits(&shown, &text)?;
-                files.insert(stem.to_owned(), FtlFile::parse(shown, text));
+                found.push((stem.to_owned(), path, shown));
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -749,10 +768,21 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
             });
         }
     }
+    // Sorted, so that the first error reported does not depend on the order
+    // the system lists the folder in.
+    found.sort();
+    let parsed = found
+        .into_par_iter()
+        .map(|(stem, path, shown)| {
+            let text = read_text(&path, &shown)?;
+            check_limits(&shown, &text)?;
+            Ok((stem, FtlFile::parse(shown, text)))
+        })
+        .collect::<Vec<_>>();
     Ok(LocaleFiles {
         settings: settings.clone(),
         folder,
-        files,
+        files: parsed.into_iter().collect::<Result<_, _>>()?,
     })
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::Lang;
 use crate::document::{Chooser, Document};
@@ -15,6 +16,8 @@ use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
 use crate::project::Project;
 use crate::render::{self, Format, html};
+
+use rayon::prelude::*;
 
 /// What to build and where.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +32,9 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Formats written beside each page and text file (email, Markdown).
     pub extra_formats: Vec<Format>,
+    /// Keep the previous output's file (its inode and modification time) where
+    /// the new bytes are the same, instead of writing it again.
+    pub incremental: bool,
 }
 
 /// Why a build failed. The previous output is untouched in every case.
@@ -116,54 +122,39 @@ pub fn render_all_reporting(
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
-
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
+    let formats = formats(options);
+    let done = AtomicUsize::new(0);
+    progress(0, letters.len());
+    let rendered: Vec<Result<Rendered, BuildError>> = letters
+        .par_iter()
+        .zip(&prepared)
+        .map(|(letter, prepared)| {
+            let rendered = render_letter(project, letter, &langs, prepared, &formats);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
+            rendered
+        })
+        .collect();
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
-    for (done, letter) in letters.iter().enumerate() {
-        progress(done, letters.len());
-        let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
-        for lang in &langs {
-            let localized =
-                localize::localize(project, letter, lang, &langs).map_err(|source| {
-                    BuildError::Localize {
-                        letter: letter.name.clone(),
-                        lang: lang.clone(),
-                        source,
-                    }
-                })?;
-            fallbacks.extend(
-                localized
-                    .fallbacks
-                    .into_iter()
-                    .map(|f| (letter.name.clone(), lang.clone(), f)),
-            );
-            let folder = Path::new(&letter.name).join(lang.tag());
-            for &format in [Format::Html, Format::Text]
-                .iter()
-                .chain(&options.extra_formats)
-            {
-                output.insert(
-                    folder.join(format.file_name()),
-                    render::render(&localized.document, format),
-                );
-            }
-            documents.push(localized.document);
-        }
-        let main = documents
-            .iter()
-            .find(|d| d.lang == project.config.source)
-            .unwrap_or(&documents[0]);
-        output.insert(
-            Path::new(&letter.name).join("index.html"),
-            html::chooser(&Chooser::new(main, &documents)),
-        );
+    for letter in rendered {
+        let letter = letter?;
+        output.extend(letter.files);
+        fallbacks.extend(letter.fallbacks);
     }
-    progress(letters.len(), letters.len());
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
     output.extend(dashboard(project)?.files());
     Ok((output, fallbacks))
+}
+
+/// The formats written for each letter and locale: the page, the text, and
+/// those asked for besides.
+fn formats(options: &BuildOptions) -> Vec<Format> {
+    let mut formats = vec![Format::Html, Format::Text];
+    formats.extend(&options.extra_formats);
+    formats
 }
 
 /// The folder of the translation dashboard in the output.
@@ -241,7 +232,78 @@ pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
     })
 }
 
+/// One letter in every locale: its files, by path relative to the output
+/// folder, and the messages that fell back.
+struct Rendered {
+    files: Output,
+    fallbacks: Vec<LetterFallback>,
+}
+
+/// Renders one letter in every locale of `langs` (in parallel) and its
+/// language chooser.
+fn render_letter(
+    project: &Project,
+    letter: &Letter,
+    langs: &[Lang],
+    prepared: &localize::Prepared,
+    formats: &[Format],
+) -> Result<Rendered, BuildError> {
+    let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
+        .par_iter()
+        .map(|lang| {
+            localize::localize_prepared(project, letter, lang, prepared)
+                .map(|localized| (lang.clone(), localized))
+                .map_err(|source| BuildError::Localize {
+                    letter: letter.name.clone(),
+                    lang: lang.clone(),
+                    source,
+                })
+        })
+        .collect();
+    let mut files = Output::new();
+    let mut fallbacks = Vec::new();
+    let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
+    for result in localized {
+        let (lang, localized) = result?;
+        fallbacks.extend(
+            localized
+                .fallbacks
+                .into_iter()
+                .map(|f| (letter.name.clone(), lang.clone(), f)),
+        );
+        documents.push(localized.document);
+    }
+    let pages: Vec<Vec<(PathBuf, String)>> = documents
+        .par_iter()
+        .map(|document| {
+            let folder = Path::new(&letter.name).join(document.lang.tag());
+            formats
+                .iter()
+                .map(|&format| {
+                    (
+                        folder.join(format.file_name()),
+                        render::render(document, format),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    files.extend(pages.into_iter().flatten());
+    let main = documents
+        .iter()
+        .find(|d| d.lang == project.config.source)
+        .unwrap_or(&documents[0]);
+    files.insert(
+        Path::new(&letter.name).join("index.html"),
+        html::chooser(&Chooser::new(main, &documents)),
+    );
+    Ok(Rendered { files, fallbacks })
+}
+
 /// Builds the selection and replaces the output folder with the result.
+///
+/// Letters are rendered in parallel and each is written to the staging folder
+/// as soon as it is rendered, so only the letters in flight are held in memory.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     build_reporting(project, options, &|_, _| {})
 }
@@ -253,12 +315,61 @@ pub fn build_reporting(
     progress: Progress<'_>,
 ) -> Result<BuildSummary, BuildError> {
     refuse_unsafe_output(project, &options.out_dir)?;
-    let (output, fallbacks) = render_all_reporting(project, options, progress)?;
-    write_atomically(&output, &options.out_dir)?;
-    Ok(BuildSummary {
-        files: output.into_keys().collect(),
-        fallbacks,
-    })
+    let (letters, langs) = project
+        .select(&options.letters, &options.locales)
+        .map_err(BuildError::Selection)?;
+    refuse_syntax_errors(project, &letters, &langs)?;
+    let staging = Staging::create(&options.out_dir, options.incremental)?;
+    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
+    let formats = formats(options);
+    let done = AtomicUsize::new(0);
+    progress(0, letters.len());
+    let written: Vec<Result<BuildSummary, BuildError>> = letters
+        .par_iter()
+        .zip(&prepared)
+        .map(|(letter, prepared)| {
+            let rendered = render_letter(project, letter, &langs, prepared, &formats)?;
+            staging.write(&rendered.files)?;
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
+            Ok(BuildSummary {
+                files: rendered.files.into_keys().collect(),
+                fallbacks: rendered.fallbacks,
+            })
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut fallbacks = Vec::new();
+    for letter in written {
+        match letter {
+            Ok(letter) => {
+                files.extend(letter.files);
+                fallbacks.extend(letter.fallbacks);
+            }
+            Err(error) => {
+                staging.discard();
+                return Err(error);
+            }
+        }
+    }
+    if options.strict && !fallbacks.is_empty() {
+        staging.discard();
+        return Err(BuildError::Strict { fallbacks });
+    }
+    let dashboard: Output = match dashboard(project) {
+        Ok(dashboard) => dashboard.files().into_iter().collect(),
+        Err(error) => {
+            staging.discard();
+            return Err(error);
+        }
+    };
+    if let Err(error) = staging.write(&dashboard) {
+        staging.discard();
+        return Err(error);
+    }
+    files.extend(dashboard.into_keys());
+    staging.swap_in()?;
+    files.sort();
+    Ok(BuildSummary { files, fallbacks })
 }
 
 fn refuse_syntax_errors(
@@ -370,68 +481,131 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
 
 /// Writes `output` to a new folder beside `out_dir`, then swaps it in.
 pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildError> {
-    let out_dir = absolute(out_dir).map_err(|source| BuildError::Io {
-        path: out_dir.to_owned(),
-        source,
-    })?;
-    let parent = out_dir.parent().ok_or_else(|| BuildError::UnsafeOutput {
-        path: out_dir.clone(),
-        reason: "it has no parent folder".into(),
-    })?;
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let io_error = |path: &Path| {
-        let path = path.to_owned();
-        move |source| BuildError::Io { path, source }
-    };
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let staging = parent.join(format!(".{name}.letterkit-new-{}", std::process::id()));
-    let previous = parent.join(format!(".{name}.letterkit-old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
+    let staging = Staging::create(out_dir, false)?;
+    if let Err(error) = staging.write(output) {
+        staging.discard();
+        return Err(error);
+    }
+    staging.swap_in()
+}
 
-    let written = (|| {
-        for (relative, contents) in output {
-            let path = staging.join(relative);
-            if let Some(folder) = path.parent() {
-                fs::create_dir_all(folder).map_err(io_error(folder))?;
+/// A new output folder being written beside the output folder, swapped in whole
+/// when complete. Nothing in the output folder changes before the swap: an
+/// unchanged file is hard-linked from it, never written in place.
+struct Staging {
+    /// The output folder, absolute.
+    out_dir: PathBuf,
+    /// `.<out>.letterkit-new-<pid>` beside it.
+    folder: PathBuf,
+    /// `.<out>.letterkit-old-<pid>`, where the output folder goes during the swap.
+    previous: PathBuf,
+    /// Link unchanged files from the output folder instead of writing them.
+    incremental: bool,
+}
+
+impl Staging {
+    /// Creates the empty staging folder (removing one a killed build left).
+    fn create(out_dir: &Path, incremental: bool) -> Result<Self, BuildError> {
+        let out_dir = absolute(out_dir).map_err(|source| BuildError::Io {
+            path: out_dir.to_owned(),
+            source,
+        })?;
+        let parent = out_dir.parent().ok_or_else(|| BuildError::UnsafeOutput {
+            path: out_dir.clone(),
+            reason: "it has no parent folder".into(),
+        })?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+        let folder = parent.join(format!(".{name}.letterkit-new-{}", std::process::id()));
+        let previous = parent.join(format!(".{name}.letterkit-old-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&folder);
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        Ok(Staging {
+            out_dir,
+            folder,
+            previous,
+            incremental,
+        })
+    }
+
+    /// Writes `files` (paths relative to the output folder), each in one
+    /// write; with `incremental`, a file whose bytes the output folder already
+    /// has is linked from there instead.
+    fn write(&self, files: &Output) -> Result<(), BuildError> {
+        let mut made: Option<&Path> = None;
+        for (relative, contents) in files {
+            let path = self.folder.join(relative);
+            if let Some(folder) = relative.parent()
+                && made != Some(folder)
+            {
+                let folder = self.folder.join(folder);
+                fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+                made = relative.parent();
+            }
+            if self.incremental && self.link_unchanged(relative, contents.as_bytes(), &path) {
+                continue;
             }
             fs::write(&path, contents).map_err(io_error(&path))?;
         }
-        fs::create_dir_all(&staging).map_err(io_error(&staging))?;
-        let marker = staging.join(OUTPUT_MARKER);
-        fs::write(&marker, OUTPUT_MARKER_TEXT).map_err(io_error(&marker))?;
         Ok(())
-    })();
-    if let Err(error) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
     }
 
-    let had_previous = out_dir.exists();
-    if had_previous {
-        let _ = fs::remove_dir_all(&previous);
-        if let Err(source) = fs::rename(&out_dir, &previous) {
-            let _ = fs::remove_dir_all(&staging);
+    /// Hard-links the output folder's `relative` to `path` if it holds exactly
+    /// `contents`; false when it does not, or cannot be linked (another file
+    /// system): the caller writes the file.
+    fn link_unchanged(&self, relative: &Path, contents: &[u8], path: &Path) -> bool {
+        let old = self.out_dir.join(relative);
+        let same_size = fs::symlink_metadata(&old)
+            .is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64);
+        same_size
+            && fs::read(&old).is_ok_and(|bytes| bytes == contents)
+            && fs::hard_link(&old, path).is_ok()
+    }
+
+    /// Removes the staging folder: the output folder stays as it was.
+    fn discard(&self) {
+        let _ = fs::remove_dir_all(&self.folder);
+    }
+
+    /// Adds the marker and swaps the staging folder in with two renames.
+    fn swap_in(self) -> Result<(), BuildError> {
+        let marker = self.folder.join(OUTPUT_MARKER);
+        if let Err(error) = fs::write(&marker, OUTPUT_MARKER_TEXT).map_err(io_error(&marker)) {
+            self.discard();
+            return Err(error);
+        }
+        let had_previous = self.out_dir.exists();
+        if had_previous {
+            let _ = fs::remove_dir_all(&self.previous);
+            if let Err(source) = fs::rename(&self.out_dir, &self.previous) {
+                self.discard();
+                return Err(BuildError::Io {
+                    path: self.out_dir,
+                    source,
+                });
+            }
+        }
+        if let Err(source) = fs::rename(&self.folder, &self.out_dir) {
+            if had_previous {
+                let _ = fs::rename(&self.previous, &self.out_dir);
+            }
+            self.discard();
             return Err(BuildError::Io {
-                path: out_dir,
+                path: self.out_dir,
                 source,
             });
         }
-    }
-    if let Err(source) = fs::rename(&staging, &out_dir) {
         if had_previous {
-            let _ = fs::rename(&previous, &out_dir);
+            let _ = fs::remove_dir_all(&self.previous);
         }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(BuildError::Io {
-            path: out_dir,
-            source,
-        });
+        Ok(())
     }
-    if had_previous {
-        let _ = fs::remove_dir_all(&previous);
-    }
-    Ok(())
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> BuildError {
+    let path = path.to_owned();
+    move |source| BuildError::Io { path, source }
 }

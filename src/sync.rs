@@ -194,7 +194,19 @@ pub fn apply(project: &Project, plans: &[LocaleSync]) -> Result<(), SyncError> {
 
 /// The stale translations of a locale, as sync would flag them.
 pub fn stale_translations(project: &Project, files: &LocaleFiles) -> Result<Vec<Stale>, SyncError> {
+    // Staleness is measured against the lock: a locale without one has nothing
+    // recorded to be stale against, and planning a whole sync would find nothing.
+    if !project.root.join(lock_path(files.lang())).is_file() {
+        return Ok(Vec::new());
+    }
     Ok(plan_locale(project, project.source_locale(), files)?.stale)
+}
+
+/// `locales/<tag>/translated-from.toml`.
+fn lock_path(lang: &Lang) -> PathBuf {
+    Path::new(crate::project::LOCALES_DIR)
+        .join(lang.tag())
+        .join(LOCK_FILE)
 }
 
 fn plan_locale(
@@ -202,9 +214,7 @@ fn plan_locale(
     source: &LocaleFiles,
     files: &LocaleFiles,
 ) -> Result<LocaleSync, SyncError> {
-    let lock_path = Path::new(crate::project::LOCALES_DIR)
-        .join(files.lang().tag())
-        .join(LOCK_FILE);
+    let lock_path = lock_path(files.lang());
     let old_lock_text = fs::read_to_string(project.root.join(&lock_path)).ok();
     let old_lock: Lock = match &old_lock_text {
         Some(text) => toml::from_str(text).map_err(|e| SyncError::Lock {

@@ -4,8 +4,8 @@
 //! items as `- ` with a hanging indent; `[N]` note markers and the sources at
 //! the end, each URL on its own line. No Markdown syntax, no rules or tabs.
 
+use textwrap::WordSeparator;
 use textwrap::core::Word;
-use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
@@ -211,60 +211,261 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
     }
 }
 
-/// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
+/// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`]:
+/// first fit, words never broken, exactly as `textwrap::wrap` does with those
+/// options (a test holds the two to the same output), without its per-line
+/// allocations.
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
-    // Only ASCII white space is collapsed: a no-break space (French puts a
-    // narrow one before `;`) must keep the words on either side together.
-    let text = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-    let options = Options::new(WIDTH)
-        .initial_indent(initial_indent)
-        .subsequent_indent(subsequent_indent)
-        .break_words(false)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .wrap_algorithm(WrapAlgorithm::FirstFit)
-        .word_separator(WordSeparator::Custom(words_keeping_urls));
+    let text = single_spaced(text);
+    let text = text.as_ref();
+    let mut out = String::with_capacity(text.len() + text.len() / 32 + initial_indent.len());
     let mut open = 0;
-    textwrap::wrap(&text, &options)
-        .iter()
-        .map(|line| balance_isolates(line.trim_end(), &mut open))
-        .collect::<Vec<_>>()
-        .join("\n")
+    if text.len() < WIDTH && initial_indent.is_empty() {
+        balance_isolates(text.trim_end(), &mut open, &mut out);
+        return out;
+    }
+    let words = words_keeping_urls(text);
+    let widths = [
+        WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)),
+        WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)),
+    ];
+    let mut lines = 0;
+    let mut offset = 0;
+    let mut line = |words: &[Word<'_>], out: &mut String| {
+        if lines > 0 {
+            out.push('\n');
+        }
+        let Some(last) = words.last() else {
+            lines += 1;
+            return;
+        };
+        let len: usize = words.iter().map(|w| w.len() + w.whitespace.len()).sum();
+        let indent = if lines == 0 {
+            initial_indent
+        } else {
+            subsequent_indent
+        };
+        let body = &text[offset..offset + len - last.whitespace.len()];
+        let mut joined = String::with_capacity(indent.len() + body.len());
+        joined.push_str(indent);
+        joined.push_str(body);
+        balance_isolates(joined.trim_end(), &mut open, out);
+        offset += len;
+        lines += 1;
+    };
+    let mut start = 0;
+    let mut width = 0;
+    for (index, word) in words.iter().enumerate() {
+        // The line being filled is the first until one is written.
+        let line_width = widths[usize::from(start > 0)];
+        if width + word.width > line_width && index > start {
+            line(&words[start..index], &mut out);
+            start = index;
+            width = 0;
+        }
+        width += word.width + word.whitespace.len();
+    }
+    line(&words[start..], &mut out);
+    out
 }
 
 /// Closes at the end of a line every isolate still open there and reopens it at
 /// the start of the next, since each line of a text file is its own bidi paragraph.
-fn balance_isolates(line: &str, open: &mut usize) -> String {
+fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
     let reopen = *open;
-    for c in line.chars() {
-        match c {
-            FIRST_STRONG_ISOLATE => *open += 1,
-            POP_DIRECTIONAL_ISOLATE => *open = open.saturating_sub(1),
-            _ => {}
+    // Both isolate controls start with the byte E2: a line without it, as
+    // most are, needs no scan by character.
+    if line.as_bytes().contains(&0xE2) {
+        for c in line.chars() {
+            match c {
+                FIRST_STRONG_ISOLATE => *open += 1,
+                POP_DIRECTIONAL_ISOLATE => *open = open.saturating_sub(1),
+                _ => {}
+            }
         }
     }
     if reopen == 0 && *open == 0 {
-        return line.to_owned();
+        out.push_str(line);
+        return;
     }
     let body = line.trim_start_matches(' ');
-    let indent = &line[..line.len() - body.len()];
-    let mut balanced = String::with_capacity(line.len() + 3 * (reopen + *open));
-    balanced.push_str(indent);
-    balanced.extend(std::iter::repeat_n(FIRST_STRONG_ISOLATE, reopen));
-    balanced.push_str(body);
-    balanced.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
-    balanced
+    out.push_str(&line[..line.len() - body.len()]);
+    out.extend(std::iter::repeat_n(FIRST_STRONG_ISOLATE, reopen));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(POP_DIRECTIONAL_ISOLATE, *open));
 }
 
-/// Splits at spaces, then at the Unicode line-break opportunities inside each
-/// space-separated chunk, except in a chunk holding a URL, which stays whole.
-fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    Box::new(
-        WordSeparator::AsciiSpace
-            .find_words(line)
-            .flat_map(|chunk| {
-                let words: Vec<Word<'_>> = if is_url_like(chunk.word) {
-                    vec![chunk]
-                } else {
+/// The words of a line whose words are separated by single spaces (as
+/// [`wrap`] makes it): split at spaces, then at the Unicode line-break
+/// opportunities inside each space-separated chunk, except in a chunk holding
+/// a URL, which stays whole. Each word keeps the space after it.
+fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::with_capacity(line.len() / 5 + 1);
+    let mut chunks = line.split(' ').filter(|c| !c.is_empty()).peekable();
+    while let Some(chunk) = chunks.next() {
+        let whitespace = if chunks.peek().is_some() { " " } else { "" };
+        // Most words need no segmenter, nor a width looked up by character.
+        let width = unbreakable_width(chunk)
+            .or_else(|| is_url_like(chunk).then(|| textwrap::core::display_width(chunk)));
+        if let Some(width) = width {
+            words.push(Word {
+                word: chunk,
+                whitespace,
+                penalty: "",
+                width,
+            });
+            continue;
+        }
+        // Byte ranges of the pieces between break opportunities, except after
+        // a hyphen: a line ending in one reads as a word split in two, so
+        // "US-Mexican" stays whole.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for part in WordSeparator::UnicodeBreakProperties.find_words(chunk) {
+            let end = start + part.word.len() + part.whitespace.len();
+            match pieces.last_mut() {
+                Some(last) if chunk[..last.1].ends_with('-') => last.1 = end,
+                _ => pieces.push((start, end)),
+            }
+            start = end;
+        }
+        let first = words.len();
+        words.extend(
+            pieces
+                .into_iter()
+                .map(|(start, end)| Word::from(&chunk[start..end])),
+        );
+        if let Some(last) = words[first..].last_mut() {
+            last.whitespace = whitespace;
+        }
+    }
+    words
+}
+
+/// Whether the Unicode line-break rules (UAX #14) allow no break inside
+/// `word`, judged from its characters alone: letters and digits of alphabets
+/// written with spaces between words, and the punctuation that binds to them
+/// (`.`, `,`, `:`, `;`). Most words of most languages are such, and they skip
+/// the line segmenter, the costliest step of rendering text. Anything else
+/// (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes to the
+/// segmenter.
+///
+/// Returns the word's width: each of its characters is one column wide.
+fn unbreakable_width(word: &str) -> Option<usize> {
+    let mut width = 0;
+    word.chars()
+        .all(|c| {
+            width += 1;
+            c.is_ascii_alphanumeric()
+                || matches!(c, '.' | ',' | ':' | ';')
+                || matches!(u32::from(c),
+                    0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
+                    | 0x386 | 0x388..=0x3CE // Greek letters
+                    | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
+                    | 0x5D0..=0x5EA // Hebrew letters
+                    | 0x620..=0x64A // Arabic letters
+                )
+        })
+        .then_some(width)
+}
+
+/// `text` with every run of ASCII white space made one space and none at either end;
+/// borrowed when it is so already, as most text is.
+fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Only ASCII white space is collapsed: a no-break space (French puts a
+    // narrow one before `;`) must keep the words on either side together.
+    let plain = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && !bytes.iter().any(|b| matches!(b, 0x09..=0x0D));
+    if plain {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+fn is_url_like(word: &str) -> bool {
+    word.contains("://") || word.contains("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use textwrap::{Options, WordSplitter, WrapAlgorithm};
+
+    fn is_unbreakable(word: &str) -> bool {
+        unbreakable_width(word).is_some()
+    }
+
+    #[test]
+    fn words_judged_unbreakable_have_no_break_opportunity() {
+        let words = [
+            "word",
+            "Word.",
+            "a,b",
+            "1.5",
+            "2023:",
+            "élan",
+            "Ünïcödé;",
+            "ŁódźŻ",
+            "Ελληνικά",
+            "Русский.",
+            "עברית",
+            "العربية",
+            "x1y2",
+            "end.",
+        ];
+        for word in words {
+            assert!(is_unbreakable(word), "{word}");
+            let parts: Vec<&str> = WordSeparator::UnicodeBreakProperties
+                .find_words(word)
+                .map(|w| w.word)
+                .collect();
+            assert_eq!(parts, [word], "the segmenter breaks {word}");
+        }
+        for word in [
+            "US-Mexican",
+            "a/b",
+            "日本語",
+            "ไทย",
+            "हिन्दी",
+            "“quoted”",
+            "a×b",
+        ] {
+            assert!(!is_unbreakable(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_segmenter_agrees_on_every_unbreakable_word_of_the_shipped_and_generated_letters() {
+        let mut checked = 0;
+        for paragraph in crate::corpus::sample_values() {
+            for word in paragraph.split_whitespace().filter(|w| is_unbreakable(w)) {
+                let parts = WordSeparator::UnicodeBreakProperties.find_words(word);
+                assert_eq!(parts.count(), 1, "the segmenter breaks {word}");
+                assert_eq!(
+                    unbreakable_width(word),
+                    Some(textwrap::core::display_width(word)),
+                    "{word}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    /// The words as textwrap's own separators find them: the reference.
+    fn reference_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+        Box::new(
+            WordSeparator::AsciiSpace
+                .find_words(line)
+                .flat_map(|chunk| {
+                    // One word as is, without a vector: most words need no segmenter.
+                    if is_unbreakable(chunk.word) || is_url_like(chunk.word) {
+                        return Some(chunk).into_iter().chain(Vec::new());
+                    }
                     // Byte ranges of the pieces between break opportunities,
                     // except after a hyphen: a line ending in one reads as a
                     // word split in two, so "US-Mexican" stays whole.
@@ -285,20 +486,82 @@ fn words_keeping_urls(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
                     if let Some(last) = parts.last_mut() {
                         last.whitespace = chunk.whitespace;
                     }
-                    parts
-                };
-                words
-            }),
-    )
-}
+                    None.into_iter().chain(parts)
+                }),
+        )
+    }
 
-fn is_url_like(word: &str) -> bool {
-    word.contains("://") || word.contains("mailto:")
-}
+    #[test]
+    fn single_spacing_borrows_only_what_needs_no_change() {
+        for text in [
+            "",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "a b",
+            "日本語 と",
+            "’quoted’ words",
+            "a\u{1680}b",
+        ] {
+            let expected = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(text), expected, "{text:?}");
+        }
+        assert!(matches!(
+            single_spaced("plain text, one space"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    #[test]
+    fn wrapping_matches_textwrap_first_fit() {
+        let reference = |text: &str, initial: &str, subsequent: &str| {
+            let text = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            let options = Options::new(WIDTH)
+                .initial_indent(initial)
+                .subsequent_indent(subsequent)
+                .break_words(false)
+                .word_splitter(WordSplitter::NoHyphenation)
+                .wrap_algorithm(WrapAlgorithm::FirstFit)
+                .word_separator(WordSeparator::Custom(reference_words));
+            let mut open = 0;
+            textwrap::wrap(&text, &options)
+                .iter()
+                .map(|line| {
+                    let mut out = String::new();
+                    balance_isolates(line.trim_end(), &mut open, &mut out);
+                    out
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut paragraphs = crate::corpus::sample_values();
+        paragraphs.extend(
+            [
+                "",
+                " ",
+                "short",
+                "\u{2068}isolated words that run on long enough to wrap across more than one line of the text\u{2069} and more",
+                "a-very-long-hyphenated-word-that-is-wider-than-the-whole-line-by-itself-and-then-some more",
+            ]
+            .map(String::from),
+        );
+        for text in &paragraphs {
+            for (initial, subsequent) in [("", ""), ("- ", "  "), ("[12] ", "     ")] {
+                assert_eq!(
+                    wrap(text, initial, subsequent),
+                    reference(text, initial, subsequent),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(paragraphs.len() > 2000, "{}", paragraphs.len());
+    }
 
     #[test]
     fn long_urls_are_never_broken() {

@@ -92,6 +92,9 @@ pub enum Command {
         /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
         #[arg(long)]
         markdown: bool,
+        /// Keep each output file whose bytes are unchanged (its modification time stays).
+        #[arg(long)]
+        incremental: bool,
     },
     /// Check translations: completeness, Fluent syntax and structure, plurals, links,
     /// notes, numbers, hidden characters and stale translations, with coverage per locale.

@@ -36,14 +36,23 @@ fn print_report(
     deny_warnings: bool,
 ) -> Result<u8, String> {
     let fails = report.fails(deny_warnings);
-    let mut stdout = anstream::stdout();
+    // A report can run to tens of thousands of lines: buffered under the
+    // colour handling, so that they are written in large blocks, not a system
+    // call per line.
+    let choice = anstream::stdout().current_choice();
+    let buffered: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    ));
+    let mut stdout = anstream::AutoStream::new(buffered, choice);
     let printed = match format {
         CheckFormat::Human => report::human(report, root, fails, &mut stdout),
         CheckFormat::Json => report::json(report, fails, &mut stdout),
         CheckFormat::Github => report::github(report, fails, &mut stdout),
         CheckFormat::Sarif => report::sarif(report, &mut stdout),
         CheckFormat::Junit => report::junit(report, &mut stdout),
-    };
+    }
+    .and_then(|()| stdout.flush());
     written(printed, "the report")?;
     Ok(if fails { FINDINGS } else { 0 })
 }
@@ -147,6 +156,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             strict,
             email,
             markdown,
+            incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
             let extra_formats = [(email, Format::Email), (markdown, Format::Markdown)]
@@ -159,6 +169,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 locales,
                 strict,
                 extra_formats,
+                incremental,
             };
             let mut stderr = anstream::stderr();
             let bar = progress::Bar::new("building", cli.quiet);

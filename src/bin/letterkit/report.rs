@@ -19,6 +19,8 @@ pub fn human(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let renderer = Renderer::styled();
+    // Findings come file by file: each file is read once for its snippets.
+    let mut read: Option<(&Path, Option<String>)> = None;
     for finding in &report.findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
@@ -31,8 +33,14 @@ pub fn human(
             finding.message
         );
         let location = &finding.location;
-        let text = fs::read_to_string(root.join(&location.file)).ok();
-        let rendered = match (&text, &location.span) {
+        if read.as_ref().is_none_or(|(file, _)| *file != location.file) {
+            read = Some((
+                &location.file,
+                fs::read_to_string(root.join(&location.file)).ok(),
+            ));
+        }
+        let text = read.as_ref().and_then(|(_, text)| text.as_ref());
+        let rendered = match (text, &location.span) {
             // A place at the very end of the file (where a missing message
             // belongs) has no character to point at: the location says it.
             (Some(text), Some(span)) if span.start < text.len() => {

@@ -445,6 +445,7 @@ pub fn check_reporting(
     let source = project.source_locale();
     let policy = &project.config.check;
     let prepared = localize::Prepared::for_letters(project, &letters, &langs);
+    let shapes = source_shapes(source);
     let done = AtomicUsize::new(0);
     progress(0, langs.len());
 
@@ -466,6 +467,7 @@ pub fn check_reporting(
                     policy,
                     markup: text::Markup::Letter,
                     functions: localize::KNOWN_FUNCTIONS,
+                    shapes: &shapes,
                 };
                 check_file(source, files, resource, &rules, &mut found);
                 checked.files.push(CheckedFile {
@@ -533,6 +535,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
     let mut checked = Vec::new();
+    let shapes = source_shapes(source);
     // The application provides the functions its own strings call.
     let called = fluent::functions_called(source);
     let mut functions: Vec<&str> = localize::FLUENT_FUNCTIONS.to_vec();
@@ -556,6 +559,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 policy,
                 markup: text::Markup::Tree,
                 functions: &functions,
+                shapes: &shapes,
             };
             check_file(source, files, resource, &rules, &mut findings);
         }
@@ -783,6 +787,15 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
         .collect()
 }
 
+/// The shapes of the source locale's messages, by resource, worked out once.
+fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::SourceShapes<'_>> {
+    source
+        .files
+        .iter()
+        .map(|(name, file)| (name.clone(), text::SourceShapes::of(file)))
+        .collect()
+}
+
 /// What every file of a locale is checked against.
 struct Rules<'r> {
     /// Every name the locale defines, for references.
@@ -793,6 +806,8 @@ struct Rules<'r> {
     markup: text::Markup,
     /// The functions messages may call.
     functions: &'r [&'r str],
+    /// The source messages' shapes, by resource.
+    shapes: &'r BTreeMap<String, text::SourceShapes<'r>>,
 }
 
 fn check_file(
@@ -807,6 +822,7 @@ fn check_file(
         policy,
         markup,
         functions,
+        ..
     } = *rules;
     let lang = files.lang();
     let Some(source_file) = source.file(resource) else {
@@ -868,8 +884,16 @@ fn check_file(
     text::characters(file, lang, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);
+        let owned;
+        let shapes = match rules.shapes.get(resource) {
+            Some(shapes) => shapes,
+            None => {
+                owned = text::SourceShapes::of(source_file);
+                &owned
+            }
+        };
         text::compare_messages(
-            source_file,
+            shapes,
             file,
             lang,
             source.lang(),

@@ -214,7 +214,8 @@ pub(super) fn check_entries(
     functions: &[&str],
     found: &mut Vec<Finding>,
 ) {
-    let plurals = PluralCategories::of(lang);
+    // Worked out only for a file with a plural select; most have none.
+    let mut plurals: Option<PluralCategories> = None;
     for entry in entries(file) {
         let id = (!entry.is_term).then_some(entry.id);
         let mut attributes = BTreeSet::new();
@@ -273,7 +274,8 @@ pub(super) fn check_entries(
                 }
             }
             for (selector, variants) in &references.selects {
-                check_variants(file, lang, id, &name, selector, variants, &plurals, found);
+                let plurals = plurals.get_or_insert_with(|| PluralCategories::of(lang));
+                check_variants(file, lang, id, &name, selector, variants, plurals, found);
             }
         }
     }

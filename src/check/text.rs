@@ -19,6 +19,9 @@ use crate::project::{EntryKind, FtlFile};
 /// code point and position.
 pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
     let text = file.source();
+    if !may_hide_characters(text.as_bytes()) {
+        return;
+    }
     // Parsed again with comments only when there is something to report.
     let mut spans = None;
     let separates_words =
@@ -50,6 +53,31 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
             format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
         ));
     }
+}
+
+/// Whether the text may hold a character [`classify`] reports: a control
+/// byte, a C1 control (C2 80–9F), U+061C (D8 9C), a character of U+200B–200F,
+/// U+2028–202E or U+2060–206F (E2 80/81 …), or U+FEFF or U+FFF9–FFFB (EF …).
+/// Most files hold none, and bytes are quicker to look at than characters.
+fn may_hide_characters(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xD8 => bytes.get(i + 1) == Some(&0x9C),
+        0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(third)) => {
+                (0x8B..=0x8F).contains(third) || (0xA8..=0xAE).contains(third)
+            }
+            (Some(0x81), Some(third)) => (0xA0..=0xAF).contains(third),
+            _ => false,
+        },
+        0xEF => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
+        ),
+        _ => false,
+    })
 }
 
 fn in_message(id: Option<&str>) -> String {
@@ -102,7 +130,7 @@ struct Shape {
     /// Each number's digits, sorted, and the numbers as written.
     numbers: Vec<String>,
     written_numbers: BTreeMap<String, String>,
-    /// The text, whitespace collapsed, for spotting an untranslated copy.
+    /// The text, for spotting an untranslated copy.
     text: String,
     /// Raw HTML fragments, whitespace collapsed.
     html: Vec<String>,
@@ -116,6 +144,20 @@ impl Shape {
     fn of(pattern: &ast::Pattern<&str>) -> Self {
         let mut flat = String::new();
         flatten(pattern, &mut flat);
+        // Text with no character Markdown reads as syntax is its own words:
+        // no need for the parser, as for most messages.
+        let plain = !flat.bytes().any(|b| {
+            matches!(
+                b,
+                b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'`' | b'\\' | b'&' | b'!'
+            )
+        });
+        if plain {
+            let mut shape = Shape::default();
+            shape.count_numbers(&flat);
+            shape.text = flat;
+            return shape;
+        }
         let mut notes = Vec::new();
         let (content, issues) = markdown::parse_inline(&flat, &mut |id| {
             notes.push(id.to_owned());
@@ -138,18 +180,31 @@ impl Shape {
         shape.html.sort();
         let mut words = String::new();
         shape.walk(&content, &mut words);
-        for (digits, written) in numbers(&words) {
-            shape
-                .written_numbers
-                .entry(digits.clone())
-                .or_insert(written);
-            shape.numbers.push(digits);
-        }
-        shape.numbers.sort();
-        shape.text = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+        shape.count_numbers(&words);
+        shape.text = flat;
         shape.links.sort();
         shape.notes.sort();
         shape
+    }
+
+    fn count_numbers(&mut self, words: &str) {
+        if !words.bytes().any(|b| b.is_ascii_digit() || b >= 0xD9) {
+            return;
+        }
+        for (digits, written) in numbers(words) {
+            self.written_numbers
+                .entry(digits.clone())
+                .or_insert(written);
+            self.numbers.push(digits);
+        }
+        self.numbers.sort();
+    }
+
+    /// Whether the two texts are the same words.
+    fn same_text(&self, other: &Shape) -> bool {
+        self.text
+            .split_whitespace()
+            .eq(other.text.split_whitespace())
     }
 
     fn walk(&mut self, content: &[Inline], words: &mut String) {
@@ -253,6 +308,26 @@ fn decimal_digit(c: char) -> Option<char> {
     char::from_digit(c as u32 - zero, 10)
 }
 
+/// The shape of every message of a source file, worked out once for all
+/// the locales compared with it.
+pub(super) struct SourceShapes<'s>(BTreeMap<&'s str, Shape>);
+
+impl<'s> SourceShapes<'s> {
+    /// The shapes of the file's messages that have a value (the first
+    /// definition of an id).
+    pub(super) fn of(source: &'s FtlFile) -> Self {
+        let mut shapes = BTreeMap::new();
+        for (message, _) in source.messages() {
+            if let Some(value) = &message.value {
+                shapes
+                    .entry(message.id.name)
+                    .or_insert_with(|| Shape::of(value));
+            }
+        }
+        SourceShapes(shapes)
+    }
+}
+
 /// Where markup in a message comes from, which decides how it is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Markup {
@@ -267,7 +342,7 @@ pub(super) enum Markup {
 /// Compares each translated message with its source: links, note references,
 /// emphasis, numbers, markup, and a value left as the source text.
 pub(super) fn compare_messages(
-    source: &FtlFile,
+    sources: &SourceShapes<'_>,
     file: &FtlFile,
     lang: &Lang,
     source_lang: &Lang,
@@ -277,22 +352,16 @@ pub(super) fn compare_messages(
 ) {
     let same_language =
         lang.language_identifier().language == source_lang.language_identifier().language;
-    let sources: BTreeMap<&str, &ast::Message<&str>> =
-        source.messages().map(|(m, _)| (m.id.name, m)).collect();
     let mut seen = std::collections::BTreeSet::new();
     for (message, location) in file.messages() {
         let id = message.id.name;
         if !seen.insert(id) {
             continue;
         }
-        let (Some(value), Some(source_value)) = (
-            message.value.as_ref(),
-            sources.get(id).and_then(|m| m.value.as_ref()),
-        ) else {
+        let (Some(value), Some(wanted)) = (message.value.as_ref(), sources.0.get(id)) else {
             continue;
         };
         let shape = Shape::of(value);
-        let wanted = Shape::of(source_value);
         let mut report = |code: Code, message: String| {
             found.push(finding(code, lang, Some(id), location.clone(), message));
         };
@@ -399,7 +468,7 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        let identical = shape.text == wanted.text
+        let identical = shape.same_text(wanted)
             && words(&shape.text) >= IDENTICAL_MIN_WORDS
             && !same_language
             && !allow_identical.iter().any(|allowed| allowed == id);
@@ -465,8 +534,9 @@ mod tests {
 
     fn compare(source: &str, target: &str) -> Vec<&'static str> {
         let mut found = Vec::new();
+        let source = file(source);
         compare_messages(
-            &file(source),
+            &SourceShapes::of(&source),
             &file(target),
             &Lang::parse("es").unwrap(),
             &Lang::parse("en").unwrap(),
@@ -574,5 +644,16 @@ mod tests {
             characters(&text, &Lang::parse(tag).unwrap(), &mut found);
             assert_eq!(found.len(), reported, "{tag}");
         }
+    }
+
+    #[test]
+    fn the_byte_scan_sees_every_character_that_is_reported() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if classify(c).is_some() {
+                assert!(may_hide_characters(text.as_bytes()), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(!may_hide_characters("plain “quoted” text’s".as_bytes()));
     }
 }

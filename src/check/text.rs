@@ -444,7 +444,7 @@ pub(super) fn compare_messages(
                 .map(|d| shape.written_numbers.get(&d).cloned().unwrap_or(d))
                 .collect()
         };
-        let lost = as_written(difference(&wanted.numbers, &shape.numbers), &wanted);
+        let lost = as_written(difference(&wanted.numbers, &shape.numbers), wanted);
         let new = as_written(difference(&shape.numbers, &wanted.numbers), &shape);
         if !new.is_empty() {
             report(

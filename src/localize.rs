@@ -291,6 +291,8 @@ pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String 
     format_plain(&bundle, "language-name", &FluentArgs::new())
         .ok()
         .flatten()
+        .map(|name| markdown::clean_text(&name))
+        .filter(|name| !name.trim().is_empty())
         .unwrap_or_else(|| lang.tag().to_owned())
 }
 

@@ -118,6 +118,16 @@ impl FtlFile {
         }
     }
 
+    /// Parses `text` as [`FtlFile::parse`] does, after refusing a file too
+    /// large ([`MAX_FTL_BYTES`]) or too deeply nested
+    /// ([`MAX_PLACEABLE_NESTING`]) to parse safely. Loading reads every Fluent
+    /// file through this; it also serves callers that hold Fluent text in
+    /// memory (a fuzzer, an editor).
+    pub fn parse_checked(path: PathBuf, text: String) -> Result<Self, LoadError> {
+        check_limits(&path, &text)?;
+        Ok(Self::parse(path, text))
+    }
+
     /// The file's text.
     pub fn source(&self) -> &str {
         self.resource.source()
@@ -723,8 +733,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                 };
                 let shown = folder.join(entry.file_name());
                 let text = read_text(&path, &shown)?;
-                check_limits(&shown, &text)?;
-                files.insert(stem.to_owned(), FtlFile::parse(shown, text));
+                files.insert(stem.to_owned(), FtlFile::parse_checked(shown, text)?);
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -814,8 +823,7 @@ fn collect_tree(
                 .collect::<Vec<_>>()
                 .join("/");
             let text = read_text(&path, &path)?;
-            check_limits(&path, &text)?;
-            files.insert(resource, FtlFile::parse(path, text));
+            files.insert(resource, FtlFile::parse_checked(path, text)?);
         }
     }
     Ok(())

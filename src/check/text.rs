@@ -93,6 +93,18 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
     Some((Code::BidiControl, what))
 }
 
+/// The raw HTML, unsafe links and images in a message's own text (variables
+/// and references left out), as the Markdown step reads them.
+pub(super) fn markup_issues(pattern: &ast::Pattern<&str>) -> Vec<MarkupIssue> {
+    let mut flat = String::new();
+    flatten(pattern, &mut flat);
+    let (_, issues) = markdown::parse_inline(&flat, &mut |_| Some(Inline::Text(String::new())));
+    issues
+        .into_iter()
+        .filter(|issue| !matches!(issue, MarkupIssue::UnknownNote(_)))
+        .collect()
+}
+
 /// What a message's text holds, for comparing a translation with its source.
 #[derive(Debug, Default, PartialEq)]
 struct Shape {

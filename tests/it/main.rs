@@ -8,5 +8,7 @@ mod check;
 mod checks;
 mod errors;
 mod fixtures;
+mod hostile;
+mod html;
 mod support;
 mod translate;

@@ -622,6 +622,7 @@ fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
         }
         names.push(name);
     }
+    refuse_outside(root, Path::new(CONTENT_DIR))?;
     names.sort();
     names.iter().map(|name| load_letter(root, name)).collect()
 }
@@ -637,6 +638,7 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
             "the letter's folder name `{name}` must use only a-z, 0-9 and `-`"
         )));
     }
+    refuse_outside(root, &shown)?;
     let text = read_text(&root.join(&shown), &shown)?;
     let raw: RawLetter = parse_toml(&shown, &text)?;
     let date = match (raw.date.date, raw.date.time, raw.date.offset) {
@@ -703,6 +705,26 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     })
 }
 
+/// Refuses a file or folder of the project (`shown`, relative to `root`) that
+/// a symbolic link puts outside the project folder: letterkit reads and
+/// writes inside the project only, so a link cannot make `check` read or
+/// `locale sync` write anywhere else. What does not exist is left to the caller.
+fn refuse_outside(root: &Path, shown: &Path) -> Result<(), LoadError> {
+    let (Ok(root), Ok(real)) = (fs::canonicalize(root), fs::canonicalize(root.join(shown))) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        return Ok(());
+    }
+    Err(LoadError::Invalid {
+        path: shown.to_owned(),
+        message: format!(
+            "this is a link to {}, outside the project; letterkit reads and writes only inside the project folder: copy the files in instead",
+            real.display()
+        ),
+    })
+}
+
 /// Whether `name` is safe as a folder name and URL segment: `a-z`, `0-9`, `-`,
 /// not starting with `-`, at most 100 characters.
 pub fn is_safe_name(name: &str) -> bool {
@@ -717,6 +739,7 @@ pub fn is_safe_name(name: &str) -> bool {
 fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
     let mut files = BTreeMap::new();
+    refuse_outside(root, &folder)?;
     match fs::read_dir(root.join(&folder)) {
         Ok(entries) => {
             for entry in entries {
@@ -732,6 +755,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                     continue;
                 };
                 let shown = folder.join(entry.file_name());
+                refuse_outside(root, &shown)?;
                 let text = read_text(&path, &shown)?;
                 files.insert(stem.to_owned(), FtlFile::parse_checked(shown, text)?);
             }

@@ -10,5 +10,7 @@ mod errors;
 mod fixtures;
 mod hostile;
 mod html;
+mod paths;
+mod publishing;
 mod support;
 mod translate;

@@ -760,7 +760,7 @@ fn check_file(
             Code::SyntaxError,
             lang,
             None,
-            Location::at_span(&file.path, file.source(), error.pos.clone()),
+            file.location_at(error.pos.clone()),
             describe_parser_error(error),
         ));
     }

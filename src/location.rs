@@ -58,6 +58,36 @@ impl Location {
     }
 }
 
+/// Where each line of a text starts, so that a file with many findings
+/// locates each in logarithmic time rather than by counting lines from the top.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text`'s lines.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// As [`Location::at_span`], for the `text` this index was made from.
+    pub fn at_span(&self, file: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+        Location {
+            file: file.into(),
+            line,
+            column: text[line_start..start].chars().count() + 1,
+            span: Some(start..end),
+        }
+    }
+}
+
 impl PartialOrd for Location {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
@@ -115,6 +145,19 @@ mod tests {
         let location = Location::at_offset("f.ftl", text, at);
         assert_eq!((location.line, location.column), (2, 7));
         assert_eq!(location.to_string(), "f.ftl:2:7");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting() {
+        let text = "a\nbé\n\nc = x\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                index.at_span("f", text, offset..offset + 1),
+                Location::at_span("f", text, offset..offset + 1),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

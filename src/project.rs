@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
 use crate::letter::{Block, Date, Letter, Recipient, Signatory, Source};
-use crate::location::{Location, offset_in};
+use crate::location::{LineIndex, Location, offset_in};
 
 /// The Fluent resource that holds the page chrome shared by every letter.
 pub const COMMON_RESOURCE: &str = "common";
@@ -102,6 +102,8 @@ pub struct FtlFile {
     pub resource: FluentResource,
     /// Every syntax error the parser recovered from.
     pub errors: Vec<ParserError>,
+    /// Where each line starts, for locating findings.
+    lines: LineIndex,
 }
 
 impl FtlFile {
@@ -111,21 +113,34 @@ impl FtlFile {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
         };
+        let lines = LineIndex::new(resource.source());
         FtlFile {
             path,
             resource,
             errors,
+            lines,
         }
     }
 
-    /// Parses `text` as [`FtlFile::parse`] does, after refusing a file too
-    /// large ([`MAX_FTL_BYTES`]) or too deeply nested
-    /// ([`MAX_PLACEABLE_NESTING`]) to parse safely. Loading reads every Fluent
+    /// Parses `text` as [`FtlFile::parse`] does, refusing a file too large
+    /// ([`MAX_FTL_BYTES`]), too deeply nested ([`MAX_PLACEABLE_NESTING`]) or
+    /// with too many entries ([`MAX_FTL_ENTRIES`]) to handle in bounded time
+    /// and stack. Loading reads every Fluent
     /// file through this; it also serves callers that hold Fluent text in
     /// memory (a fuzzer, an editor).
     pub fn parse_checked(path: PathBuf, text: String) -> Result<Self, LoadError> {
         check_limits(&path, &text)?;
-        Ok(Self::parse(path, text))
+        let file = Self::parse(path, text);
+        let entries = file.resource.entries().count();
+        if entries > MAX_FTL_ENTRIES {
+            return Err(LoadError::Invalid {
+                path: file.path,
+                message: format!(
+                    "the file has {entries} entries; letterkit reads Fluent files of at most {MAX_FTL_ENTRIES}: split it"
+                ),
+            });
+        }
+        Ok(file)
     }
 
     /// The file's text.
@@ -143,17 +158,23 @@ impl FtlFile {
 
     /// The message `id`, if this file defines it.
     pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
-        self.messages().map(|(m, _)| m).find(|m| m.id.name == id)
+        self.resource.entries().find_map(|entry| match entry {
+            ast::Entry::Message(message) if message.id.name == id => Some(message),
+            _ => None,
+        })
     }
 
     /// The location of a slice of this file's text (an id, a value), or its start.
     pub fn location_of(&self, slice: &str) -> Location {
         match offset_in(self.source(), slice) {
-            Some(offset) => {
-                Location::at_span(&self.path, self.source(), offset..offset + slice.len())
-            }
+            Some(offset) => self.location_at(offset..offset + slice.len()),
             None => Location::file_start(&self.path),
         }
+    }
+
+    /// The location of a byte range of this file's text.
+    pub fn location_at(&self, span: Range<usize>) -> Location {
+        self.lines.at_span(&self.path, self.source(), span)
     }
 
     /// Where the commented-out source entry of an untranslated message
@@ -163,7 +184,7 @@ impl FtlFile {
         let mut offset = 0;
         for line in source.split_inclusive('\n') {
             if crate::sync::scaffold_id(line) == Some(id) {
-                return Some(Location::at_offset(&self.path, source, offset));
+                return Some(self.location_at(offset..offset));
             }
             offset += line.len();
         }
@@ -187,10 +208,8 @@ impl FtlFile {
             .message(id)
             .and_then(|m| offset_in(source, m.id.name))
             .and_then(|start| offsets.iter().find(|&&o| o > start).copied());
-        match after {
-            Some(offset) => Location::at_offset(&self.path, source, offset),
-            None => Location::at_offset(&self.path, source, source.len()),
-        }
+        let offset = after.unwrap_or(source.len());
+        self.location_at(offset..offset)
     }
 }
 
@@ -490,23 +509,43 @@ fn locate_quoted(root: &Path, file: &Path, id: &str) -> Option<Location> {
     Some(Location::at_span(file, &text, start..start + id.len()))
 }
 
-/// The largest Fluent file letterkit reads; a letter's file is a few kilobytes.
-pub const MAX_FTL_BYTES: usize = 16 * 1024 * 1024;
+/// The largest Fluent file letterkit reads: a letter's file is a few
+/// kilobytes, a large application's a few hundred. Larger input is refused
+/// before it is read, so that no file makes a build or check slow.
+pub const MAX_FTL_BYTES: usize = 1024 * 1024;
+
+/// The most messages, terms and comments a Fluent file may hold: a letter has
+/// tens of messages, a large application's file hundreds.
+pub const MAX_FTL_ENTRIES: usize = 10_000;
 
 /// How deep placeables may nest (`{ { ... } }`); real messages use two or three.
 /// The Fluent parser recurses per level, so a hostile file could exhaust the stack.
 pub const MAX_PLACEABLE_NESTING: usize = 32;
 
+/// Reads and parses a Fluent file, refusing one too large before reading it.
+fn read_ftl(path: &Path, shown: &Path) -> Result<FtlFile, LoadError> {
+    if let Ok(metadata) = fs::metadata(path)
+        && metadata.len() > MAX_FTL_BYTES as u64
+    {
+        return Err(too_large(shown, metadata.len()));
+    }
+    let text = read_text(path, shown)?;
+    FtlFile::parse_checked(shown.to_owned(), text)
+}
+
+fn too_large(path: &Path, bytes: u64) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_owned(),
+        message: format!(
+            "the file has {bytes} bytes; letterkit reads Fluent files of at most {MAX_FTL_BYTES} bytes: split it"
+        ),
+    }
+}
+
 /// Refuses a Fluent file too large or too deeply nested to parse safely.
 fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
     if text.len() > MAX_FTL_BYTES {
-        return Err(LoadError::Invalid {
-            path: path.to_owned(),
-            message: format!(
-                "the file has {} bytes; letterkit reads Fluent files of at most {MAX_FTL_BYTES} bytes",
-                text.len()
-            ),
-        });
+        return Err(too_large(path, text.len() as u64));
     }
     let mut depth = 0usize;
     let mut chars = text.char_indices();
@@ -756,8 +795,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                 };
                 let shown = folder.join(entry.file_name());
                 refuse_outside(root, &shown)?;
-                let text = read_text(&path, &shown)?;
-                files.insert(stem.to_owned(), FtlFile::parse_checked(shown, text)?);
+                files.insert(stem.to_owned(), read_ftl(&path, &shown)?);
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -846,8 +884,7 @@ fn collect_tree(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let text = read_text(&path, &path)?;
-            files.insert(resource, FtlFile::parse_checked(path, text)?);
+            files.insert(resource, read_ftl(&path, &path)?);
         }
     }
     Ok(())

@@ -178,7 +178,7 @@ fn refuse_syntax_errors(
             }
             for error in &file.errors {
                 errors.push((
-                    Location::at_span(&file.path, file.source(), error.pos.clone()),
+                    file.location_at(error.pos.clone()),
                     crate::check::describe_parser_error(error),
                 ));
             }

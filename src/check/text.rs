@@ -30,11 +30,11 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
         if c == ZERO_WIDTH_SPACE && separates_words {
             continue;
         }
+        // The spans are in file order and do not overlap.
+        let spans = spans.get_or_insert_with(|| file.entry_spans());
         let id = spans
-            .get_or_insert_with(|| file.entry_spans())
-            .iter()
-            .find(|s| s.range.contains(&offset))
-            .filter(|s| s.kind == EntryKind::Message)
+            .get(spans.partition_point(|s| s.range.end <= offset))
+            .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
         let advice = match code {
             Code::DirectionalMark => {
@@ -46,7 +46,7 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
             code,
             lang,
             id,
-            crate::location::Location::at_span(&file.path, text, offset..offset + c.len_utf8()),
+            file.location_at(offset..offset + c.len_utf8()),
             format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
         ));
     }

@@ -10,6 +10,7 @@ mod errors;
 mod fixtures;
 mod hostile;
 mod html;
+mod limits;
 mod paths;
 mod publishing;
 mod support;

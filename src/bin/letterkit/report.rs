@@ -2,6 +2,7 @@
 //! coverage), JSON (one versioned document), GitHub workflow commands, SARIF
 //! 2.1.0 and JUnit XML; and the status table.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +20,8 @@ pub fn human(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let renderer = Renderer::styled();
+    // Each file read once, however many findings it has.
+    let mut texts: BTreeMap<&Path, Option<String>> = BTreeMap::new();
     for finding in &report.findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
@@ -31,7 +34,9 @@ pub fn human(
             finding.message
         );
         let location = &finding.location;
-        let text = fs::read_to_string(root.join(&location.file)).ok();
+        let text = texts
+            .entry(&location.file)
+            .or_insert_with(|| fs::read_to_string(root.join(&location.file)).ok());
         let rendered = match (&text, &location.span) {
             // A place at the very end of the file (where a missing message
             // belongs) has no character to point at: the location says it.
@@ -42,11 +47,16 @@ pub fn human(
                 } else {
                     span.end
                 };
+                // Only the lines the span covers, so that a finding in a
+                // large file costs what its lines cost.
+                let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
                 let path = location.file.display().to_string();
                 let group = level.primary_title(&title).element(
-                    Snippet::source(text.as_str())
+                    Snippet::source(&text[first..last])
+                        .line_start(location.line)
                         .path(&path)
-                        .annotation(AnnotationKind::Primary.span(span.start..end)),
+                        .annotation(AnnotationKind::Primary.span(span.start - first..end - first)),
                 );
                 renderer.render(&[group]).to_string()
             }

@@ -631,7 +631,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawLetter {
-    date: toml::value::Datetime,
+    date: toml::Spanned<toml::value::Datetime>,
     recipient: Recipient,
     subject: String,
     salutation: String,
@@ -680,14 +680,34 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     refuse_outside(root, &shown)?;
     let text = read_text(&root.join(&shown), &shown)?;
     let raw: RawLetter = parse_toml(&shown, &text)?;
-    let date = match (raw.date.date, raw.date.time, raw.date.offset) {
+    // Where a value of the file is, for errors about it: the span of the
+    // first place its text is written as a TOML string, else the file.
+    let refused_at = |span: Option<Range<usize>>, message: String| match span {
+        Some(span) => LoadError::Refused {
+            location: Location::at_span(&shown, &text, span),
+            message,
+        },
+        None => invalid(message),
+    };
+    let quoted = |value: &str| {
+        ['"', '\'']
+            .iter()
+            .find_map(|q| text.find(&format!("{q}{value}{q}")))
+            .map(|start| start + 1..start + 1 + value.len())
+    };
+    let date = match (
+        raw.date.get_ref().date,
+        raw.date.get_ref().time,
+        raw.date.get_ref().offset,
+    ) {
         (Some(d), None, None) => Date {
             year: i32::from(d.year),
             month: d.month,
             day: d.day,
         },
         _ => {
-            return Err(invalid(
+            return Err(refused_at(
+                Some(raw.date.span()),
                 "date must be a date alone, such as 2023-01-06".into(),
             ));
         }
@@ -713,22 +733,35 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     let mut seen = std::collections::BTreeSet::new();
     for source in &raw.sources {
         if !is_safe_name(&source.id) {
-            return Err(invalid(format!(
-                "source id `{}` must use only a-z, 0-9 and `-`",
-                source.id
-            )));
+            return Err(refused_at(
+                quoted(&source.id),
+                format!("source id `{}` must use only a-z, 0-9 and `-`", source.id),
+            ));
         }
         if !seen.insert(source.id.as_str()) {
-            return Err(invalid(format!("source id `{}` is used twice", source.id)));
+            let second = quoted(&source.id).and_then(|first| {
+                let rest = &text[first.end..];
+                rest.find(&format!("\"{}\"", source.id))
+                    .map(|at| first.end + at + 1..first.end + at + 1 + source.id.len())
+            });
+            return Err(refused_at(
+                second,
+                format!("source id `{}` is used twice", source.id),
+            ));
         }
         if crate::markdown::safe_url(&source.url).is_none() {
-            return Err(invalid(format!(
-                "source `{}`: `{}` is not an https, http or mailto address",
-                source.id, source.url
-            )));
+            return Err(refused_at(
+                quoted(&source.url),
+                format!(
+                    "source `{}`: `{}` is not an https, http or mailto address",
+                    source.id,
+                    source.url.escape_debug()
+                ),
+            ));
         }
         if let Some(tag) = &source.cited_title_lang {
-            Lang::parse(tag).map_err(|e| invalid(format!("source `{}`: {e}", source.id)))?;
+            Lang::parse(tag)
+                .map_err(|e| refused_at(quoted(tag), format!("source `{}`: {e}", source.id)))?;
         }
     }
     Ok(Letter {

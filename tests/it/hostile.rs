@@ -273,3 +273,67 @@ fn the_binary_reports_and_builds_a_hostile_translation_safely() {
     }
     assert_safe("built", &output, &build(&fixture("small")));
 }
+
+#[test]
+fn bidi_controls_are_reported_at_their_code_point_and_never_reach_a_page() {
+    // Trojan Source in a right-to-left translation: an override that would
+    // show "level gnirts" reversed, and isolates around a run.
+    let project = copy_project(&fixture("rtl"));
+    let ar = project.path().join("locales/ar/clean-water.ftl");
+    let text = fs::read_to_string(&ar).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("salutation = "))
+        .unwrap()
+        + 1;
+    crate::support::edit(
+        &ar,
+        "salutation = ",
+        "salutation = access\u{202E}gnirts\u{202C} \u{2066}x\u{2069} \u{2067}",
+    );
+    let loaded = Project::load(project.path()).unwrap();
+    let report = check(&loaded, &[], &[]).unwrap();
+    let found: Vec<(usize, usize, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str() == "bidi-control")
+        .map(|f| {
+            let point = f.message.split_whitespace().next().unwrap().to_owned();
+            (f.location.line, f.location.column, point)
+        })
+        .collect();
+    let at = |column: usize, point: &str| (line, column, point.to_owned());
+    assert_eq!(
+        found,
+        [
+            at(20, "U+202E"),
+            at(27, "U+202C"),
+            at(29, "U+2066"),
+            at(31, "U+2069"),
+            at(33, "U+2067"),
+        ]
+    );
+
+    let output = render_all(&loaded, &BuildOptions::default()).unwrap().0;
+    for (path, content) in &output {
+        let label = path.display().to_string();
+        if label.ends_with(".html") {
+            assert!(
+                !content.chars().any(is_bidi_control),
+                "{label} holds a bidi control"
+            );
+        } else {
+            // Plain text in Arabic isolates data with FSI and PDI only, each
+            // line balanced; nothing from the translation survives.
+            let rtl = label.contains("/ar/");
+            crate::support::assert_plain_text_rules(&label, content, rtl);
+            assert!(
+                !content
+                    .chars()
+                    .any(|c| is_bidi_control(c) && !matches!(c, '\u{2068}' | '\u{2069}')),
+                "{label} holds a bidi control other than FSI and PDI"
+            );
+            assert!(!rtl || content.contains("accessgnirts"), "{label}");
+        }
+    }
+}

@@ -221,15 +221,7 @@ fn a_full_or_read_only_disk_leaves_the_previous_output() {
 
     // Forty letters do not fit in what is left.
     let big = many_letters(40);
-    let run = build_into(big.path(), &dist);
-    assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(
-        run.stderr.contains("No space left on device"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(read_tree(&dist), previous);
-    assert_eq!(staging_folders(disk.0.path()), Vec::<String>::new());
+    fails_keeping(big.path(), &dist, "No space left on device", &previous);
 
     // A read-only disk refuses the first folder.
     assert!(disk.remount("ro"));
@@ -238,15 +230,21 @@ fn a_full_or_read_only_disk_leaves_the_previous_output() {
         "Atentamente,",
         "Cordialmente,",
     );
-    let run = build_into(small.path(), &dist);
-    assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(
-        run.stderr.contains("Read-only file system"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(read_tree(&dist), previous);
+    fails_keeping(small.path(), &dist, "Read-only file system", &previous);
     assert!(disk.remount("rw"));
+}
+
+/// Builds `project` into `dist`, which must fail with `reason`, leaving
+/// `previous` in `dist` and nothing beside it.
+fn fails_keeping(project: &Path, dist: &Path, reason: &str, previous: &[(PathBuf, Vec<u8>)]) {
+    let run = build_into(project, dist);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains(reason), "{}", run.stderr);
+    assert_eq!(read_tree(dist), previous);
+    assert_eq!(
+        staging_folders(dist.parent().unwrap()),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

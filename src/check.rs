@@ -98,8 +98,11 @@ pub enum Code {
     UnexpectedNote,
     /// Emphasis or strong emphasis added or dropped.
     ChangedEmphasis,
-    /// A number of the source missing or changed in the translation.
+    /// A number the source does not have, in place of one it has or added.
     ChangedNumber,
+    /// A number of the source that the translation does not have (perhaps
+    /// written in words).
+    MissingNumber,
     /// A translation identical to the source text.
     IdenticalToSource,
     /// Less of a letter translated than the locale's `min-coverage`.
@@ -108,7 +111,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of the documentation.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::MissingFile,
         Code::ObsoleteFile,
         Code::SyntaxError,
@@ -143,6 +146,7 @@ impl Code {
         Code::InvisibleCharacter,
         Code::DirectionalMark,
         Code::ChangedNumber,
+        Code::MissingNumber,
         Code::IdenticalToSource,
         Code::MissingDateFormat,
         Code::StaleTranslation,
@@ -209,7 +213,10 @@ impl Code {
             }
             Code::InvisibleCharacter => "An invisible control or format character.",
             Code::DirectionalMark => "A left-to-right, right-to-left or Arabic letter mark.",
-            Code::ChangedNumber => "A number of the source missing or changed in the translation.",
+            Code::ChangedNumber => "A number the source does not have: a figure changed or added.",
+            Code::MissingNumber => {
+                "A number of the source the translation does not have, perhaps written in words."
+            }
             Code::IdenticalToSource => {
                 "A translation of three or more words identical to the source text."
             }
@@ -260,6 +267,7 @@ impl Code {
             Code::UnexpectedNote => "unexpected-note",
             Code::ChangedEmphasis => "changed-emphasis",
             Code::ChangedNumber => "changed-number",
+            Code::MissingNumber => "missing-number",
             Code::IdenticalToSource => "identical-to-source",
             Code::LowCoverage => "low-coverage",
         }
@@ -282,6 +290,7 @@ impl Code {
             | Code::DirectionalMark
             | Code::UnexpectedNote
             | Code::ChangedEmphasis
+            | Code::MissingNumber
             | Code::IdenticalToSource => Severity::Warning,
             _ => Severity::Error,
         }
@@ -420,6 +429,16 @@ impl Report {
 
 /// Checks the named letters and locales (all where a list is empty).
 pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Result<Report, String> {
+    check_reporting(project, letters, locales, &|_, _| {})
+}
+
+/// [`check`], telling `progress` how many locales are checked of how many.
+pub fn check_reporting(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, String> {
     let (letters, langs) = project.select(letters, locales)?;
     let source = project.source_locale();
     let policy = &project.config.check;
@@ -427,7 +446,8 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
 
-    for lang in &langs {
+    for (done, lang) in langs.iter().enumerate() {
+        progress(done, langs.len());
         let Some(files) = project.locale(lang) else {
             continue;
         };
@@ -436,21 +456,19 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         resources.extend(letters.iter().map(|l| l.name.as_str()));
         let defined = fluent::defined_names(files);
         for resource in &resources {
-            check_file(
-                source,
-                files,
-                resource,
-                &defined,
+            let rules = Rules {
+                defined: &defined,
                 policy,
-                text::Markup::Letter,
-                &mut found,
-            );
+                markup: text::Markup::Letter,
+                functions: localize::KNOWN_FUNCTIONS,
+            };
+            check_file(source, files, resource, &rules, &mut found);
             checked.push(CheckedFile {
                 locale: lang.tag().to_owned(),
                 path: files.path_of(resource),
             });
         }
-        fluent::check_locale(files, &mut found);
+        fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
         for (stem, file) in &files.files {
             if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
                 found.push(finding(
@@ -484,15 +502,7 @@ pub fn check(project: &Project, letters: &[String], locales: &[String]) -> Resul
         }
         findings.extend(policy_found);
     }
-    let waived = waive(&mut findings, &policy.waivers)?;
-    sort_findings(&mut findings, &project.locales);
-    Ok(Report {
-        coverage,
-        findings,
-        waived,
-        deny_warnings: policy.deny_warnings,
-        files: checked,
-    })
+    report(coverage, findings, checked, &project.locales, policy)
 }
 
 /// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as loaded by
@@ -506,6 +516,15 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
     let mut coverage = Vec::new();
     let mut findings = Vec::new();
     let mut checked = Vec::new();
+    // The application provides the functions its own strings call.
+    let called = fluent::functions_called(source);
+    let mut functions: Vec<&str> = localize::FLUENT_FUNCTIONS.to_vec();
+    functions.extend(
+        called
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !localize::FLUENT_FUNCTIONS.contains(f)),
+    );
     for files in locales {
         let lang = files.lang();
         let defined = fluent::defined_names(files);
@@ -515,15 +534,13 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
             path: files.path_of(name),
         }));
         for resource in source.files.keys() {
-            check_file(
-                source,
-                files,
-                resource,
-                &defined,
+            let rules = Rules {
+                defined: &defined,
                 policy,
-                text::Markup::Tree,
-                &mut findings,
-            );
+                markup: text::Markup::Tree,
+                functions: &functions,
+            };
+            check_file(source, files, resource, &rules, &mut findings);
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
@@ -536,7 +553,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 ));
             }
         }
-        fluent::check_locale(files, &mut findings);
+        fluent::check_locale(files, fluent::Bundles::All, &mut findings);
         format_every_message(files, &mut findings);
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
@@ -553,6 +570,17 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         }
         coverage.push(locale_coverage);
     }
+    report(coverage, findings, checked, locales, policy)
+}
+
+/// The report: the waivers applied, the findings in order.
+fn report(
+    coverage: Vec<Coverage>,
+    mut findings: Vec<Finding>,
+    files: Vec<CheckedFile>,
+    locales: &[LocaleFiles],
+    policy: &CheckPolicy,
+) -> Result<Report, String> {
     let waived = waive(&mut findings, &policy.waivers)?;
     sort_findings(&mut findings, locales);
     Ok(Report {
@@ -560,7 +588,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         findings,
         waived,
         deny_warnings: policy.deny_warnings,
-        files: checked,
+        files,
     })
 }
 
@@ -729,15 +757,31 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
         .collect()
 }
 
+/// What every file of a locale is checked against.
+struct Rules<'r> {
+    /// Every name the locale defines, for references.
+    defined: &'r BTreeSet<String>,
+    /// The project's policy (`allow-identical`).
+    policy: &'r CheckPolicy,
+    /// Whether the files are a letter's or any Fluent tree's.
+    markup: text::Markup,
+    /// The functions messages may call.
+    functions: &'r [&'r str],
+}
+
 fn check_file(
     source: &LocaleFiles,
     files: &LocaleFiles,
     resource: &str,
-    defined: &BTreeSet<String>,
-    policy: &CheckPolicy,
-    markup: text::Markup,
+    rules: &Rules<'_>,
     found: &mut Vec<Finding>,
 ) {
+    let Rules {
+        defined,
+        policy,
+        markup,
+        functions,
+    } = *rules;
     let lang = files.lang();
     let Some(source_file) = source.file(resource) else {
         return;
@@ -794,7 +838,7 @@ fn check_file(
             ));
         }
     }
-    fluent::check_entries(file, lang, defined, found);
+    fluent::check_entries(file, lang, defined, functions, found);
     text::characters(file, lang, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);

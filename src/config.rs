@@ -8,26 +8,40 @@ use std::path::PathBuf;
 
 use toml::Spanned;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 /// The file name of a project's configuration.
 pub const CONFIG_FILE: &str = "letterkit.toml";
 
-/// `letterkit.toml` as written.
-#[derive(Debug, Deserialize)]
+// `letterkit.toml` as written. The doc comments below are also the
+// descriptions editors show from the JSON Schema (`letterkit schema config`).
+/// A letterkit project: its locales and where its pages are written.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "letterkit.toml")]
 pub(crate) struct RawConfig {
+    /// The locale every other locale is translated from and falls back to, as a
+    /// BCP 47 tag in canonical form (`en`, `pt-BR`). It must also be listed
+    /// under `[[locales]]`.
+    #[schemars(with = "String")]
     pub source_locale: Spanned<String>,
+    /// Where `letterkit build` writes its pages unless `--out` says otherwise,
+    /// relative to the project folder.
     #[serde(default = "default_output_dir")]
+    #[schemars(with = "String")]
     pub output_dir: Spanned<PathBuf>,
+    /// Every locale of the project, in the order the language chooser lists them.
     pub locales: Vec<RawLocale>,
+    /// How `letterkit check` judges findings: identical translations allowed,
+    /// warnings denied, findings waived.
     #[serde(default)]
     pub check: CheckPolicy,
 }
 
 /// How `check` judges findings, from the `[check]` table of `letterkit.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckPolicy {
     /// Message ids whose translation may be the source text unchanged (names,
@@ -43,7 +57,7 @@ pub struct CheckPolicy {
 }
 
 /// A finding accepted on purpose: not reported, but counted.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Waiver {
     /// The locale's tag, or `*` for every locale.
@@ -60,17 +74,32 @@ fn default_output_dir() -> Spanned<PathBuf> {
     Spanned::new(0..0, PathBuf::from("dist"))
 }
 
-/// One `[[locales]]` entry as written.
-#[derive(Debug, Deserialize)]
+/// One locale: its tag, whether CI requires it, and whether a native speaker has reviewed it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawLocale {
+    /// The locale's BCP 47 tag in canonical form (`es`, `pt-BR`, not `pt_BR`);
+    /// also its folder under `locales/`.
+    #[schemars(with = "String")]
     pub tag: Spanned<String>,
+    /// Whether `letterkit check` fails (exit 1) when this locale is incomplete
+    /// or broken. Findings in an optional locale are warnings.
     #[serde(default)]
     pub required: bool,
+    /// Whether a native speaker has reviewed the translation. A draft page says
+    /// so at the top, in its own language.
     pub status: Status,
+    /// Locales to take a missing message from, in order, before the source locale.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub fallback: Vec<Spanned<String>>,
+    /// The CLDR locale whose date format this locale uses (default: its tag),
+    /// such as `en-GB` for day-month-year English.
+    #[schemars(with = "Option<String>")]
     pub date_locale: Option<Spanned<String>>,
+    /// The least share of each letter, in percent, that must be translated;
+    /// `check` fails below it even where the locale is optional.
+    #[schemars(with = "Option<u8>", range(max = 100))]
     pub min_coverage: Option<Spanned<u8>>,
 }
 
@@ -89,7 +118,7 @@ fn at<T>(value: &Spanned<T>) -> impl FnOnce(String) -> ConfigError {
 }
 
 /// Whether a native speaker has reviewed a locale's translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Not yet reviewed: every page in this locale says so.

@@ -2,6 +2,7 @@
 //! its data (names, the postal address, the date, source URLs) and, for every
 //! translatable block, the id of the Fluent message that holds its words.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// A Fluent message id named by the letter.
@@ -50,52 +51,52 @@ pub struct Letter {
 }
 
 /// The addressee.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
-    /// The addressee's name with any title ("President Joseph R. Biden"): a message,
-    /// since the title is translated.
+    /// The id of the message holding the addressee's name with any title
+    /// ("President Joseph R. Biden"): a message, since the title is translated.
     pub name: MessageId,
-    /// Postal address lines: data, never translated.
+    /// Postal address lines: data, shown as written in every language.
     #[serde(default)]
     pub address: Vec<String>,
 }
 
-/// A block of the letter's body.
-#[derive(Debug, Clone, Deserialize)]
+/// A block of the letter's body: `paragraph = "id"` or `list = ["id", ...]`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub enum Block {
-    /// A paragraph: one message.
+    /// A paragraph: the id of its message.
     Paragraph(MessageId),
-    /// A bulleted list: one message per item.
+    /// A bulleted list: the id of each item's message.
     List(Vec<MessageId>),
 }
 
 /// Someone who signed the letter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
-    /// The person's name: data, never translated.
+    /// The person's name: data, shown as written in every language.
     pub name: String,
-    /// Their title: a message.
+    /// The id of the message holding their title.
     pub title: MessageId,
-    /// Their organisation: a message.
+    /// The id of the message holding their organisation's name.
     pub organisation: MessageId,
 }
 
 /// A document cited by the letter's notes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Source {
-    /// The note id messages cite it by, as `[^id]`.
+    /// The note id messages cite it by, as `[^id]`: a-z, 0-9 and `-`.
     pub id: String,
-    /// Where the document is.
+    /// Where the document is: an https, http or mailto address.
     pub url: String,
-    /// A short description of the document: a message.
+    /// The id of the message holding a short description of the document.
     pub description: MessageId,
-    /// The document's own title, shown as written (not translated).
+    /// The document's own title, shown as written in every language.
     pub cited_title: Option<String>,
-    /// The language of `cited_title` (a BCP 47 tag).
+    /// The language of `cited-title` (a BCP 47 tag), so screen readers read it in that language.
     pub cited_title_lang: Option<String>,
 }
 

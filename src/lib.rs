@@ -27,5 +27,7 @@ pub mod markdown;
 pub mod project;
 pub mod publish;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod status;
 pub mod sync;

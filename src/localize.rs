@@ -296,8 +296,12 @@ pub fn language_name(project: &Project, letter: &Letter, lang: &Lang) -> String 
         .unwrap_or_else(|| lang.tag().to_owned())
 }
 
-/// The functions messages may call: Fluent's built-ins.
+/// The functions a letter's messages may call: the built-ins fluent-bundle has.
 pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
+
+/// The built-in functions of the Fluent specification, which other Fluent
+/// runtimes (fluent.js) provide.
+pub const FLUENT_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
 
 /// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
 fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::config::{CONFIG_FILE, Lang, LocaleSettings, ProjectConfig, RawConfig};
@@ -627,18 +628,31 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
     })
 }
 
-/// `letter.toml` as written.
-#[derive(Debug, Deserialize)]
+// `letter.toml` as written. The doc comments below are also the descriptions
+// editors show from the JSON Schema (`letterkit schema letter`).
+/// A letter's structure and data. Every translatable text is a Fluent message in
+/// `locales/<locale>/<letter>.ftl`; the values that name one are message ids.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawLetter {
+#[schemars(title = "letter.toml")]
+pub(crate) struct RawLetter {
+    /// The date the letter bears, as a TOML date (`2023-01-06`); each locale writes it its own way.
+    #[schemars(schema_with = "crate::schema::date")]
     date: toml::Spanned<toml::value::Datetime>,
+    /// Who the letter is addressed to.
     recipient: Recipient,
+    /// The id of the message holding the subject line, also the page's main heading.
     subject: String,
+    /// The id of the message holding the greeting, such as "Dear President Biden,".
     salutation: String,
+    /// The body's blocks, in order: paragraphs and lists.
     body: Vec<Block>,
+    /// The id of the message holding the closing, such as "Sincerely,".
     closing: String,
+    /// Who signed the letter.
     #[serde(default)]
     signatories: Vec<Signatory>,
+    /// The documents the letter's notes cite.
     #[serde(default)]
     sources: Vec<Source>,
 }

@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Refuse to build when any message falls back to another locale.
     pub strict: bool,
+    /// Formats written beside each page and text file (email, Markdown).
+    pub extra_formats: Vec<Format>,
 }
 
 /// Why a build failed. The previous output is untouched in every case.
@@ -57,6 +59,9 @@ pub enum BuildError {
         /// Why.
         source: LocalizeError,
     },
+    /// The translation status could not be worked out for the dashboard.
+    #[error("cannot write the translation dashboard: {0}")]
+    Status(String),
     /// The output folder is unsafe to replace.
     #[error("refusing to write to {}: {reason}", path.display())]
     UnsafeOutput {
@@ -95,6 +100,18 @@ pub fn render_all(
     project: &Project,
     options: &BuildOptions,
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
+    render_all_reporting(project, options, &|_, _| {})
+}
+
+/// Told how many letters are rendered of how many, after each one.
+pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
+
+/// [`render_all`], telling `progress` after each letter.
+pub fn render_all_reporting(
+    project: &Project,
+    options: &BuildOptions,
+    progress: Progress<'_>,
+) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
@@ -102,7 +119,8 @@ pub fn render_all(
 
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
-    for letter in &letters {
+    for (done, letter) in letters.iter().enumerate() {
+        progress(done, letters.len());
         let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
         for lang in &langs {
             let localized =
@@ -120,7 +138,10 @@ pub fn render_all(
                     .map(|f| (letter.name.clone(), lang.clone(), f)),
             );
             let folder = Path::new(&letter.name).join(lang.tag());
-            for format in [Format::Html, Format::Text] {
+            for &format in [Format::Html, Format::Text]
+                .iter()
+                .chain(&options.extra_formats)
+            {
                 output.insert(
                     folder.join(format.file_name()),
                     render::render(&localized.document, format),
@@ -137,21 +158,107 @@ pub fn render_all(
             html::chooser(&Chooser::new(main, &documents)),
         );
     }
+    progress(letters.len(), letters.len());
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
+    output.extend(dashboard(project)?.files());
     Ok((output, fallbacks))
+}
+
+/// The folder of the translation dashboard in the output.
+pub const STATUS_DIR: &str = "status";
+
+/// The translation dashboard of the whole project.
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// The page.
+    pub page: String,
+    /// The badges, by file name.
+    pub badges: Vec<(String, String)>,
+}
+
+impl Dashboard {
+    /// The files as the output holds them: `status/index.html` and a badge
+    /// per letter and locale, `status/<letter>-<locale>.svg`.
+    pub fn files(self) -> Vec<(PathBuf, String)> {
+        let folder = Path::new(STATUS_DIR);
+        let mut files = vec![(folder.join("index.html"), self.page)];
+        files.extend(
+            self.badges
+                .into_iter()
+                .map(|(name, badge)| (folder.join(name), badge)),
+        );
+        files
+    }
+}
+
+/// The translation dashboard: a page with every letter in every locale and
+/// a badge for each.
+pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
+    let rows = crate::status::status(project).map_err(|e| BuildError::Status(e.to_string()))?;
+    let names: BTreeMap<&str, String> = match project.letters.first() {
+        Some(letter) => project
+            .locales
+            .iter()
+            .map(|l| {
+                (
+                    l.lang().tag(),
+                    localize::language_name(project, letter, l.lang()),
+                )
+            })
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    let entries: Vec<render::dashboard::Entry<'_>> = rows
+        .iter()
+        .filter_map(|row| {
+            let files = project
+                .locales
+                .iter()
+                .find(|l| l.lang().tag() == row.coverage.locale)?;
+            Some(render::dashboard::Entry {
+                row,
+                lang: files.lang(),
+                name: names
+                    .get(files.lang().tag())
+                    .map_or(files.lang().tag(), String::as_str),
+            })
+        })
+        .collect();
+    let badges = entries
+        .iter()
+        .map(|entry| {
+            (
+                format!("{}-{}.svg", entry.row.coverage.letter, entry.lang.tag()),
+                render::dashboard::badge(entry),
+            )
+        })
+        .collect();
+    Ok(Dashboard {
+        page: render::dashboard::page(&entries),
+        badges,
+    })
 }
 
 /// Builds the selection and replaces the output folder with the result.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_reporting(project, options, &|_, _| {})
+}
+
+/// [`build`], telling `progress` after each letter is rendered.
+pub fn build_reporting(
+    project: &Project,
+    options: &BuildOptions,
+    progress: Progress<'_>,
+) -> Result<BuildSummary, BuildError> {
     if let Ok(out_dir) = absolute(&options.out_dir)
         && let (Some(parent), Some(name)) = (out_dir.parent(), out_dir.file_name())
     {
         recover_interrupted(parent, &name.to_string_lossy(), &out_dir);
     }
     refuse_unsafe_output(project, &options.out_dir)?;
-    let (output, fallbacks) = render_all(project, options)?;
+    let (output, fallbacks) = render_all_reporting(project, options, progress)?;
     write_atomically(&output, &options.out_dir)?;
     Ok(BuildSummary {
         files: output.into_keys().collect(),

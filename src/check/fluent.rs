@@ -14,8 +14,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::{Code, Finding, finding};
 use crate::config::Lang;
-use crate::localize::KNOWN_FUNCTIONS;
-use crate::project::{FtlFile, LocaleFiles};
+use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles};
 
 type Pattern<'s> = ast::Pattern<&'s str>;
 type Expression<'s> = ast::Expression<&'s str>;
@@ -174,16 +173,35 @@ pub(super) fn variables<'s>(pattern: &'s Pattern<'s>) -> Vec<&'s str> {
     variables
 }
 
-/// Every name the locale's files define: `id`, `id.attr`, `-id`, `-id.attr`.
-pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
+/// The functions a locale's files call: in a Fluent tree, those the source
+/// calls are the application's own, and so available to translations.
+pub(super) fn functions_called(files: &LocaleFiles) -> BTreeSet<String> {
+    let mut functions = BTreeSet::new();
+    for_each_pattern(files, |_, pattern| {
+        let called = References::of(pattern).functions;
+        functions.extend(called.iter().map(|f| (*f).to_owned()));
+    });
+    functions
+}
+
+/// Calls `visit` with the name and pattern of every value and attribute of
+/// every entry in the locale's files.
+fn for_each_pattern(files: &LocaleFiles, mut visit: impl FnMut(String, &Pattern<'_>)) {
     for file in files.files.values() {
         for entry in entries(file) {
-            for (name, _, _) in entry.patterns() {
-                names.insert(name);
+            for (name, _, pattern) in entry.patterns() {
+                visit(name, pattern);
             }
         }
     }
+}
+
+/// Every name the locale's files define: `id`, `id.attr`, `-id`, `-id.attr`.
+pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for_each_pattern(files, |name, _| {
+        names.insert(name);
+    });
     names
 }
 
@@ -194,6 +212,7 @@ pub(super) fn check_entries(
     file: &FtlFile,
     lang: &Lang,
     defined: &BTreeSet<String>,
+    functions: &[&str],
     found: &mut Vec<Finding>,
 ) {
     let plurals = PluralCategories::of(lang);
@@ -228,15 +247,15 @@ pub(super) fn check_entries(
             }
             let references = References::of(pattern);
             for function in &references.functions {
-                if !KNOWN_FUNCTIONS.contains(function) {
+                if !functions.contains(function) {
                     found.push(finding(
                         Code::UnknownFunction,
                         lang,
                         id,
                         file.location_of(function),
                         format!(
-                            "`{name}` calls the function {function}(), which letterkit does not have (it has {}); the message cannot be shown",
-                            KNOWN_FUNCTIONS.join(", ")
+                            "`{name}` calls the function {function}(), which is not available (only {}); the message cannot be shown",
+                            functions.join(", ")
                         ),
                     ));
                 }
@@ -730,19 +749,50 @@ impl<'s> References<'s> {
     }
 }
 
-/// The same id defined in two of a locale's files, and references that go
-/// round in a circle.
-pub(super) fn check_locale(files: &LocaleFiles, found: &mut Vec<Finding>) {
+/// Which of a locale's files are shown together, so an id defined in two of
+/// them clashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bundles {
+    /// A plain Fluent tree: every file in one bundle.
+    All,
+    /// A letterkit page: `common.ftl` and one letter's file, so two letters
+    /// may use the same ids (`subject`, `closing`).
+    CommonAndLetter,
+}
+
+/// The same id defined in two of a locale's files that are shown together,
+/// and references that go round in a circle.
+pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
     let lang = files.lang();
     let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
     let mut graph: Graph<'_, &FtlFile> = BTreeMap::new();
-    for file in files.files.values() {
+    let common = files.file(COMMON_RESOURCE);
+    // common.ftl first: a letter's id that clashes with it is the one reported.
+    let ordered: Vec<&FtlFile> = match bundles {
+        Bundles::All => files.files.values().collect(),
+        Bundles::CommonAndLetter => common
+            .into_iter()
+            .chain(
+                files
+                    .files
+                    .iter()
+                    .filter(|(name, _)| *name != COMMON_RESOURCE)
+                    .map(|(_, file)| file),
+            )
+            .collect(),
+    };
+    for file in ordered {
         let mut in_file = BTreeSet::new();
         for entry in entries(file) {
             if !in_file.insert(entry.key.clone()) {
                 continue; // duplicates within a file are reported with the file
             }
             if let Some(earlier) = first.get(&entry.key) {
+                let shown_together = bundles == Bundles::All
+                    || common.is_some_and(|common| std::ptr::eq(*earlier, common));
+                if !shown_together {
+                    continue;
+                }
                 found.push(finding(
                     Code::DuplicateMessage,
                     lang,
@@ -879,7 +929,13 @@ mod tests {
             .flat_map(|e| e.patterns().into_iter().map(|(n, _, _)| n))
             .collect();
         let mut found = Vec::new();
-        check_entries(&file, &Lang::parse(tag).unwrap(), &defined, &mut found);
+        check_entries(
+            &file,
+            &Lang::parse(tag).unwrap(),
+            &defined,
+            crate::localize::KNOWN_FUNCTIONS,
+            &mut found,
+        );
         codes(&found)
     }
 
@@ -955,24 +1011,48 @@ mod tests {
         );
     }
 
-    #[test]
-    fn cycles_and_duplicates_across_files_are_found() {
-        let lang = Lang::parse("en").unwrap();
+    /// English files by resource name.
+    fn english(resources: &[(&str, &str)]) -> LocaleFiles {
         let mut files = LocaleFiles {
-            settings: crate::config::LocaleSettings::new(lang.clone()),
+            settings: crate::config::LocaleSettings::new(Lang::parse("en").unwrap()),
             folder: PathBuf::from("en"),
             files: Default::default(),
         };
-        for (name, text) in [
+        for (name, text) in resources {
+            files.files.insert((*name).into(), file(text));
+        }
+        files
+    }
+
+    #[test]
+    fn cycles_and_duplicates_across_files_are_found() {
+        let files = english(&[
             ("common", "a = { b }\nb = { a }\nc = { c.t }\n    .t = T\n"),
             ("letter", "a = Again\n"),
-        ] {
-            files.files.insert(name.into(), file(text));
-        }
+        ]);
         let mut found = Vec::new();
-        check_locale(&files, &mut found);
+        check_locale(&files, Bundles::All, &mut found);
         let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
         codes.sort();
         assert_eq!(codes, ["cyclic-reference", "duplicate-message"]);
+    }
+
+    #[test]
+    fn two_letters_may_share_ids_but_not_with_the_page_text() {
+        let files = english(&[
+            ("a-letter", "subject = A\nskip-link = Skip\n"),
+            ("common", "skip-link = Skip to the letter\n"),
+            ("second", "subject = B\n"),
+        ]);
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::CommonAndLetter, &mut found);
+        let reported: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.code.as_str(), f.message_id.as_deref()))
+            .collect();
+        assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
+        found.clear();
+        check_locale(&files, Bundles::All, &mut found);
+        assert_eq!(found.len(), 2, "one bundle: both clash");
     }
 }

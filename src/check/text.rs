@@ -389,13 +389,25 @@ pub(super) fn compare_messages(
         };
         let lost = as_written(difference(&wanted.numbers, &shape.numbers), &wanted);
         let new = as_written(difference(&shape.numbers, &wanted.numbers), &shape);
-        if !lost.is_empty() || !new.is_empty() {
+        if !new.is_empty() {
             report(
                 Code::ChangedNumber,
                 format!(
-                    "`{id}` does not have the source's numbers (missing: {}; not in the source: {}): check every figure",
-                    list_or_none(&lost),
-                    list_or_none(&new)
+                    "`{id}` has numbers the source does not ({}{}): check every figure",
+                    new.join(", "),
+                    if lost.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; the source has {}", lost.join(", "))
+                    }
+                ),
+            );
+        } else if !lost.is_empty() {
+            report(
+                Code::MissingNumber,
+                format!(
+                    "`{id}` does not have the source's {}: check the figure, unless the translation writes it in words",
+                    lost.join(", ")
                 ),
             );
         }

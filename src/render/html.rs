@@ -12,8 +12,29 @@ use crate::render::writer::HtmlWriter;
 
 const STYLE: &str = include_str!("page.css");
 
-/// The letter page.
+/// The letter page, as published beside its other languages.
 pub fn page(document: &Document) -> String {
+    write_page(document, Setting::Site)
+}
+
+/// The letter page on its own, for the HTML part of an email: no language
+/// switcher, no skip link and no link to other pages, since relative links
+/// lead nowhere in a mail client.
+pub fn standalone_page(document: &Document) -> String {
+    write_page(document, Setting::Standalone)
+}
+
+/// Where a letter page is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    /// In the published site, beside the other languages.
+    Site,
+    /// On its own, as in an email.
+    Standalone,
+}
+
+fn write_page(document: &Document, setting: Setting) -> String {
+    let site = setting == Setting::Site;
     let mut w = HtmlWriter::new();
     let page_lang = &document.lang;
     w.doctype();
@@ -25,7 +46,10 @@ pub fn page(document: &Document) -> String {
         ],
     );
     w.newline();
-    head(&mut w, &document.title, |w| {
+    head(&mut w, &document.title, &[], |w| {
+        if !site {
+            return;
+        }
         for alternate in &document.languages {
             let href = format!("../{}/index.html", alternate.lang.tag());
             w.void(
@@ -51,16 +75,18 @@ pub fn page(document: &Document) -> String {
     w.start("body", &[]);
     w.newline();
 
-    w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
-    span(&mut w, &document.chrome.skip_link, page_lang);
-    w.end("a");
-    w.newline();
+    if site {
+        w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
+        span(&mut w, &document.chrome.skip_link, page_lang);
+        w.end("a");
+        w.newline();
 
-    w.start("header", &[]);
-    w.newline();
-    language_switcher(&mut w, document);
-    w.end("header");
-    w.newline();
+        w.start("header", &[]);
+        w.newline();
+        language_switcher(&mut w, document);
+        w.end("header");
+        w.newline();
+    }
 
     w.start("main", &[("id", "letter")]);
     w.newline();
@@ -184,19 +210,17 @@ pub fn page(document: &Document) -> String {
     w.end("main");
     w.newline();
 
-    w.start("footer", &[]);
-    w.start("p", &[]);
-    w.start("a", &[("href", "../index.html")]);
-    span(&mut w, &document.chrome.all_languages, page_lang);
-    w.end("a");
-    w.end("p");
-    w.end("footer");
-    w.newline();
-    w.end("body");
-    w.newline();
-    w.end("html");
-    w.newline();
-    w.finish()
+    if site {
+        w.start("footer", &[]);
+        w.start("p", &[]);
+        w.start("a", &[("href", "../index.html")]);
+        span(&mut w, &document.chrome.all_languages, page_lang);
+        w.end("a");
+        w.end("p");
+        w.end("footer");
+        w.newline();
+    }
+    end_page(w)
 }
 
 /// The page listing every language of a letter, each named in itself.
@@ -212,7 +236,7 @@ pub fn chooser(chooser: &Chooser) -> String {
         ],
     );
     w.newline();
-    head(&mut w, &chooser.title, |w| {
+    head(&mut w, &chooser.title, &[], |w| {
         for entry in &chooser.entries {
             let href = format!("{}/index.html", entry.lang.tag());
             w.void(
@@ -273,6 +297,11 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.newline();
     w.end("main");
     w.newline();
+    end_page(w)
+}
+
+/// Closes `<body>` and `<html>`; the page's text.
+pub(crate) fn end_page(mut w: HtmlWriter) -> String {
     w.end("body");
     w.newline();
     w.end("html");
@@ -280,7 +309,14 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.finish()
 }
 
-fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
+/// `<head>`: charset, viewport, title, `links` and the page's style, then
+/// any further style sheets.
+pub(crate) fn head(
+    w: &mut HtmlWriter,
+    title: &str,
+    extra_styles: &[&'static str],
+    links: impl FnOnce(&mut HtmlWriter),
+) {
     w.start("head", &[]);
     w.newline();
     w.void("meta", &[("charset", "utf-8")]);
@@ -297,6 +333,9 @@ fn head(w: &mut HtmlWriter, title: &str, links: impl FnOnce(&mut HtmlWriter)) {
     w.newline();
     links(w);
     w.style(STYLE);
+    for style in extra_styles {
+        w.style(style);
+    }
     w.end("head");
     w.newline();
 }

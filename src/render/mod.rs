@@ -1,7 +1,10 @@
 //! Rendering: a [`crate::document::Document`] to bytes. Renderers read
 //! only the document; they never see Fluent or TOML.
 
+pub mod dashboard;
+pub mod email;
 pub mod html;
+pub mod markdown;
 pub mod text;
 pub mod writer;
 
@@ -14,6 +17,10 @@ pub enum Format {
     Html,
     /// Plain text for email and screen readers.
     Text,
+    /// An email message: flowed plain text and the standalone HTML page.
+    Email,
+    /// CommonMark with footnotes, for content management systems.
+    Markdown,
 }
 
 impl Format {
@@ -22,6 +29,8 @@ impl Format {
         match self {
             Format::Html => "index.html",
             Format::Text => "letter.txt",
+            Format::Email => "letter.eml",
+            Format::Markdown => "letter.md",
         }
     }
 }
@@ -31,5 +40,7 @@ pub fn render(document: &Document, format: Format) -> String {
     match format {
         Format::Html => html::page(document),
         Format::Text => text::letter(document),
+        Format::Email => email::message(document),
+        Format::Markdown => markdown::letter(document),
     }
 }

@@ -18,9 +18,69 @@ const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
 
 /// The letter as plain text.
 pub fn letter(document: &Document) -> String {
+    let mut out = String::new();
+    for (i, block) in layout(document, Indent::Hanging).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for line in block {
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The letter as `format=flowed` text (RFC 3676), for the plain part of an
+/// email: the same words and lines, but each line that continues a paragraph
+/// ends in a space (a soft break a mail client may reflow), lines that would
+/// read as quoted or as indentation are space-stuffed, and continuation lines
+/// have no hanging indent, which reflowing would turn into stray spaces.
+/// Lines end in LF; the email writer makes them CRLF.
+pub fn flowed(document: &Document) -> String {
+    let mut out = String::new();
+    for (i, block) in layout(document, Indent::None).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for line in block {
+            if line.text.starts_with([' ', '>']) || line.text.starts_with("From ") {
+                out.push(' ');
+            }
+            out.push_str(&line.text);
+            if line.soft {
+                out.push(' ');
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One line of the laid-out letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Line {
+    text: String,
+    /// The paragraph goes on in the next line: a break only for width.
+    soft: bool,
+}
+
+/// Whether wrapped list items and notes indent their continuation lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Indent {
+    Hanging,
+    None,
+}
+
+/// The letter's blocks, each a run of lines, in reading order.
+fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
     let rtl = document.lang.direction() == Direction::Rtl;
     let text = |span: &Span| plain(&span.content, rtl);
-    let mut blocks: Vec<String> = Vec::new();
+    let hang = |width: usize| match indent {
+        Indent::Hanging => " ".repeat(width),
+        Indent::None => String::new(),
+    };
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
 
     for notice in [
         &document.chrome.draft_notice,
@@ -29,69 +89,76 @@ pub fn letter(document: &Document) -> String {
     .into_iter()
     .flatten()
     {
-        blocks.push(wrap(&text(notice), "", ""));
+        blocks.push(paragraph(&text(notice), "", ""));
     }
 
-    let mut recipient = vec![wrap(&text(&document.recipient), "", "")];
-    recipient.extend(
-        document
-            .address
-            .iter()
-            .map(|line| wrap(&data(line, rtl), "", "")),
-    );
-    blocks.push(recipient.join("\n"));
-    blocks.push(wrap(&text(&document.date.text), "", ""));
+    let mut recipient = paragraph(&text(&document.recipient), "", "");
+    for line in &document.address {
+        recipient.extend(paragraph(&data(line, rtl), "", ""));
+    }
+    blocks.push(recipient);
+    blocks.push(paragraph(&text(&document.date.text), "", ""));
     let subject = format!(
         "{} {}",
         text(&document.subject_label),
         text(&document.subject)
     );
-    blocks.push(wrap(&subject, "", ""));
-    blocks.push(wrap(&text(&document.salutation), "", ""));
+    blocks.push(paragraph(&subject, "", ""));
+    blocks.push(paragraph(&text(&document.salutation), "", ""));
     for block in &document.body {
         match block {
-            Block::Paragraph(content) => blocks.push(wrap(&text(content), "", "")),
+            Block::Paragraph(content) => blocks.push(paragraph(&text(content), "", "")),
             Block::List(items) => blocks.push(
                 items
                     .iter()
-                    .map(|item| wrap(&text(item), "- ", "  "))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                    .flat_map(|item| paragraph(&text(item), "- ", &hang(2)))
+                    .collect(),
             ),
         }
     }
-    blocks.push(wrap(&text(&document.closing), "", ""));
+    blocks.push(paragraph(&text(&document.closing), "", ""));
     for signatory in &document.signatories {
-        blocks.push(
-            [
-                wrap(&data(&signatory.name, rtl), "", ""),
-                wrap(&text(&signatory.title), "", ""),
-                wrap(&text(&signatory.organisation), "", ""),
-            ]
-            .join("\n"),
-        );
+        let mut lines = paragraph(&data(&signatory.name, rtl), "", "");
+        lines.extend(paragraph(&text(&signatory.title), "", ""));
+        lines.extend(paragraph(&text(&signatory.organisation), "", ""));
+        blocks.push(lines);
     }
 
     if !document.notes.is_empty() {
-        blocks.push(wrap(&text(&document.chrome.sources_heading), "", ""));
+        blocks.push(paragraph(&text(&document.chrome.sources_heading), "", ""));
         for note in &document.notes {
             let marker = format!("[{}] ", note.number);
-            let indent = " ".repeat(marker.len());
+            let indent = hang(marker.len());
             let mut description = text(&note.description);
             if let Some(title) = &note.cited_title {
                 description.push_str(". ");
                 description.push_str(&text(title));
             }
-            let mut lines = wrap(&description, &marker, &indent);
-            lines.push('\n');
-            lines.push_str(&url_line(&note.url, &indent));
+            let mut lines = paragraph(&description, &marker, &indent);
+            // A URL under its note, whole even when wider than the page.
+            lines.push(Line {
+                text: format!("{indent}{}", note.url),
+                soft: false,
+            });
             blocks.push(lines);
         }
     }
+    blocks
+}
 
-    let mut out = blocks.join("\n\n");
-    out.push('\n');
-    out
+/// A paragraph wrapped into lines, each but the last a soft break.
+fn paragraph(text: &str, initial_indent: &str, subsequent_indent: &str) -> Vec<Line> {
+    let wrapped = wrap(text, initial_indent, subsequent_indent);
+    let lines: Vec<&str> = wrapped.split('\n').collect();
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| Line {
+            text: line.to_owned(),
+            soft: i + 1 < count,
+        })
+        .collect()
 }
 
 /// Data (a name, an address line) isolated from a right-to-left paragraph, so
@@ -144,15 +211,11 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
     }
 }
 
-/// A URL on its own line under the text it belongs to, whole even when it is
-/// wider than the page.
-fn url_line(url: &str, indent: &str) -> String {
-    format!("{indent}{url}")
-}
-
 /// Wraps one paragraph at line-break opportunities (UAX #14) to [`WIDTH`].
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Only ASCII white space is collapsed: a no-break space (French puts a
+    // narrow one before `;`) must keep the words on either side together.
+    let text = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
     let options = Options::new(WIDTH)
         .initial_indent(initial_indent)
         .subsequent_indent(subsequent_indent)
@@ -302,6 +365,15 @@ mod tests {
         assert_eq!(wrapped, format!("{}\nUS-Mexican border", "x".repeat(66)));
         let cjk = "漢字".repeat(40);
         assert!(wrap(&cjk, "", "").lines().count() > 1, "CJK still breaks");
+    }
+
+    #[test]
+    fn a_no_break_space_holds_its_words_together() {
+        let text = format!("{} mots\u{202F}; et", "x".repeat(66));
+        assert_eq!(
+            wrap(&text, "", ""),
+            format!("{}\nmots\u{202F}; et", "x".repeat(66))
+        );
     }
 
     #[test]

@@ -33,10 +33,12 @@ fn build_writes_every_page_of_the_shipped_letter() {
     let mut expected = vec![
         ".letterkit-output".to_owned(),
         format!("{LETTER}/index.html"),
+        "status/index.html".to_owned(),
     ];
     for locale in LOCALES {
         expected.push(format!("{LETTER}/{locale}/index.html"));
         expected.push(format!("{LETTER}/{locale}/letter.txt"));
+        expected.push(format!("status/{LETTER}-{locale}.svg"));
     }
     expected.sort();
     assert_eq!(files, expected);
@@ -333,4 +335,34 @@ fn render_prints_what_build_writes() {
         assert_eq!(run.code, 0, "{}", run.transcript());
         assert_eq!(run.stdout, read_built(&out, "ht", file));
     }
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only() {
+    let project = copy_project(&fixture("small"));
+    let on_terminal = |ci: bool| {
+        let command = format!(
+            "{} --project {} build",
+            env!("CARGO_BIN_EXE_letterkit"),
+            project.path().display()
+        );
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .env_remove("CI");
+        if ci {
+            script.env("CI", "true");
+        }
+        let output = script
+            .output()
+            .expect("script(1) runs the build on a terminal");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(
+        on_terminal(false).contains("building ["),
+        "a terminal shows the bar"
+    );
+    assert!(!on_terminal(true).contains("building ["), "CI logs do not");
+    let piped = letterkit(project.path(), &["build"]);
+    assert!(!piped.stderr.contains("building"), "{}", piped.stderr);
 }

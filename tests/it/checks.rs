@@ -325,6 +325,14 @@ const CASES: &[Case] = &[
         fixed: &[("app", "a = 2,5 millions de personnes en 2022\n")],
     },
     Case {
+        code: "missing-number",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Aim for 1 or 2 sentences\n")],
+        broken: &[("app", "a = Visez une ou deux phrases\n")],
+        fixed: &[("app", "a = Visez 1 ou 2 phrases\n")],
+    },
+    Case {
         code: "identical-to-source",
         at: "fr/app.ftl:1:1",
         locale: "fr",

@@ -24,7 +24,7 @@ fn malformed_toml_names_file_line_and_column() {
         )
     });
     assert!(
-        stderr.starts_with("error: content/notice/letter.toml:2:"),
+        stderr.starts_with("error: content/notice/letter.toml:3:"),
         "{stderr}"
     );
 }
@@ -79,7 +79,7 @@ fn a_message_the_source_lacks_is_refused() {
         remove_message(&p.join("locales/en/notice.ftl"), "salutation")
     });
     assert!(
-        stderr.contains("error: content/notice/letter.toml:3:15: message `salutation` is needed by the letter but the source locale's locales/en/notice.ftl does not define it"),
+        stderr.contains("error: content/notice/letter.toml:4:15: message `salutation` is needed by the letter but the source locale's locales/en/notice.ftl does not define it"),
         "{stderr}"
     );
 }
@@ -254,63 +254,63 @@ fn every_input_error_names_its_file_line_and_column() {
             "date = 2024-03-01",
             "date = 2024-03-01T10:00:00",
             "build",
-            "error: content/notice/letter.toml:1:8: date must be a date alone, such as 2023-01-06",
+            "error: content/notice/letter.toml:2:8: date must be a date alone, such as 2023-01-06",
         ),
         (
             LETTER_TOML,
             "date = 2024-03-01",
             "date = 2023-02-29",
             "build",
-            "error: content/notice/letter.toml:1:8: invalid date, expected day between 01 and 28",
+            "error: content/notice/letter.toml:2:8: invalid date, expected day between 01 and 28",
         ),
         (
             LETTER_TOML,
             "url = \"https://example.org/report\"",
             "url = \"javascript:alert(1)\"",
             "check",
-            "error: content/notice/letter.toml:23:8: source `report`: `javascript:alert(1)` is not an https, http or mailto address",
+            "error: content/notice/letter.toml:24:8: source `report`: `javascript:alert(1)` is not an https, http or mailto address",
         ),
         (
             LETTER_TOML,
             "closing = ",
             "colsing = \"x\"\nclosing = ",
             "build",
-            "error: content/notice/letter.toml:4:1: unknown field `colsing`, expected one of",
+            "error: content/notice/letter.toml:5:1: unknown field `colsing`, expected one of",
         ),
         (
             LETTER_TOML,
             "id = \"report\"",
             "id = \"Report\"",
             "build",
-            "error: content/notice/letter.toml:22:7: source id `Report` must use only a-z, 0-9 and `-`",
+            "error: content/notice/letter.toml:23:7: source id `Report` must use only a-z, 0-9 and `-`",
         ),
         (
             "letterkit.toml",
             "status = \"draft\"",
             "status = \"draft\"\n\n[[locales]]\ntag = \"es\"\nstatus = \"draft\"",
             "check",
-            "error: letterkit.toml:14:7: locales: `es` is listed twice",
+            "error: letterkit.toml:15:7: locales: `es` is listed twice",
         ),
         (
             "letterkit.toml",
             "required = true",
             "required = \"yes\"",
             "build",
-            "error: letterkit.toml:5:12: invalid type: string \"yes\", expected a boolean",
+            "error: letterkit.toml:6:12: invalid type: string \"yes\", expected a boolean",
         ),
         (
             "letterkit.toml",
             "status = \"draft\"",
             "status = \"draft\"\nfallback = [\"pt\"]",
             "build",
-            "error: letterkit.toml:12:13: locales.es.fallback: `pt` is not a locale of this project",
+            "error: letterkit.toml:13:13: locales.es.fallback: `pt` is not a locale of this project",
         ),
         (
             "letterkit.toml",
             "source-locale = \"en\"",
             "source-locale = \"de\"",
             "check",
-            "error: letterkit.toml:1:17: source-locale `de` must also be listed under [[locales]]",
+            "error: letterkit.toml:2:17: source-locale `de` must also be listed under [[locales]]",
         ),
     ];
     for (file, from, to, command, expected) in cases {

@@ -317,10 +317,17 @@ fn bidi_controls_are_reported_at_their_code_point_and_never_reach_a_page() {
     let output = render_all(&loaded, &BuildOptions::default()).unwrap().0;
     for (path, content) in &output {
         let label = path.display().to_string();
-        if label.ends_with(".html") {
+        if label.ends_with(".html") || label.ends_with(".svg") {
             assert!(
                 !content.chars().any(is_bidi_control),
                 "{label} holds a bidi control"
+            );
+        } else if !label.ends_with(".txt") {
+            assert!(
+                !content
+                    .chars()
+                    .any(|c| is_bidi_control(c) && !matches!(c, '\u{2068}' | '\u{2069}')),
+                "{label} holds a bidi control other than FSI and PDI"
             );
         } else {
             // Plain text in Arabic isolates data with FSI and PDI only, each

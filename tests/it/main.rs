@@ -3,9 +3,12 @@
 //! on small fixtures, its outputs compared with reviewed snapshots in
 //! `snapshots/`.
 
+mod adopt;
 mod build;
+mod channels;
 mod check;
 mod checks;
+mod docs;
 mod errors;
 mod fixtures;
 mod hostile;
@@ -13,5 +16,7 @@ mod html;
 mod limits;
 mod paths;
 mod publishing;
+mod schema;
+mod serve;
 mod support;
 mod translate;

@@ -132,7 +132,7 @@ fn a_configured_tag_that_is_a_path_is_refused_at_its_line() {
             &format!("tag = \"{tag}\""),
         );
         let run = letterkit(project.path(), &["build"]);
-        refused(&run, "error: letterkit.toml:9:7: locales: `");
+        refused(&run, "error: letterkit.toml:10:7: locales: `");
         assert!(run.stderr.contains("is not a BCP 47 language tag"));
     }
 }

@@ -40,26 +40,21 @@ impl Run {
 
 /// Runs `letterkit --project <project> <args>`, without colour.
 pub fn letterkit(project: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
-        .arg("--project")
-        .arg(project)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the letterkit binary runs");
-    Run {
-        code: output.status.code().expect("not killed by a signal"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterkit"));
+    command.arg("--project").arg(project).args(args);
+    run(command)
 }
 
-/// Runs `letterkit <args>` in the folder `cwd`, without colour and without
-/// `--project`.
-pub fn letterkit_in(cwd: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_letterkit"))
-        .current_dir(cwd)
-        .args(args)
+/// Runs `letterkit <args>` in the folder `dir`, without `--project` and
+/// without colour, as someone at a terminal would.
+pub fn letterkit_in(dir: &Path, args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterkit"));
+    command.current_dir(dir).args(args);
+    run(command)
+}
+
+fn run(mut command: Command) -> Run {
+    let output = command
         .env("NO_COLOR", "1")
         .output()
         .expect("the letterkit binary runs");

@@ -3,21 +3,56 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
-const EXIT_CODES: &str = "\
+/// The exit codes, as a literal so that `concat!` can join them to examples.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  success (check: no errors in any required locale)
   1  check found errors in a required locale, build --strict found untranslated
      messages, or locale sync --check found changes to make
-  2  usage, configuration, input or output error";
+  2  usage, configuration, input or output error"
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
+
+/// `--help` of a command: its examples, then the exit codes.
+macro_rules! examples {
+    ($($line:literal),+ $(,)?) => {
+        concat!("Examples:\n", $("  ", $line, "\n",)+ "\n", exit_codes!())
+    };
+}
 
 /// Publish public letters accessibly in many languages, and check their translations.
+///
+/// Results go to standard output; progress, warnings and errors to standard error.
 #[derive(Debug, Parser)]
 #[command(name = "letterkit", version, after_help = EXIT_CODES)]
+#[command(after_long_help = examples!(
+    "letterkit init my-letters          # a new project, ready to build",
+    "letterkit new open-letter-2025     # a new letter in this project",
+    "letterkit check                    # what every translation lacks",
+    "letterkit build                    # every page, into dist/",
+))]
 pub struct Cli {
     /// The project folder (default: the nearest folder from here upwards holding letterkit.toml).
     #[arg(long, global = true, value_name = "DIR")]
     pub project: Option<PathBuf>,
+
+    /// When to colour output: auto (only on a terminal, and never with NO_COLOR set), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Print results and errors only: no progress lines such as "built 9 files" and no hints.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also say which project is used and every file written.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     /// What to do.
     #[command(subcommand)]
@@ -33,6 +68,11 @@ pub enum Command {
     /// dist/<letter>/index.html. The output folder is replaced only when the whole build
     /// succeeds.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit build                              # every letter, every locale, into dist/",
+        "letterkit build --locale pt-BR,en --out preview",
+        "letterkit build --strict                     # refuse any untranslated message",
+    ))]
     Build {
         /// Only this letter (repeatable).
         #[arg(long = "letter", value_name = "LETTER")]
@@ -46,6 +86,12 @@ pub enum Command {
         /// Fail (exit 1) when any message is missing and would be shown in another language.
         #[arg(long)]
         strict: bool,
+        /// Also write each letter as an email message, <letter>/<locale>/letter.eml.
+        #[arg(long)]
+        email: bool,
+        /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Check translations: completeness, Fluent syntax and structure, plurals, links,
     /// notes, numbers, hidden characters and stale translations, with coverage per locale.
@@ -54,6 +100,11 @@ pub enum Command {
     /// DIR/<locale>/**/*.ftl (no letterkit project needed) with every check that
     /// needs no letter.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit check                  # every letter, every locale",
+        "letterkit check --locale pt-BR   # one translation",
+        "letterkit check --format json > report.json",
+    ))]
     Check {
         /// Only this letter (repeatable).
         #[arg(long = "letter", value_name = "LETTER")]
@@ -76,16 +127,46 @@ pub enum Command {
     },
     /// Show every letter in every locale: translated messages and words, stale translations, state.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit status",
+        "letterkit status --format json",
+    ))]
     Status {
         /// Output format.
         #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
         format: StatusFormat,
     },
+    /// Preview the letters in a browser, rebuilt whenever a file changes.
+    ///
+    /// Builds into the output folder and serves it on 127.0.0.1. The address /
+    /// opens the letter in the browser's preferred language. Pages reload after
+    /// each rebuild; text shown in a fallback language is outlined and stale
+    /// translations are listed. A failed build shows its errors in the page.
+    #[command(after_help = "Examples:
+  letterkit serve
+  letterkit serve --port 8080")]
+    Serve {
+        /// The port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The output folder (default: output-dir from letterkit.toml).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Add a locale, or bring locales in line with the source.
     #[command(subcommand)]
+    #[command(after_long_help = examples!(
+        "letterkit locale add pt-BR     # scaffold a new locale",
+        "letterkit locale sync          # every locale in line with the source",
+        "letterkit locale sync --check  # for CI: exit 1 if a sync would change something",
+    ))]
     Locale(LocaleCommand),
     /// Print one letter in one locale to standard output.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit render us-mexico-asylum-2023 es                # plain text, for email",
+        "letterkit render us-mexico-asylum-2023 fr --format html > letter.html",
+    ))]
     Render {
         /// The letter (its folder name under content/).
         letter: String,
@@ -95,6 +176,94 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
         format: RenderFormat,
     },
+    /// Start a new project: configuration, a sample letter, CI workflow and editor schemas.
+    ///
+    /// Writes letterkit.toml, a sample letter in the source locale and every other locale
+    /// (translated where letterkit has the words, scaffolded for translators where not),
+    /// the page text of each locale, schemas/ for editors, .gitignore and
+    /// .github/workflows/letters.yml. The project builds and checks clean at once.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit init my-letters                        # English source, Spanish draft",
+        "letterkit init my-letters --source es --locale en,fr",
+    ))]
+    Init {
+        /// The folder for the project: new or empty.
+        dir: PathBuf,
+        /// The source locale: en, es or fr, the languages the sample letter is written in.
+        #[arg(long, value_name = "TAG", default_value = "en")]
+        source: String,
+        /// The other locales (comma-separated or repeated; default: es, or en when the source is not en).
+        #[arg(long = "locale", value_name = "TAG", value_delimiter = ',')]
+        locales: Vec<String>,
+    },
+    /// Start a new letter in this project: its structure and its sentences in the source locale.
+    ///
+    /// Writes content/<LETTER>/letter.toml and locales/<source>/<LETTER>.ftl with every
+    /// message the structure names, each under a note for translators. Then replace the
+    /// placeholders, and run `letterkit locale sync` to give the letter to every other locale.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit new open-letter-2025",
+        "letterkit locale sync           # then: the new letter in every other locale",
+    ))]
+    New {
+        /// The letter's folder name under content/: a-z, 0-9 and `-`.
+        letter: String,
+    },
+    /// Print the JSON Schema of letterkit.toml or letter.toml, for editors.
+    ///
+    /// The repository ships both in schemas/, and `letterkit init` writes them into a new
+    /// project; the first line of each TOML file (`#:schema ...`) points editors at them.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit schema config > schemas/letterkit.schema.json",
+        "letterkit schema letter > schemas/letter.schema.json",
+    ))]
+    Schema {
+        /// Which file's schema.
+        #[arg(value_enum)]
+        file: SchemaFile,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit completions bash > ~/.local/share/bash-completion/completions/letterkit",
+        "letterkit completions zsh > ~/.zfunc/_letterkit",
+        "letterkit completions fish > ~/.config/fish/completions/letterkit.fish",
+    ))]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page, in roff.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit man > ~/.local/share/man/man1/letterkit.1",
+        "letterkit man | man -l -",
+    ))]
+    Man,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The file `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// letterkit.toml, the project configuration.
+    Config,
+    /// content/<letter>/letter.toml, a letter's structure.
+    Letter,
 }
 
 /// How `check` prints its report.
@@ -126,6 +295,10 @@ pub enum RenderFormat {
     Text,
     /// The HTML page.
     Html,
+    /// An email message (MIME): flowed plain text and the HTML page.
+    Email,
+    /// CommonMark with footnotes, for a CMS.
+    Markdown,
 }
 
 /// `letterkit locale ...`.
@@ -136,6 +309,10 @@ pub enum LocaleCommand {
     /// Creates locales/<TAG>/ and lists the locale in letterkit.toml as optional and draft.
     /// Translate a message by removing the `# ` before its id and replacing the text.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit locale add pt-BR",
+        "letterkit check --locale pt-BR   # then: what is left to translate",
+    ))]
     Add {
         /// The locale's BCP 47 tag, in canonical form (`pt-BR`, not `pt_BR`).
         tag: String,
@@ -145,6 +322,11 @@ pub enum LocaleCommand {
     /// New source messages appear in place, commented out; obsolete ones move to a marked
     /// section at the end; translations whose source text changed are flagged as stale.
     #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit locale sync           # every locale but the source",
+        "letterkit locale sync pt-BR",
+        "letterkit locale sync --check   # for CI: exit 1 if a sync would change something",
+    ))]
     Sync {
         /// The locales to sync (default: every locale but the source).
         tags: Vec<String>,
@@ -161,4 +343,6 @@ pub enum StatusFormat {
     Human,
     /// One JSON document.
     Json,
+    /// The accessible dashboard page that `build` writes to status/index.html.
+    Html,
 }

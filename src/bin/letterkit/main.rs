@@ -2,20 +2,25 @@
 //! on stdout and errors on stderr, and returns the exit code.
 
 mod args;
+mod progress;
 mod report;
+mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use letterkit::config::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
 use letterkit::render::{self, Format};
-use letterkit::{check, localize, status, sync};
+use letterkit::schema::Schema;
+use letterkit::{check, localize, scaffold, status, sync};
 
-use args::{CheckFormat, Cli, Command, LocaleCommand, RenderFormat, StatusFormat};
+use args::{
+    CheckFormat, Cli, ColorWhen, Command, LocaleCommand, RenderFormat, SchemaFile, StatusFormat,
+};
 
 /// Check found errors in a required locale, `build --strict` found fallbacks, or
 /// `locale sync --check` found changes to make.
@@ -55,6 +60,12 @@ fn written(result: std::io::Result<()>, what: &str) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
@@ -78,6 +89,36 @@ fn run(cli: Cli) -> Result<u8, String> {
         let report = check::check_tree(&locales, &Default::default())?;
         return print_report(&report, Path::new("."), *format, deny.is_some());
     }
+    let command = match cli.command {
+        Command::Init {
+            dir,
+            source,
+            locales,
+        } => return init(&dir, source, locales, cli.quiet),
+        Command::Schema { file } => {
+            let schema = match file {
+                SchemaFile::Config => Schema::Config,
+                SchemaFile::Letter => Schema::Letter,
+            };
+            let mut stdout = std::io::stdout().lock();
+            written(stdout.write_all(schema.json().as_bytes()), "the schema")?;
+            return Ok(0);
+        }
+        Command::Completions { shell } => {
+            let mut stdout = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "letterkit", &mut stdout);
+            return Ok(0);
+        }
+        Command::Man => {
+            let mut stdout = std::io::stdout().lock();
+            written(
+                clap_mangen::Man::new(Cli::command()).render(&mut stdout),
+                "the manual page",
+            )?;
+            return Ok(0);
+        }
+        command => command,
+    };
     let start = cli.project.clone().unwrap_or_else(|| PathBuf::from("."));
     let root = match &cli.project {
         Some(dir) if !dir.join(letterkit::config::CONFIG_FILE).is_file() => {
@@ -90,24 +131,42 @@ fn run(cli: Cli) -> Result<u8, String> {
         Some(dir) => dir.clone(),
         None => Project::discover(&start).map_err(|e| e.to_string())?,
     };
+    if let Command::Serve { port, out } = command {
+        return serve::run(&root, port, out);
+    }
     let project = Project::load(&root).map_err(|e| e.to_string())?;
+    if cli.verbose {
+        let _ = writeln!(anstream::stderr(), "project: {}", root.display());
+    }
 
-    match cli.command {
+    match command {
         Command::Build {
             letters,
             locales,
             out,
             strict,
+            email,
+            markdown,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
+            let extra_formats = [(email, Format::Email), (markdown, Format::Markdown)]
+                .into_iter()
+                .filter_map(|(wanted, format)| wanted.then_some(format))
+                .collect();
             let options = BuildOptions {
                 out_dir: out_dir.clone(),
                 letters,
                 locales,
                 strict,
+                extra_formats,
             };
             let mut stderr = anstream::stderr();
-            let summary = match publish::build(&project, &options) {
+            let bar = progress::Bar::new("building", cli.quiet);
+            let built = publish::build_reporting(&project, &options, &|done, total| {
+                bar.update(done, total, "letters");
+            });
+            bar.finish();
+            let summary = match built {
                 Ok(summary) => summary,
                 Err(error @ BuildError::Strict { .. }) => {
                     let _ = writeln!(stderr, "error: {error}");
@@ -122,12 +181,19 @@ fn run(cli: Cli) -> Result<u8, String> {
                     fallback.id, fallback.from
                 );
             }
-            let _ = writeln!(
-                stderr,
-                "built {} files in {}",
-                summary.files.len(),
-                out_dir.display()
-            );
+            if cli.verbose {
+                for file in &summary.files {
+                    let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());
+                }
+            }
+            if !cli.quiet {
+                let _ = writeln!(
+                    stderr,
+                    "built {} files in {}",
+                    summary.files.len(),
+                    out_dir.display()
+                );
+            }
             Ok(0)
         }
         Command::Check {
@@ -137,7 +203,12 @@ fn run(cli: Cli) -> Result<u8, String> {
             deny,
             ..
         } => {
-            let report = check::check(&project, &letters, &locales)?;
+            let bar = progress::Bar::new("checking", cli.quiet);
+            let report = check::check_reporting(&project, &letters, &locales, &|done, total| {
+                bar.update(done, total, "locales");
+            });
+            bar.finish();
+            let report = report?;
             print_report(&report, &root, format, deny.is_some())
         }
         Command::Status { format } => {
@@ -146,6 +217,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             let printed = match format {
                 StatusFormat::Human => report::status_table(&rows, &mut stdout),
                 StatusFormat::Json => report::status_json(&rows, &mut stdout),
+                StatusFormat::Html => {
+                    let dashboard = publish::dashboard(&project).map_err(|e| e.to_string())?;
+                    stdout.write_all(dashboard.page.as_bytes())
+                }
             };
             written(printed, "the status")?;
             Ok(0)
@@ -157,11 +232,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             for path in &written {
                 let _ = writeln!(stdout, "  {}", path.display());
             }
-            let _ = writeln!(
-                stdout,
-                "translate a message by removing the `# ` before its id and replacing the text;\n\
-                 then run `letterkit check --locale {tag}` and `letterkit build --locale {tag}`"
-            );
+            if !cli.quiet {
+                let _ = writeln!(
+                    stdout,
+                    "translate a message by removing the `# ` before its id and replacing the text;\n\
+                     then run `letterkit check --locale {tag}` and `letterkit build --locale {tag}`"
+                );
+            }
             Ok(0)
         }
         Command::Locale(LocaleCommand::Sync { tags, check }) => {
@@ -206,11 +283,103 @@ fn run(cli: Cli) -> Result<u8, String> {
             let format = match format {
                 RenderFormat::Text => Format::Text,
                 RenderFormat::Html => Format::Html,
+                RenderFormat::Email => Format::Email,
+                RenderFormat::Markdown => Format::Markdown,
             };
             let mut stdout = std::io::stdout().lock();
             let rendered = render::render(&localized.document, format);
             written(stdout.write_all(rendered.as_bytes()), "the letter")?;
             Ok(0)
         }
+        Command::New { letter } => new_letter(&project, &letter, cli.quiet),
+        Command::Init { .. }
+        | Command::Schema { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Serve { .. } => {
+            unreachable!("commands that need no project return before it is loaded")
+        }
     }
+}
+
+/// `letterkit init`: writes the project, lists its files and what to do next.
+fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result<u8, String> {
+    let locales = if locales.is_empty() {
+        vec![if source == "en" { "es" } else { "en" }.to_owned()]
+    } else {
+        locales
+    };
+    let options = scaffold::InitOptions {
+        source,
+        locales,
+        date: scaffold::today(),
+    };
+    let files = scaffold::init(dir, &options).map_err(|e| e.to_string())?;
+    let mut stdout = anstream::stdout();
+    let _ = writeln!(stdout, "created a letterkit project in {}:", dir.display());
+    for file in &files {
+        let _ = writeln!(stdout, "  {}", file.display());
+    }
+    if !quiet {
+        let _ = writeln!(
+            stdout,
+            "next:\n  \
+             cd {dir}\n  \
+             letterkit build          then open dist/{letter}/index.html in a browser\n  \
+             letterkit new <LETTER>   start a letter of your own\n  \
+             in {workflow}, replace OWNER so that CI can install letterkit",
+            dir = dir.display(),
+            letter = scaffold::SAMPLE_LETTER,
+            workflow = scaffold::WORKFLOW_FILE,
+        );
+    }
+    Ok(0)
+}
+
+/// `letterkit new`: writes the letter's skeleton, lists its files and what to do next.
+fn new_letter(project: &Project, letter: &str, quiet: bool) -> Result<u8, String> {
+    let files =
+        scaffold::new_letter(project, letter, scaffold::today()).map_err(|e| e.to_string())?;
+    let mut stdout = anstream::stdout();
+    let _ = writeln!(stdout, "created letter {letter}:");
+    for file in &files {
+        let _ = writeln!(stdout, "  {}", file.display());
+    }
+    if quiet {
+        return Ok(0);
+    }
+    let source = &project.config.source;
+    let _ = writeln!(
+        stdout,
+        "next:\n  \
+         write the letter in locales/{source}/{letter}.ftl, and its date, names and addresses in content/{letter}/letter.toml"
+    );
+    let others: Vec<_> = project
+        .config
+        .locales
+        .iter()
+        .filter(|l| &l.lang != source)
+        .collect();
+    if !others.is_empty() {
+        let tags: Vec<&str> = others.iter().map(|l| l.lang.tag()).collect();
+        let _ = writeln!(
+            stdout,
+            "  run `letterkit locale sync` to give the letter to {tags} for translation (until then, pages in {tags} show it in {source})",
+            tags = tags.join(", ")
+        );
+        let required: Vec<&str> = others
+            .iter()
+            .filter(|l| l.required)
+            .map(|l| l.lang.tag())
+            .collect();
+        if !required.is_empty() {
+            let _ = writeln!(
+                stdout,
+                "  `letterkit check` fails until the required {} translate the letter",
+                required.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(stdout, "  preview with `letterkit build --letter {letter}`");
+    Ok(0)
 }

@@ -1,0 +1,302 @@
+//! The other channels a letter goes out on: an email message read back by an
+//! independent parser (Python's `email` package), and Markdown read back by
+//! pulldown-cmark.
+
+use std::process::Command;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use crate::support::{LETTER, LOCALES, letterkit, shipped, snapshot_settings};
+
+/// Reads a message with Python's standard `email` package and returns what
+/// it found, as JSON.
+const READ_EMAIL: &str = r#"
+import email, json, sys
+from email import policy
+message = email.message_from_bytes(sys.stdin.buffer.read(), policy=policy.default)
+print(json.dumps({
+    "subject": str(message["subject"]),
+    "language": str(message["content-language"]),
+    "type": message.get_content_type(),
+    "defects": [str(d) for d in message.defects],
+    "parts": [{
+        "type": part.get_content_type(),
+        "charset": part.get_content_charset(),
+        "format": part.get_param("format"),
+        "language": str(part["content-language"]),
+        "content": part.get_content(),
+        "defects": [str(d) for d in part.defects],
+    } for part in message.iter_parts()],
+}))
+"#;
+
+fn read_email(message: &str) -> serde_json::Value {
+    let mut child = Command::new("python3")
+        .args(["-c", READ_EMAIL])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (it comes with the machine; .ci/run relies on it)");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(message.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "python could not read the message");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Undoes format=flowed (RFC 3676): a line ending in a space goes on in the
+/// next; a leading space is stuffing.
+fn reflow(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in text.replace("\r\n", "\n").split('\n') {
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        current.push_str(line);
+        if !line.ends_with(' ') {
+            paragraphs.push(std::mem::take(&mut current));
+        }
+    }
+    paragraphs
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_email_reads_back_with_both_parts_in_the_letters_language() {
+    for locale in LOCALES {
+        let run = letterkit(&shipped(), &["render", LETTER, locale, "--format", "email"]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let message = read_email(&run.stdout);
+        assert_eq!(message["type"], "multipart/alternative", "{locale}");
+        assert_eq!(message["language"], *locale);
+        assert_eq!(message["defects"], serde_json::json!([]));
+        let parts = message["parts"].as_array().unwrap();
+        assert_eq!(parts.len(), 2);
+        let (plain, html) = (&parts[0], &parts[1]);
+        assert_eq!(plain["type"], "text/plain");
+        assert_eq!(plain["format"], "flowed");
+        assert_eq!(html["type"], "text/html");
+        for part in parts {
+            assert_eq!(part["charset"], "utf-8");
+            assert_eq!(part["language"], *locale);
+            assert_eq!(part["defects"], serde_json::json!([]));
+        }
+
+        // The flowed text reflows into the plain letter's paragraphs.
+        let text = letterkit(&shipped(), &["render", LETTER, locale]).stdout;
+        let flowed = plain["content"].as_str().unwrap();
+        assert_eq!(
+            collapse(flowed),
+            collapse(&text),
+            "{locale}: the same words"
+        );
+        let reflowed = reflow(flowed);
+        for block in text.split("\n\n") {
+            let lines: Vec<&str> = block.lines().collect();
+            // A paragraph wrapped for width: every line but the last nearly full.
+            let prose = lines.len() > 1
+                && !lines[0].starts_with("- ")
+                && !lines[0].starts_with('[')
+                && lines[..lines.len() - 1]
+                    .iter()
+                    .all(|l| l.chars().count() >= 55);
+            if prose {
+                let paragraph = lines.join(" ");
+                assert!(
+                    reflowed.iter().any(|line| line.trim_end() == paragraph),
+                    "{locale}: not reflowed into one line: {paragraph}"
+                );
+            }
+        }
+        for line in flowed.lines() {
+            assert!(
+                line.trim_end().chars().count() <= 78 || line.contains("://"),
+                "{line}"
+            );
+        }
+
+        let page = html["content"].as_str().unwrap();
+        assert!(page.contains(&format!("<html lang=\"{locale}\"")));
+        assert!(
+            !page.contains("../"),
+            "{locale}: no links that lead nowhere in mail"
+        );
+        assert!(!page.contains(" src="), "{locale}: no external resources");
+        assert!(!page.contains("<link"), "{locale}: no external resources");
+    }
+    let subject = read_email(
+        &letterkit(&shipped(), &["render", LETTER, "es", "--format", "email"]).stdout,
+    )["subject"]
+        .clone();
+    assert_eq!(
+        subject,
+        "Restablecer plenamente el asilo en la frontera entre Estados Unidos y México y garantizar la protección de los derechos de las personas refugiadas y migrantes"
+    );
+}
+
+#[test]
+fn the_email_is_the_same_bytes_every_time() {
+    let first = letterkit(&shipped(), &["render", LETTER, "fr", "--format", "email"]).stdout;
+    let second = letterkit(&shipped(), &["render", LETTER, "fr", "--format", "email"]).stdout;
+    assert_eq!(first, second);
+}
+
+/// The text a Markdown document shows, block by block, without footnote
+/// markers.
+fn markdown_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.is_empty() => {}
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+#[test]
+fn markdown_reads_back_as_the_letters_text() {
+    for locale in LOCALES {
+        let run = letterkit(
+            &shipped(),
+            &["render", LETTER, locale, "--format", "markdown"],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let markdown = run.stdout;
+        // The plain letter, without its note markers and list bullets.
+        let text = letterkit(&shipped(), &["render", LETTER, locale]).stdout;
+        let mut expected = String::new();
+        for line in text.lines() {
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            expected.push_str(line);
+            expected.push(' ');
+        }
+        let marker = regex_free_note_markers(&expected);
+        assert_eq!(markdown_text(&markdown), collapse(&marker), "{locale}");
+        let events: Vec<Event<'_>> =
+            Parser::new_ext(&markdown, Options::ENABLE_FOOTNOTES).collect();
+        let references = events
+            .iter()
+            .filter(|e| matches!(e, Event::FootnoteReference(_)))
+            .count();
+        let definitions = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+            .count();
+        assert_eq!((references, definitions), (4, 4), "{locale}");
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::Heading { .. }))),
+            "{locale}: the subject is a heading"
+        );
+    }
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            format!("{LETTER}__en__markdown"),
+            letterkit(
+                &shipped(),
+                &["render", LETTER, "en", "--format", "markdown"]
+            )
+            .stdout
+        );
+    });
+}
+
+/// The text without `[N]` note markers (a number in brackets).
+fn regex_free_note_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('[') {
+        let after = &rest[start + 1..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(']') {
+            out.push_str(&rest[..start]);
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(&rest[..=start]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn build_writes_email_and_markdown_on_request_only() {
+    let out = tempfile::tempdir().unwrap();
+    let plain = out.path().join("plain");
+    let both = out.path().join("both");
+    let run = letterkit(&shipped(), &["build", "--out", plain.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!plain.join(LETTER).join("es/letter.eml").exists());
+    let run = letterkit(
+        &shipped(),
+        &[
+            "build",
+            "--email",
+            "--markdown",
+            "--out",
+            both.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    for locale in LOCALES {
+        let folder = both.join(LETTER).join(locale);
+        let rendered = |format: &str| {
+            letterkit(&shipped(), &["render", LETTER, locale, "--format", format]).stdout
+        };
+        assert_eq!(
+            std::fs::read_to_string(folder.join("letter.eml")).unwrap(),
+            rendered("email")
+        );
+        assert_eq!(
+            std::fs::read_to_string(folder.join("letter.md")).unwrap(),
+            rendered("markdown")
+        );
+    }
+}
+
+#[test]
+fn build_writes_the_translation_dashboard_and_a_badge_per_language() {
+    let project = crate::support::copy_project(&shipped());
+    crate::support::remove_message(
+        &project.path().join("locales/ht/us-mexico-asylum-2023.ftl"),
+        "body-dangers",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let run = letterkit(project.path(), &["build", "--out", dist.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let page = std::fs::read_to_string(dist.join("status/index.html")).unwrap();
+    assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 4);
+    assert!(page.contains(
+        "<td><span lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</span> (ht)</td><td class=\"number\">35/36</td><td class=\"number\">744/830</td><td class=\"number\">0</td><td>partial</td><td>draft</td>"
+    ), "{page}");
+    assert!(
+        page.contains("aria-label=\"89% of words translated\""),
+        "{page}"
+    );
+    let badge = std::fs::read_to_string(dist.join(format!("status/{LETTER}-ht.svg"))).unwrap();
+    assert!(badge.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(
+        badge.contains("<title>ht: 97% translated</title>"),
+        "{badge}"
+    );
+    assert!(
+        badge.contains("fill=\"#8a5a00\""),
+        "partial is not green: {badge}"
+    );
+    let complete = std::fs::read_to_string(dist.join(format!("status/{LETTER}-es.svg"))).unwrap();
+    assert!(complete.contains("<title>es: 100% translated</title>"));
+    assert!(complete.contains("fill=\"#2e7d32\""));
+}

@@ -148,24 +148,32 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The safety of one built project, whatever its translations say.
+/// The safety of one built project, whatever its translations say: every
+/// page (letter, chooser, dashboard) as the clean build's, and no control
+/// character in any file.
 fn assert_safe(label: &str, output: &Output, clean: &Output) {
-    for page in [PAGE, CHOOSER] {
-        let built = &output[Path::new(page)];
-        if let Some(problem) = html::malformed(built) {
-            panic!("{label}: {page} is malformed: {problem}");
+    assert_eq!(
+        output.keys().collect::<Vec<_>>(),
+        clean.keys().collect::<Vec<_>>(),
+        "{label}: other files than the clean build"
+    );
+    for (path, built) in output {
+        let file = path.display();
+        if path.extension().is_some_and(|e| e == "html" || e == "svg") {
+            if let Some(problem) = html::malformed(
+                built.trim_start_matches("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
+            ) {
+                panic!("{label}: {file} is malformed: {problem}");
+            }
+            assert_eq!(
+                structure(built),
+                structure(&clean[path]),
+                "{label}: {file} has other elements or attributes than the clean build"
+            );
+            for href in html::attribute_values(built, "href") {
+                assert!(html::is_safe_href(&href), "{label}: {file}: href {href:?}");
+            }
         }
-        assert_eq!(
-            structure(built),
-            structure(&clean[Path::new(page)]),
-            "{label}: {page} has other elements or attributes than the clean build"
-        );
-        for href in html::attribute_values(built, "href") {
-            assert!(html::is_safe_href(&href), "{label}: {page}: href {href:?}");
-        }
-    }
-    for file in [PAGE, CHOOSER, TEXT] {
-        let built = &output[Path::new(file)];
         let hidden = built
             .chars()
             .find(|c| is_bidi_control(*c) || (c.is_control() && *c != '\n'));
@@ -267,10 +275,11 @@ fn the_binary_reports_and_builds_a_hostile_translation_safely() {
     let dist = out.path().join("dist");
     let run = letterkit(project.path(), &["build", "--out", dist.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    let mut output = Output::new();
-    for file in [PAGE, CHOOSER, TEXT] {
-        output.insert(file.into(), fs::read_to_string(dist.join(file)).unwrap());
-    }
+    let output: Output = crate::support::read_tree(&dist)
+        .into_iter()
+        .filter(|(path, _)| path != Path::new(".letterkit-output"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect();
     assert_safe("built", &output, &build(&fixture("small")));
 }
 

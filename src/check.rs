@@ -846,7 +846,7 @@ fn check_file(
             Code::SyntaxError,
             lang,
             None,
-            Location::at_span(&file.path, file.source(), error.pos.clone()),
+            file.location_of_span(error.pos.clone()),
             describe_parser_error(error),
         ));
     }
@@ -1014,42 +1014,74 @@ fn message_issues(
                     issue.id
                 ),
             ),
-            IssueKind::Markup(MarkupIssue::RawHtml(html)) => (
-                Code::RawHtml,
-                format!(
-                    "`{}` contains HTML `{html}`; it is shown as text: use Markdown (*emphasis*, [link](https://…)) instead",
-                    issue.id
-                ),
-            ),
-            IssueKind::Markup(MarkupIssue::UnsafeLink(url)) => (
-                Code::UnsafeLink,
-                format!(
-                    "`{}` links to `{url}`; only https, http and mailto links are allowed, so only its text is shown",
-                    issue.id
-                ),
-            ),
-            IssueKind::Markup(MarkupIssue::UnknownNote(id)) => (
-                Code::UnknownNote,
-                format!(
-                    "`{}` refers to note [^{id}], which the letter does not have (notes: {})",
-                    issue.id,
-                    letter
-                        .sources
-                        .iter()
-                        .map(|s| format!("[^{}]", s.id))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ),
-            IssueKind::Markup(MarkupIssue::Image(url)) => (
-                Code::Image,
-                format!(
-                    "`{}` contains an image (`{url}`); only its description is shown",
-                    issue.id
-                ),
-            ),
+            IssueKind::Markup(markup) => markup_finding(&issue.id, markup, letter),
         };
         found.push(finding(code, lang, Some(&issue.id), location, message));
+    }
+    // A message this build does not format through Markdown (a language's
+    // name, a notice shown only when something falls back, the frame of a
+    // cited title) reaches pages in other builds: its markup is read as written.
+    let reported: BTreeSet<(&str, Code)> = localized
+        .issues
+        .iter()
+        .filter(|i| &i.lang == lang)
+        .filter_map(|i| match &i.kind {
+            IssueKind::Markup(markup) => {
+                Some((i.id.as_str(), markup_finding(&i.id, markup, letter).0))
+            }
+            IssueKind::Format(_) => None,
+        })
+        .collect();
+    for resource in [letter.name.as_str(), COMMON_RESOURCE] {
+        let Some(file) = files.file(resource) else {
+            continue;
+        };
+        for (message, location) in file.messages() {
+            let id = message.id.name;
+            let Some(value) = &message.value else {
+                continue;
+            };
+            for markup in text::markup_issues(value) {
+                let (code, text) = markup_finding(id, &markup, letter);
+                if !reported.contains(&(id, code)) {
+                    found.push(finding(code, lang, Some(id), location.clone(), text));
+                }
+            }
+        }
+    }
+}
+
+/// The code and sentence of a finding about markup in message `id`.
+fn markup_finding(id: &str, markup: &MarkupIssue, letter: &Letter) -> (Code, String) {
+    match markup {
+        MarkupIssue::RawHtml(html) => (
+            Code::RawHtml,
+            format!(
+                "`{id}` contains HTML `{html}`; it is shown as text: use Markdown (*emphasis*, [link](https://…)) instead"
+            ),
+        ),
+        MarkupIssue::UnsafeLink(url) => (
+            Code::UnsafeLink,
+            format!(
+                "`{id}` links to `{url}`; only https, http and mailto links are allowed, so only its text is shown"
+            ),
+        ),
+        MarkupIssue::UnknownNote(note) => (
+            Code::UnknownNote,
+            format!(
+                "`{id}` refers to note [^{note}], which the letter does not have (notes: {})",
+                letter
+                    .sources
+                    .iter()
+                    .map(|s| format!("[^{}]", s.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        MarkupIssue::Image(url) => (
+            Code::Image,
+            format!("`{id}` contains an image (`{url}`); only its description is shown"),
+        ),
     }
 }
 

@@ -387,6 +387,8 @@ fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> O
     format_plain(&bundle, "language-name", &FluentArgs::new())
         .ok()
         .flatten()
+        .map(|name| markdown::clean_text(&name))
+        .filter(|name| !name.trim().is_empty())
 }
 
 /// The functions a letter's messages may call: the built-ins fluent-bundle has.

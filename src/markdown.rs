@@ -6,8 +6,10 @@
 //! would start a block (a leading `- `, `# `, `1. `) is kept as text, raw HTML
 //! becomes text, images become their description, and links to anything but
 //! https, http and mailto addresses become their text. Each of these is reported.
+//! HTML character references (`&lt;`, `&#8203;`) are text as written: a message
+//! is Fluent text, not HTML, so `&` is always an ampersand.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::document::Inline;
 
@@ -68,8 +70,17 @@ fn parse_markdown(
     let options = Options::ENABLE_OLD_FOOTNOTES;
     let mut issues = Vec::new();
     let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
+    // The text as Markdown left it, each other event a space: a `<svg/onload=…>`
+    // that CommonMark does not count as HTML is still a tag to a browser.
+    let mut plain = String::new();
+    // An autolink's text is its address as written, backslashes kept.
+    let mut in_autolink = false;
 
     for event in Parser::new_ext(prepared, options) {
+        match &event {
+            Event::Text(text) => plain.push_str(text),
+            _ => plain.push(' '),
+        }
         match event {
             Event::Start(tag) => {
                 // Deeper nesting means nothing to a reader, and would make every
@@ -78,18 +89,21 @@ fn parse_markdown(
                     stack.push(Frame::new(FrameKind::Transparent));
                     continue;
                 }
+                if let Tag::Link { link_type, .. } = &tag {
+                    in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                }
                 let kind = match tag {
                     Tag::Emphasis => FrameKind::Emphasis,
                     Tag::Strong => FrameKind::Strong,
-                    Tag::Link { dest_url, .. } => match safe_url(&dest_url) {
+                    Tag::Link { dest_url, .. } => match safe_url(&literal(&dest_url)) {
                         Some(url) => FrameKind::Link(url),
                         None => {
-                            issues.push(MarkupIssue::UnsafeLink(dest_url.to_string()));
+                            issues.push(MarkupIssue::UnsafeLink(literal(&dest_url)));
                             FrameKind::Transparent
                         }
                     },
                     Tag::Image { dest_url, .. } => {
-                        issues.push(MarkupIssue::Image(dest_url.to_string()));
+                        issues.push(MarkupIssue::Image(literal(&dest_url)));
                         FrameKind::Transparent
                     }
                     _ => FrameKind::Transparent,
@@ -97,6 +111,7 @@ fn parse_markdown(
                 stack.push(Frame::new(kind));
             }
             Event::End(end) => {
+                in_autolink &= end != TagEnd::Link;
                 if matches!(end, TagEnd::Paragraph | TagEnd::Item) {
                     // Block boundaries inside one message (only possible through raw
                     // HTML blocks) still separate words.
@@ -120,15 +135,19 @@ fn parse_markdown(
                     }
                 }
             }
-            Event::Text(text) | Event::Code(text) => push_text(top(&mut stack), &text),
+            Event::Text(text) if in_autolink => push_text(top(&mut stack), &literal(&text)),
+            Event::Text(text) => push_text(top(&mut stack), &text),
+            Event::Code(text) => push_text(top(&mut stack), &literal(&text)),
             Event::Html(html) | Event::InlineHtml(html) => {
+                let html = literal(&html);
                 issues.push(MarkupIssue::RawHtml(html.trim_end().to_string()));
                 push_text(top(&mut stack), &html);
             }
-            Event::FootnoteReference(id) => match resolve_note(&id) {
+            Event::FootnoteReference(id) => match resolve_note(&literal(&id)) {
                 Some(reference) => top(&mut stack).push(reference),
                 None => {
-                    issues.push(MarkupIssue::UnknownNote(id.to_string()));
+                    let id = literal(&id);
+                    issues.push(MarkupIssue::UnknownNote(id.clone()));
                     push_text(top(&mut stack), &format!("[^{id}]"));
                 }
             },
@@ -143,6 +162,7 @@ fn parse_markdown(
         let frame = stack.pop().expect("checked: more than the root");
         top(&mut stack).content.extend(frame.content);
     }
+    issues.extend(browser_tags(&plain).map(MarkupIssue::RawHtml));
     let mut content = stack.pop().expect("the root frame").content;
     trim_edges(&mut content);
     (isolate_directional_runs(content), issues)
@@ -152,10 +172,17 @@ fn parse_markdown(
 /// as its text.
 pub const MAX_NESTING: usize = 16;
 
-/// The address if it is an absolute https, http or mailto URL with no spaces or
-/// control characters; `None` for anything else (relative, `javascript:`, `data:`...).
+/// The address if it is an absolute https, http or mailto URL with no spaces,
+/// control, bidi or invisible format characters (which plain text would show
+/// as they are); `None` for anything else (relative, `javascript:`, `data:`...).
 pub fn safe_url(url: &str) -> Option<String> {
-    if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let hidden = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_bidi_control(c)
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    };
+    if url.is_empty() || url.chars().any(hidden) {
         return None;
     }
     let (scheme, rest) = url.split_once(':')?;
@@ -212,8 +239,11 @@ fn push_text(frame: &mut Frame, text: &str) {
     }
 }
 
-/// Makes the value one line and escapes a leading block marker, so that the
-/// value parses as a single paragraph whatever its first characters are.
+/// Makes the value one line, escapes a leading block marker, so that the
+/// value parses as a single paragraph whatever its first characters are, and
+/// escapes every `&` that is not escaped already, so that no character
+/// reference is decoded: `&#8203;` would otherwise smuggle an invisible
+/// character past check, which reads the value as written.
 fn neutralize_block_syntax(value: &str) -> String {
     let one_line: String = if value.contains('\n') {
         value
@@ -244,10 +274,46 @@ fn neutralize_block_syntax(value: &str) -> String {
         }
         _ => None,
     };
-    match escape_at {
+    let text = match escape_at {
         Some(at) => format!("{}\\{}", &text[..at], &text[at..]),
         None => text.to_owned(),
+    };
+    let mut escaped = String::with_capacity(text.len());
+    let mut backslashes = 0;
+    for c in text.chars() {
+        if c == '&' && backslashes % 2 == 0 {
+            escaped.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        escaped.push(c);
     }
+    escaped
+}
+
+/// Where Markdown keeps backslashes (code spans, raw HTML, autolinks, note
+/// labels), the `\&` of [`neutralize_block_syntax`] back to `&`.
+fn literal(text: &str) -> String {
+    text.replace("\\&", "&")
+}
+
+/// Every fragment of `text` that a browser would read as markup if it were
+/// not escaped: `<` followed by a letter, `/` and a letter, `!` or `?`, up to
+/// the next `>` (at most 80 characters shown).
+fn browser_tags(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices('<').filter_map(|(at, _)| {
+        let rest = &text[at..];
+        let mut chars = rest[1..].chars();
+        let opens = match chars.next() {
+            Some(c) if c.is_ascii_alphabetic() || c == '!' || c == '?' => true,
+            Some('/') => chars.next().is_some_and(|c| c.is_ascii_alphabetic()),
+            _ => false,
+        };
+        if !opens {
+            return None;
+        }
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        Some(rest[..end].trim_end().chars().take(80).collect())
+    })
 }
 
 /// `[label]: …` at the start would be a link reference definition.
@@ -358,13 +424,7 @@ fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
         }
         return;
     }
-    // Control characters (NUL, escape, ...) are invalid in HTML and invisible
-    // in text; a tab is a space.
-    let clean: String = text
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .filter(|c| !is_bidi_control(*c) && !c.is_control())
-        .collect();
+    let clean = clean_text(text);
     if clean.is_empty() {
         return;
     }
@@ -372,6 +432,17 @@ fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
         Some(Inline::Text(last)) => last.push_str(&clean),
         _ => out.push(Inline::Text(clean)),
     }
+}
+
+/// `text` without control characters (NUL, escape, ...: invalid in HTML and
+/// invisible in text) or bidi embedding, override and isolate controls (which
+/// would reorder the text around them); a tab becomes a space. For text shown
+/// as it is, without Markdown (a language's name).
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| !is_bidi_control(*c) && !c.is_control())
+        .collect()
 }
 
 /// Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
@@ -521,6 +592,58 @@ mod tests {
         }
         assert!(safe_url("mailto:someone@example.org").is_some());
         assert!(safe_url("HTTPS://example.org").is_some());
+    }
+
+    #[test]
+    fn tags_a_browser_would_read_are_reported_even_when_markdown_does_not() {
+        let (content, issues) = parse("x <svg/onload=alert(1)> a < b <3 </p");
+        assert_eq!(content, text("x <svg/onload=alert(1)> a < b <3 </p"));
+        assert_eq!(
+            issues,
+            vec![
+                MarkupIssue::RawHtml("<svg/onload=alert(1)>".into()),
+                MarkupIssue::RawHtml("</p".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn character_references_stay_as_written() {
+        let (content, issues) = parse(
+            "&lt;b&gt; &#8203; \\&amp; `a&b` [x](https://e.org/?a=1&b=2) <https://e.org/?c&d>",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            content,
+            vec![
+                Inline::Text("&lt;b&gt; &#8203; &amp; a&b ".into()),
+                Inline::Link {
+                    url: "https://e.org/?a=1&b=2".into(),
+                    content: text("x")
+                },
+                Inline::Text(" ".into()),
+                Inline::Link {
+                    url: "https://e.org/?c&d".into(),
+                    content: text("https://e.org/?c&d")
+                },
+            ]
+        );
+        let (_, issues) = parse("[x](&#106;avascript:alert(1))");
+        assert_eq!(
+            issues,
+            vec![MarkupIssue::UnsafeLink("&#106;avascript:alert(1)".into())]
+        );
+    }
+
+    #[test]
+    fn links_with_hidden_characters_are_unsafe() {
+        for url in [
+            "https://e.org/\u{202E}gpj.exe",
+            "https://e.org/\u{200B}",
+            "https://e.org/\u{0}",
+        ] {
+            assert_eq!(safe_url(url), None, "{url:?}");
+        }
     }
 
     #[test]

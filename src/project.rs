@@ -125,6 +125,27 @@ impl FtlFile {
         }
     }
 
+    /// Parses `text` as [`FtlFile::parse`] does, refusing a file too large
+    /// ([`MAX_FTL_BYTES`]), too deeply nested ([`MAX_PLACEABLE_NESTING`]) or
+    /// with too many entries ([`MAX_FTL_ENTRIES`]) to handle in bounded time
+    /// and stack. Loading reads every Fluent
+    /// file through this; it also serves callers that hold Fluent text in
+    /// memory (a fuzzer, an editor).
+    pub fn parse_checked(path: PathBuf, text: String) -> Result<Self, LoadError> {
+        check_limits(&path, &text)?;
+        let file = Self::parse(path, text);
+        let entries = file.resource.entries().count();
+        if entries > MAX_FTL_ENTRIES {
+            return Err(LoadError::Invalid {
+                path: file.path,
+                message: format!(
+                    "the file has {entries} entries; letterkit reads Fluent files of at most {MAX_FTL_ENTRIES}: split it"
+                ),
+            });
+        }
+        Ok(file)
+    }
+
     /// The file's text.
     pub fn source(&self) -> &str {
         self.resource.source()
@@ -497,23 +518,43 @@ fn locate_quoted(root: &Path, file: &Path, id: &str) -> Option<Location> {
     Some(Location::at_span(file, &text, start..start + id.len()))
 }
 
-/// The largest Fluent file letterkit reads; a letter's file is a few kilobytes.
-pub const MAX_FTL_BYTES: usize = 16 * 1024 * 1024;
+/// The largest Fluent file letterkit reads: a letter's file is a few
+/// kilobytes, a large application's a few hundred. Larger input is refused
+/// before it is read, so that no file makes a build or check slow.
+pub const MAX_FTL_BYTES: usize = 1024 * 1024;
+
+/// The most messages, terms and comments a Fluent file may hold: a letter has
+/// tens of messages, a large application's file hundreds.
+pub const MAX_FTL_ENTRIES: usize = 10_000;
 
 /// How deep placeables may nest (`{ { ... } }`); real messages use two or three.
 /// The Fluent parser recurses per level, so a hostile file could exhaust the stack.
 pub const MAX_PLACEABLE_NESTING: usize = 32;
 
+/// Reads and parses a Fluent file, refusing one too large before reading it.
+fn read_ftl(path: &Path, shown: &Path) -> Result<FtlFile, LoadError> {
+    if let Ok(metadata) = fs::metadata(path)
+        && metadata.len() > MAX_FTL_BYTES as u64
+    {
+        return Err(too_large(shown, metadata.len()));
+    }
+    let text = read_text(path, shown)?;
+    FtlFile::parse_checked(shown.to_owned(), text)
+}
+
+fn too_large(path: &Path, bytes: u64) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_owned(),
+        message: format!(
+            "the file has {bytes} bytes; letterkit reads Fluent files of at most {MAX_FTL_BYTES} bytes: split it"
+        ),
+    }
+}
+
 /// Refuses a Fluent file too large or too deeply nested to parse safely.
 fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
     if text.len() > MAX_FTL_BYTES {
-        return Err(LoadError::Invalid {
-            path: path.to_owned(),
-            message: format!(
-                "the file has {} bytes; letterkit reads Fluent files of at most {MAX_FTL_BYTES} bytes",
-                text.len()
-            ),
-        });
+        return Err(too_large(path, text.len() as u64));
     }
     let mut depth = 0usize;
     let mut chars = text.char_indices();
@@ -605,7 +646,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
 pub(crate) struct RawLetter {
     /// The date the letter bears, as a TOML date (`2023-01-06`); each locale writes it its own way.
     #[schemars(schema_with = "crate::schema::date")]
-    date: toml::value::Datetime,
+    date: toml::Spanned<toml::value::Datetime>,
     /// Who the letter is addressed to.
     recipient: Recipient,
     /// The id of the message holding the subject line, also the page's main heading.
@@ -642,6 +683,7 @@ fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
         }
         names.push(name);
     }
+    refuse_outside(root, Path::new(CONTENT_DIR))?;
     names.sort();
     names
         .par_iter()
@@ -662,16 +704,37 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
             "the letter's folder name `{name}` must use only a-z, 0-9 and `-`"
         )));
     }
+    refuse_outside(root, &shown)?;
     let text = read_text(&root.join(&shown), &shown)?;
     let raw: RawLetter = parse_toml(&shown, &text)?;
-    let date = match (raw.date.date, raw.date.time, raw.date.offset) {
+    // Where a value of the file is, for errors about it: the span of the
+    // first place its text is written as a TOML string, else the file.
+    let refused_at = |span: Option<Range<usize>>, message: String| match span {
+        Some(span) => LoadError::Refused {
+            location: Location::at_span(&shown, &text, span),
+            message,
+        },
+        None => invalid(message),
+    };
+    let quoted = |value: &str| {
+        ['"', '\'']
+            .iter()
+            .find_map(|q| text.find(&format!("{q}{value}{q}")))
+            .map(|start| start + 1..start + 1 + value.len())
+    };
+    let date = match (
+        raw.date.get_ref().date,
+        raw.date.get_ref().time,
+        raw.date.get_ref().offset,
+    ) {
         (Some(d), None, None) => Date {
             year: i32::from(d.year),
             month: d.month,
             day: d.day,
         },
         _ => {
-            return Err(invalid(
+            return Err(refused_at(
+                Some(raw.date.span()),
                 "date must be a date alone, such as 2023-01-06".into(),
             ));
         }
@@ -697,22 +760,35 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     let mut seen = std::collections::BTreeSet::new();
     for source in &raw.sources {
         if !is_safe_name(&source.id) {
-            return Err(invalid(format!(
-                "source id `{}` must use only a-z, 0-9 and `-`",
-                source.id
-            )));
+            return Err(refused_at(
+                quoted(&source.id),
+                format!("source id `{}` must use only a-z, 0-9 and `-`", source.id),
+            ));
         }
         if !seen.insert(source.id.as_str()) {
-            return Err(invalid(format!("source id `{}` is used twice", source.id)));
+            let second = quoted(&source.id).and_then(|first| {
+                let rest = &text[first.end..];
+                rest.find(&format!("\"{}\"", source.id))
+                    .map(|at| first.end + at + 1..first.end + at + 1 + source.id.len())
+            });
+            return Err(refused_at(
+                second,
+                format!("source id `{}` is used twice", source.id),
+            ));
         }
         if crate::markdown::safe_url(&source.url).is_none() {
-            return Err(invalid(format!(
-                "source `{}`: `{}` is not an https, http or mailto address",
-                source.id, source.url
-            )));
+            return Err(refused_at(
+                quoted(&source.url),
+                format!(
+                    "source `{}`: `{}` is not an https, http or mailto address",
+                    source.id,
+                    source.url.escape_debug()
+                ),
+            ));
         }
         if let Some(tag) = &source.cited_title_lang {
-            Lang::parse(tag).map_err(|e| invalid(format!("source `{}`: {e}", source.id)))?;
+            Lang::parse(tag)
+                .map_err(|e| refused_at(quoted(tag), format!("source `{}`: {e}", source.id)))?;
         }
     }
     Ok(Letter {
@@ -725,6 +801,26 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
         closing: raw.closing,
         signatories: raw.signatories,
         sources: raw.sources,
+    })
+}
+
+/// Refuses a file or folder of the project (`shown`, relative to `root`) that
+/// a symbolic link puts outside the project folder: letterkit reads and
+/// writes inside the project only, so a link cannot make `check` read or
+/// `locale sync` write anywhere else. What does not exist is left to the caller.
+fn refuse_outside(root: &Path, shown: &Path) -> Result<(), LoadError> {
+    let (Ok(root), Ok(real)) = (fs::canonicalize(root), fs::canonicalize(root.join(shown))) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        return Ok(());
+    }
+    Err(LoadError::Invalid {
+        path: shown.to_owned(),
+        message: format!(
+            "this is a link to {}, outside the project; letterkit reads and writes only inside the project folder: copy the files in instead",
+            real.display()
+        ),
     })
 }
 
@@ -742,6 +838,7 @@ pub fn is_safe_name(name: &str) -> bool {
 fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
     let mut found = Vec::new();
+    refuse_outside(root, &folder)?;
     match fs::read_dir(root.join(&folder)) {
         Ok(entries) => {
             for entry in entries {
@@ -757,6 +854,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                     continue;
                 };
                 let shown = folder.join(entry.file_name());
+                refuse_outside(root, &shown)?;
                 found.push((stem.to_owned(), path, shown));
             }
         }
@@ -773,11 +871,7 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
     found.sort();
     let parsed = found
         .into_par_iter()
-        .map(|(stem, path, shown)| {
-            let text = read_text(&path, &shown)?;
-            check_limits(&shown, &text)?;
-            Ok((stem, FtlFile::parse(shown, text)))
-        })
+        .map(|(stem, path, shown)| Ok((stem, read_ftl(&path, &shown)?)))
         .collect::<Vec<_>>();
     Ok(LocaleFiles {
         settings: settings.clone(),
@@ -857,9 +951,7 @@ fn collect_tree(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            let text = read_text(&path, &path)?;
-            check_limits(&path, &text)?;
-            files.insert(resource, FtlFile::parse(path, text));
+            files.insert(resource, read_ftl(&path, &path)?);
         }
     }
     Ok(())

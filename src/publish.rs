@@ -314,6 +314,11 @@ pub fn build_reporting(
     options: &BuildOptions,
     progress: Progress<'_>,
 ) -> Result<BuildSummary, BuildError> {
+    if let Ok(out_dir) = absolute(&options.out_dir)
+        && let (Some(parent), Some(name)) = (out_dir.parent(), out_dir.file_name())
+    {
+        recover_interrupted(parent, &name.to_string_lossy(), &out_dir);
+    }
     refuse_unsafe_output(project, &options.out_dir)?;
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
@@ -391,7 +396,7 @@ fn refuse_syntax_errors(
             }
             for error in &file.errors {
                 errors.push((
-                    Location::at_span(&file.path, file.source(), error.pos.clone()),
+                    file.location_of_span(error.pos.clone()),
                     crate::check::describe_parser_error(error),
                 ));
             }
@@ -479,6 +484,52 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
     Ok(resolved)
 }
 
+const NEW: &str = "new";
+const OLD: &str = "old";
+
+/// `.<name>.letterkit-new-` or `-old-`: the start of the name of a folder
+/// beside the output folder `name` that a build writes (new) or moves the
+/// previous output to (old), followed by the build's process id.
+fn staging_prefix(name: &str, kind: &str) -> String {
+    format!(".{name}.letterkit-{kind}-")
+}
+
+/// Cleans up after builds killed before they finished (their process is
+/// gone): a half-written new folder is removed, and a previous output moved
+/// aside is moved back if the output folder is missing (the build was killed
+/// between its two renames), else removed.
+fn recover_interrupted(parent: &Path, name: &str, out_dir: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let mut stale: Vec<(bool, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        for (kind, old) in [(NEW, false), (OLD, true)] {
+            let pid = file_name
+                .strip_prefix(&staging_prefix(name, kind))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            if pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid)) {
+                stale.push((old, entry.path()));
+            }
+        }
+    }
+    for (old, path) in stale {
+        if old && !out_dir.exists() {
+            let _ = fs::rename(&path, out_dir);
+        } else {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether process `pid` runs. Where the system does not say (no `/proc`),
+/// every process is taken to run, so that no other build's folder is touched.
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 /// Writes `output` to a new folder beside `out_dir`, then swaps it in.
 pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildError> {
     let staging = Staging::create(out_dir, false)?;
@@ -504,7 +555,8 @@ struct Staging {
 }
 
 impl Staging {
-    /// Creates the empty staging folder (removing one a killed build left).
+    /// Creates the empty staging folder, after cleaning up what killed builds
+    /// left (see [`recover_interrupted`]).
     fn create(out_dir: &Path, incremental: bool) -> Result<Self, BuildError> {
         let out_dir = absolute(out_dir).map_err(|source| BuildError::Io {
             path: out_dir.to_owned(),
@@ -519,8 +571,10 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         fs::create_dir_all(parent).map_err(io_error(parent))?;
-        let folder = parent.join(format!(".{name}.letterkit-new-{}", std::process::id()));
-        let previous = parent.join(format!(".{name}.letterkit-old-{}", std::process::id()));
+        recover_interrupted(parent, &name, &out_dir);
+        let pid = std::process::id();
+        let folder = parent.join(format!("{}{pid}", staging_prefix(&name, NEW)));
+        let previous = parent.join(format!("{}{pid}", staging_prefix(&name, OLD)));
         let _ = fs::remove_dir_all(&folder);
         fs::create_dir_all(&folder).map_err(io_error(&folder))?;
         Ok(Staging {

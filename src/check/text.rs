@@ -33,11 +33,11 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
         if c == ZERO_WIDTH_SPACE && separates_words {
             continue;
         }
+        // The spans are in file order and do not overlap.
+        let spans = spans.get_or_insert_with(|| file.entry_spans());
         let id = spans
-            .get_or_insert_with(|| file.entry_spans())
-            .iter()
-            .find(|s| s.range.contains(&offset))
-            .filter(|s| s.kind == EntryKind::Message)
+            .get(spans.partition_point(|s| s.range.end <= offset))
+            .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
         let advice = match code {
             Code::DirectionalMark => {
@@ -49,7 +49,7 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
             code,
             lang,
             id,
-            crate::location::Location::at_span(&file.path, text, offset..offset + c.len_utf8()),
+            file.location_of_span(offset..offset + c.len_utf8()),
             format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
         ));
     }
@@ -119,6 +119,18 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
     };
     debug_assert!(is_bidi_control(c));
     Some((Code::BidiControl, what))
+}
+
+/// The raw HTML, unsafe links and images in a message's own text (variables
+/// and references left out), as the Markdown step reads them.
+pub(super) fn markup_issues(pattern: &ast::Pattern<&str>) -> Vec<MarkupIssue> {
+    let mut flat = String::new();
+    flatten(pattern, &mut flat);
+    let (_, issues) = markdown::parse_inline(&flat, &mut |_| Some(Inline::Text(String::new())));
+    issues
+        .into_iter()
+        .filter(|issue| !matches!(issue, MarkupIssue::UnknownNote(_)))
+        .collect()
 }
 
 /// What a message's text holds, for comparing a translation with its source.

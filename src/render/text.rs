@@ -393,6 +393,7 @@ fn is_url_like(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use textwrap::{Options, WordSplitter, WrapAlgorithm};
 
     fn is_unbreakable(word: &str) -> bool {
@@ -561,6 +562,52 @@ mod tests {
             }
         }
         assert!(paragraphs.len() > 2000, "{}", paragraphs.len());
+    }
+
+    /// Words of letters, CJK, digits, hyphens, slashes, combining marks,
+    /// emoji and the odd URL, up to twice the page's width.
+    fn words() -> impl Strategy<Value = Vec<String>> {
+        let chars = prop::sample::select(vec![
+            'a', 'z', 'é', 'ß', 'Ж', 'ع', '漢', '字', 'ー', '1', '-', '/', '.', ',', '(',
+            '\u{301}', '😀', '\u{00A0}',
+        ]);
+        let word = prop_oneof![
+            8 => prop::collection::vec(chars, 1..20).prop_map(|c| c.into_iter().collect::<String>()),
+            1 => prop::collection::vec(prop::sample::select(vec!['x', '-', '漢']), 60..150)
+                .prop_map(|c| c.into_iter().collect::<String>()),
+            1 => (1usize..120).prop_map(|n| format!("https://example.org/{}", "p".repeat(n))),
+        ];
+        prop::collection::vec(word, 0..60)
+    }
+
+    fn non_space(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_keeps_every_character_in_order_within_the_width(words in words()) {
+            let text = words.join(" ");
+            for (first, rest) in [("", ""), ("- ", "  "), ("[12] ", "     ")] {
+                let wrapped = wrap(&text, first, rest);
+                let indents = non_space(first);
+                let kept: String = non_space(&wrapped);
+                let expected = if text.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("{indents}{}", non_space(&text))
+                };
+                prop_assert_eq!(kept, expected);
+                for line in wrapped.lines() {
+                    let width = textwrap::core::display_width(line);
+                    let body = line.trim_start_matches(' ');
+                    let body = body.strip_prefix(first.trim_end()).unwrap_or(body).trim_start();
+                    // Only what cannot be broken stands alone past the width.
+                    prop_assert!(width <= WIDTH || !body.contains(' '), "{width}: {line:?}");
+                    prop_assert!(!line.ends_with(' '), "{line:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -86,6 +86,46 @@ impl HtmlWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Characters that matter to HTML, with anything else mixed in.
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let special = prop::sample::select(vec![
+            '<', '>', '"', '\'', '&', '=', '/', '`', ';', '#', ' ', '\n', '\u{0}', '\u{202E}',
+        ]);
+        prop::collection::vec(prop_oneof![special, any::<char>()], 0..64)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn text_never_holds_a_tag_or_a_bare_ampersand(text in hostile_text()) {
+            let mut w = HtmlWriter::new();
+            w.text(&text);
+            let out = w.finish();
+            prop_assert!(!out.contains('<') && !out.contains('>'), "{out:?}");
+            for (at, _) in out.match_indices('&') {
+                let entity = &out[at..];
+                prop_assert!(
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| entity.starts_with(e)),
+                    "{out:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn attribute_values_never_leave_their_quotes(value in hostile_text()) {
+            for name in ["title", "href"] {
+                let mut w = HtmlWriter::new();
+                w.start("a", &[(name, &value)]);
+                let out = w.finish();
+                let inner = &out[name.len() + 5..out.len() - 2];
+                prop_assert_eq!(&out[..name.len() + 5], format!("<a {name}=\""));
+                prop_assert!(out.ends_with("\">"));
+                prop_assert!(!inner.contains(['"', '<', '>']), "{out:?}");
+            }
+        }
+    }
 
     #[test]
     fn text_and_attributes_are_escaped() {

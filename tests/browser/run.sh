@@ -4,7 +4,9 @@
 # project built into dist/ and every fixture project under tests/fixtures/
 # built into a temporary dir. The letter pages of the shipped project and of the
 # right-to-left fixture are also compared with their screen-reader snapshots
-# (snapshots/a11y__*.snap).
+# (snapshots/a11y__*.snap). Then, with no dist dir given, hostile.mjs loads the
+# pages built from hostile translations (tests/hostile/vectors.txt) and checks
+# that nothing in them runs or becomes markup.
 # Usage: bash tests/browser/run.sh [dist-dir]
 #   With a dist dir, builds nothing and checks only that dir; the repository's
 #   own dist/ still counts as the shipped project and gets its snapshots compared.
@@ -53,4 +55,7 @@ rm -rf "$here/screenshots"
 status=0
 node selftest.mjs || status=1
 node check.mjs "${projects[@]}" --screenshots "$here/screenshots" "${snapshots[@]}" || status=1
+if [ $# -eq 0 ]; then
+  node hostile.mjs "${CARGO_TARGET_DIR:-$repo/target}/release/letterkit" || status=1
+fi
 exit "$status"

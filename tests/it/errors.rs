@@ -232,3 +232,116 @@ fn a_byte_order_mark_is_accepted_and_other_encodings_are_located() {
     assert!(stderr.contains("locales/es/notice.ftl:"), "{stderr}");
     assert!(stderr.contains("not UTF-8"), "{stderr}");
 }
+
+/// The first line of what the binary printed for a project broken by
+/// `change`, after asserting exit code 2 and no panic.
+fn first_error(args: &[&str], change: impl FnOnce(&std::path::Path)) -> String {
+    let project = copy_project(&fixture("small"));
+    change(project.path());
+    let run = letterkit(project.path(), args);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run.stderr.lines().next().unwrap_or_default().to_owned()
+}
+
+const LETTER_TOML: &str = "content/notice/letter.toml";
+
+#[test]
+fn every_input_error_names_its_file_line_and_column() {
+    let cases: [(&str, &str, &str, &str, &str); 9] = [
+        (
+            LETTER_TOML,
+            "date = 2024-03-01",
+            "date = 2024-03-01T10:00:00",
+            "build",
+            "error: content/notice/letter.toml:2:8: date must be a date alone, such as 2023-01-06",
+        ),
+        (
+            LETTER_TOML,
+            "date = 2024-03-01",
+            "date = 2023-02-29",
+            "build",
+            "error: content/notice/letter.toml:2:8: invalid date, expected day between 01 and 28",
+        ),
+        (
+            LETTER_TOML,
+            "url = \"https://example.org/report\"",
+            "url = \"javascript:alert(1)\"",
+            "check",
+            "error: content/notice/letter.toml:24:8: source `report`: `javascript:alert(1)` is not an https, http or mailto address",
+        ),
+        (
+            LETTER_TOML,
+            "closing = ",
+            "colsing = \"x\"\nclosing = ",
+            "build",
+            "error: content/notice/letter.toml:5:1: unknown field `colsing`, expected one of",
+        ),
+        (
+            LETTER_TOML,
+            "id = \"report\"",
+            "id = \"Report\"",
+            "build",
+            "error: content/notice/letter.toml:23:7: source id `Report` must use only a-z, 0-9 and `-`",
+        ),
+        (
+            "letterkit.toml",
+            "status = \"draft\"",
+            "status = \"draft\"\n\n[[locales]]\ntag = \"es\"\nstatus = \"draft\"",
+            "check",
+            "error: letterkit.toml:15:7: locales: `es` is listed twice",
+        ),
+        (
+            "letterkit.toml",
+            "required = true",
+            "required = \"yes\"",
+            "build",
+            "error: letterkit.toml:6:12: invalid type: string \"yes\", expected a boolean",
+        ),
+        (
+            "letterkit.toml",
+            "status = \"draft\"",
+            "status = \"draft\"\nfallback = [\"pt\"]",
+            "build",
+            "error: letterkit.toml:13:13: locales.es.fallback: `pt` is not a locale of this project",
+        ),
+        (
+            "letterkit.toml",
+            "source-locale = \"en\"",
+            "source-locale = \"de\"",
+            "check",
+            "error: letterkit.toml:2:17: source-locale `de` must also be listed under [[locales]]",
+        ),
+    ];
+    for (file, from, to, command, expected) in cases {
+        let line = first_error(&[command], |p| edit(&p.join(file), from, to));
+        assert!(
+            line.starts_with(expected),
+            "{to:?}:\n{line}\nnot\n{expected}"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_named_with_the_reason() {
+    let line = first_error(&["build"], |p| {
+        std::fs::remove_file(p.join(LETTER_TOML)).unwrap();
+        std::fs::create_dir(p.join(LETTER_TOML)).unwrap();
+    });
+    assert_eq!(
+        line,
+        "error: cannot read content/notice/letter.toml: Is a directory (os error 21)"
+    );
+}
+
+#[test]
+fn a_folder_without_a_project_is_named() {
+    let empty = tempfile::tempdir().unwrap();
+    let run = letterkit(empty.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("has no letterkit.toml"),
+        "{}",
+        run.stderr
+    );
+}

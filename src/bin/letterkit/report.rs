@@ -50,11 +50,16 @@ pub fn human(
                 } else {
                     span.end
                 };
+                // Only the lines the span covers, so that a finding in a
+                // large file costs what its lines cost.
+                let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
                 let path = location.file.display().to_string();
                 let group = level.primary_title(&title).element(
-                    Snippet::source(text.as_str())
+                    Snippet::source(&text[first..last])
+                        .line_start(location.line)
                         .path(&path)
-                        .annotation(AnnotationKind::Primary.span(span.start..end)),
+                        .annotation(AnnotationKind::Primary.span(span.start - first..end - first)),
                 );
                 renderer.render(&[group]).to_string()
             }

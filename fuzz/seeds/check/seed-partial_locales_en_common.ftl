@@ -1,0 +1,14 @@
+language-name = English
+page-title = Open letter: { $subject }
+skip-link = Skip to the letter
+language-switcher-label = Read this letter in another language
+subject-label = RE:
+sources-heading = Sources
+note-reference = Source { $number }
+back-to-reference = Back to reference { $number }
+cited-title = Title: “{ $title }”
+draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
+fallback-notice = Some parts of this page are not translated yet and are shown in another language: { $language }.
+chooser-heading = Choose a language
+all-languages = All languages
+partial-translation = Partly translated

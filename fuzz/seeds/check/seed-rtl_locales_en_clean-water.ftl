@@ -1,0 +1,11 @@
+recipient-name = Minister Samir Haddad
+subject = Publish the water quality report of every district
+salutation = Dear Minister Haddad,
+body-request = In 2023, more than 1,200 residents reported unsafe drinking water.[^survey] We ask you to:
+demand-publish = Publish every district’s water quality report each month.
+demand-repair = Repair the pipes named in the *Water Safety Review* within 90 days.
+body-thanks = We thank you for your attention and look forward to your reply.
+closing = Sincerely,
+signatory-title = Chair
+signatory-organisation = Friends of Clean Water
+source-survey = Residents’ survey on drinking water, 2023

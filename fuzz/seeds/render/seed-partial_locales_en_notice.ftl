@@ -1,0 +1,10 @@
+recipient-name = Mayor Jane Doe
+subject = Open the library on Sundays
+salutation = Dear Mayor Doe,
+body-request = We ask you to open the library on Sundays, as *most* residents want.[^report] We ask you to:
+demand-open = Open it from 10:00 to 16:00.
+demand-publish = Publish the new hours.
+closing = Yours,
+signatory-title = Chair
+signatory-organisation = Friends of the Library
+source-report = Survey of residents, 2023

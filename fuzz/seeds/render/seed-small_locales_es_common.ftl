@@ -1,0 +1,14 @@
+language-name = Español
+page-title = Carta abierta: { $subject }
+skip-link = Saltar a la carta
+language-switcher-label = Leer esta carta en otro idioma
+subject-label = Asunto:
+sources-heading = Fuentes
+note-reference = Fuente { $number }
+back-to-reference = Volver a la referencia { $number }
+cited-title = Título: «{ $title }»
+draft-notice = Esta traducción es un borrador. Aún no ha sido revisada por un hablante nativo.
+fallback-notice = Algunas partes de esta página aún no están traducidas y se muestran en otro idioma: { $language }.
+chooser-heading = Elija un idioma
+all-languages = Todos los idiomas
+partial-translation = Traducción parcial

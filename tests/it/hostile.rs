@@ -10,6 +10,7 @@ use std::path::Path;
 use letterkit::check::check;
 use letterkit::project::Project;
 use letterkit::publish::{BuildOptions, Output, render_all};
+use letterkit::render::Format;
 
 use crate::html;
 use crate::support::{copy_project, fixture, letterkit, shipped};
@@ -111,6 +112,31 @@ fn build(project: &Path) -> Output {
 const PAGE: &str = "notice/es/index.html";
 const CHOOSER: &str = "notice/index.html";
 const TEXT: &str = "notice/es/letter.txt";
+const MARKDOWN: &str = "notice/es/letter.md";
+
+/// A letter's Markdown, read back by a CommonMark parser, holds no HTML, no
+/// image and no link but the letter's own https addresses and footnotes.
+fn assert_markdown_safe(label: &str, markdown: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    for event in Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                panic!("{label}: HTML in the Markdown: {html:?}")
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                panic!("{label}: an image in the Markdown: {dest_url}")
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => assert!(
+                dest_url.starts_with("https://example.org/"),
+                "{label}: a link to {dest_url} in the Markdown"
+            ),
+            Event::FootnoteReference(name) => {
+                assert_eq!(&*name, "1", "{label}: a footnote the letter does not have")
+            }
+            _ => {}
+        }
+    }
+}
 
 /// Markup without the elements a translation produces on purpose: emphasis,
 /// and `<bdi>` for a balanced first-strong isolate (as Fluent writes around
@@ -194,6 +220,10 @@ fn every_hostile_value_in_every_message_is_reported_and_stays_text() {
     // condition), found by giving each a marker of its own.
     let marker = |i: usize| format!("marker{i}x");
     let marked = build(project_with(marker).path());
+    let with_markdown = BuildOptions {
+        extra_formats: vec![Format::Markdown],
+        ..BuildOptions::default()
+    };
     let shown_in = |i: usize, file: &str| marked[Path::new(file)].contains(&marker(i));
 
     let mut missed = Vec::new();
@@ -206,6 +236,8 @@ fn every_hostile_value_in_every_message_is_reported_and_stays_text() {
         let output = render_all(&loaded, &BuildOptions::default()).unwrap().0;
         let label = format!("round {round}");
         assert_safe(&label, &output, &clean);
+        let markdown = render_all(&loaded, &with_markdown).unwrap().0;
+        assert_markdown_safe(&label, &markdown[Path::new(MARKDOWN)]);
 
         for (i, id) in ids.iter().enumerate() {
             let Vector { code, value } = vector(i);

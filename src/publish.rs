@@ -122,19 +122,7 @@ pub fn render_all_reporting(
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
-    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
-    let formats = formats(options);
-    let done = AtomicUsize::new(0);
-    progress(0, letters.len());
-    let rendered: Vec<Result<Rendered, BuildError>> = letters
-        .par_iter()
-        .zip(&prepared)
-        .map(|(letter, prepared)| {
-            let rendered = render_letter(project, letter, &langs, prepared, &formats);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
-            rendered
-        })
-        .collect();
+    let rendered = render_each(project, options, &letters, &langs, progress, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     for letter in rendered {
@@ -147,6 +135,32 @@ pub fn render_all_reporting(
     }
     output.extend(dashboard(project)?.files());
     Ok((output, fallbacks))
+}
+
+/// Renders each letter in every locale, in parallel, and hands it to `then`
+/// as soon as it is rendered; the results in the letters' order. Tells
+/// `progress` as letters are done.
+fn render_each<T: Send>(
+    project: &Project,
+    options: &BuildOptions,
+    letters: &[&Letter],
+    langs: &[Lang],
+    progress: Progress<'_>,
+    then: impl Fn(Rendered) -> Result<T, BuildError> + Sync,
+) -> Vec<Result<T, BuildError>> {
+    let prepared = localize::Prepared::for_letters(project, letters, langs);
+    let formats = formats(options);
+    let done = AtomicUsize::new(0);
+    progress(0, letters.len());
+    letters
+        .par_iter()
+        .zip(&prepared)
+        .map(|(letter, prepared)| {
+            let result = render_letter(project, letter, langs, prepared, &formats).and_then(&then);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
+            result
+        })
+        .collect()
 }
 
 /// The formats written for each letter and locale: the page, the text, and
@@ -325,23 +339,13 @@ pub fn build_reporting(
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let staging = Staging::create(&options.out_dir, options.incremental)?;
-    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
-    let formats = formats(options);
-    let done = AtomicUsize::new(0);
-    progress(0, letters.len());
-    let written: Vec<Result<BuildSummary, BuildError>> = letters
-        .par_iter()
-        .zip(&prepared)
-        .map(|(letter, prepared)| {
-            let rendered = render_letter(project, letter, &langs, prepared, &formats)?;
-            staging.write(&rendered.files)?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
-            Ok(BuildSummary {
-                files: rendered.files.into_keys().collect(),
-                fallbacks: rendered.fallbacks,
-            })
+    let written = render_each(project, options, &letters, &langs, progress, |rendered| {
+        staging.write(&rendered.files)?;
+        Ok(BuildSummary {
+            files: rendered.files.into_keys().collect(),
+            fallbacks: rendered.fallbacks,
         })
-        .collect();
+    });
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
     for letter in written {

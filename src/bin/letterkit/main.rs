@@ -247,7 +247,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 let _ = writeln!(
                     stdout,
                     "translate a message by removing the `# ` before its id and replacing the text;\n\
-                     then run `letterkit check --locale {tag}` and `letterkit build --locale {tag}`"
+                     see what is left with `letterkit check --locale {tag}`, preview with `letterkit serve`,\n\
+                     and run `letterkit locale sync {tag}` before you commit (it records what you translated from)"
                 );
             }
             Ok(0)

@@ -12,8 +12,7 @@
 use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
 
-const FIRST_STRONG_ISOLATE: char = '\u{2068}';
-const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 
 /// The letter as CommonMark with footnotes.
 pub fn letter(document: &Document) -> String {
@@ -120,13 +119,7 @@ fn push_inline(content: &[Inline], rtl: bool, out: &mut String) {
             }
             Inline::NoteRef(note) => out.push_str(&format!("[^{}]", note.number)),
             Inline::Isolate { content, .. } => {
-                if rtl {
-                    out.push(FIRST_STRONG_ISOLATE);
-                }
-                push_inline(content, rtl, out);
-                if rtl {
-                    out.push(POP_DIRECTIONAL_ISOLATE);
-                }
+                isolated(rtl, out, |out| push_inline(content, rtl, out));
             }
         }
     }

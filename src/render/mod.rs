@@ -10,6 +10,25 @@ pub mod writer;
 
 use crate::document::Document;
 
+/// U+2068: opens a run whose direction is its own first strong character's.
+pub(crate) const FIRST_STRONG_ISOLATE: char = '\u{2068}';
+/// U+2069: closes the run [`FIRST_STRONG_ISOLATE`] opened.
+pub(crate) const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+
+/// Writes what `write` writes, between FSI and PDI where `rtl`: in
+/// right-to-left text without markup, data (names, addresses, values) is
+/// isolated so that Latin script keeps its order; left-to-right text gets no
+/// invisible characters.
+pub(crate) fn isolated(rtl: bool, out: &mut String, write: impl FnOnce(&mut String)) {
+    if rtl {
+        out.push(FIRST_STRONG_ISOLATE);
+    }
+    write(out);
+    if rtl {
+        out.push(POP_DIRECTIONAL_ISOLATE);
+    }
+}
+
 /// An output format for one letter in one locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

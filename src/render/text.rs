@@ -13,8 +13,7 @@ use crate::document::{Block, Document, Inline, Span};
 /// The widest a line may be, in columns.
 pub const WIDTH: usize = 72;
 
-const FIRST_STRONG_ISOLATE: char = '\u{2068}';
-const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 
 /// The letter as plain text.
 pub fn letter(document: &Document) -> String {
@@ -199,13 +198,7 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
                 out.push_str(&format!("[{}]", note.number));
             }
             Inline::Isolate { content, .. } => {
-                if rtl {
-                    out.push(FIRST_STRONG_ISOLATE);
-                }
-                push_plain(content, rtl, out);
-                if rtl {
-                    out.push(POP_DIRECTIONAL_ISOLATE);
-                }
+                isolated(rtl, out, |out| push_plain(content, rtl, out));
             }
         }
     }

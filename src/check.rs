@@ -363,9 +363,8 @@ impl Coverage {
     fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
         let wanted = translated_ids(source);
         let present = file.map(translated_ids).unwrap_or_default();
-        let words = word_counts(source);
         for id in &wanted {
-            let count = words.get(id).copied().unwrap_or(0);
+            let count = source.words_of(id);
             self.total += 1;
             self.words_total += count;
             if present.contains(id) {
@@ -953,29 +952,6 @@ pub(crate) fn letter_coverage(
         }
     }
     coverage
-}
-
-/// Words in the value of message `id` of a source file, as written.
-pub(crate) fn words_of(source: &FtlFile, id: &str) -> usize {
-    word_counts(source).get(id).copied().unwrap_or(0)
-}
-
-/// Words in each message's value as written in its file, by id.
-fn word_counts(file: &FtlFile) -> BTreeMap<&str, usize> {
-    let text = file.source();
-    file.entry_spans()
-        .into_iter()
-        .filter_map(|span| {
-            let id = span.id?;
-            let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
-            let words = value
-                .lines()
-                .filter(|l| !l.trim_start().starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .count();
-            Some((id, words))
-        })
-        .collect()
 }
 
 /// Findings from formatting the locale's own messages through the real

@@ -108,6 +108,9 @@ pub struct FtlFile {
     /// Where each line starts, made when a location is first asked for: a
     /// build asks for none.
     lines: OnceLock<LineIndex>,
+    /// Words in each message's value, counted when first asked for: check
+    /// and status ask for a source file's once per locale.
+    words: OnceLock<BTreeMap<String, usize>>,
 }
 
 impl FtlFile {
@@ -122,7 +125,33 @@ impl FtlFile {
             resource,
             errors,
             lines: OnceLock::new(),
+            words: OnceLock::new(),
         }
+    }
+
+    /// Words in each message's value as written in the file, by id.
+    pub fn words(&self) -> &BTreeMap<String, usize> {
+        self.words.get_or_init(|| {
+            let text = self.source();
+            self.entry_spans()
+                .into_iter()
+                .filter_map(|span| {
+                    let id = span.id?;
+                    let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
+                    let words = value
+                        .lines()
+                        .filter(|l| !l.trim_start().starts_with('#'))
+                        .flat_map(str::split_whitespace)
+                        .count();
+                    Some((id.to_owned(), words))
+                })
+                .collect()
+        })
+    }
+
+    /// Words in the value of message `id`, as written.
+    pub fn words_of(&self, id: &str) -> usize {
+        self.words().get(id).copied().unwrap_or(0)
     }
 
     /// Parses `text` as [`FtlFile::parse`] does, refusing a file too large
@@ -666,23 +695,7 @@ pub(crate) struct RawLetter {
 }
 
 fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
-    let content = root.join(CONTENT_DIR);
-    let entries = fs::read_dir(&content).map_err(|source| LoadError::Io {
-        path: CONTENT_DIR.into(),
-        source,
-    })?;
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| LoadError::Io {
-            path: CONTENT_DIR.into(),
-            source,
-        })?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !entry.path().is_dir() {
-            continue;
-        }
-        names.push(name);
-    }
+    let mut names = visible_folders(&root.join(CONTENT_DIR), Path::new(CONTENT_DIR))?;
     refuse_outside(root, Path::new(CONTENT_DIR))?;
     names.sort();
     names
@@ -691,6 +704,24 @@ fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
+}
+
+/// The names of the folders in `dir` that are not hidden (`.git`), in the
+/// order the system lists them; `shown` names `dir` in an error.
+fn visible_folders(dir: &Path, shown: &Path) -> Result<Vec<String>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_error)? {
+        let entry = entry.map_err(io_error)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && entry.path().is_dir() {
+            names.push(name);
+        }
+    }
+    Ok(names)
 }
 
 fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
@@ -886,24 +917,10 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
 /// locale first, then the others by folder name. Folders whose names are not
 /// language tags are skipped. Paths are shown as `dir` plus the file's path.
 pub fn load_tree(dir: &Path, source: &str) -> Result<Vec<LocaleFiles>, LoadError> {
-    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    let mut folders = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| LoadError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !entry.path().is_dir() || name.starts_with('.') {
-            continue;
-        }
-        if let Some(lang) = Lang::lenient(&name) {
-            folders.push((name, lang));
-        }
-    }
+    let mut folders: Vec<(String, Lang)> = visible_folders(dir, dir)?
+        .into_iter()
+        .filter_map(|name| Lang::lenient(&name).map(|lang| (name, lang)))
+        .collect();
     folders.sort_by(|a, b| (a.0 != source, &a.0).cmp(&(b.0 != source, &b.0)));
     if folders.first().is_none_or(|(name, _)| name != source) {
         return Err(LoadError::Invalid {

@@ -77,7 +77,7 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
                 .collect();
             for stale in &letter_stale {
                 if let Some(source_file) = source.file(&stale.resource) {
-                    words_stale += check::words_of(source_file, &stale.id);
+                    words_stale += source_file.words_of(&stale.id);
                 }
             }
             let current = coverage.translated == coverage.total && letter_stale.is_empty();

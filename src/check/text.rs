@@ -419,11 +419,7 @@ pub(super) fn compare_messages(
                 Code::MissingNote,
                 format!(
                     "`{id}` leaves out the note reference {} that the source has: readers lose the citation; copy it into the sentence it belongs to",
-                    dropped
-                        .iter()
-                        .map(|n| format!("[^{n}]"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    note_list(&dropped)
                 ),
             );
         }
@@ -433,11 +429,7 @@ pub(super) fn compare_messages(
                 Code::UnexpectedNote,
                 format!(
                     "`{id}` cites {}, which the source's sentence does not: keep each note in the message it belongs to",
-                    added
-                        .iter()
-                        .map(|n| format!("[^{n}]"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    note_list(&added)
                 ),
             );
         }
@@ -519,6 +511,14 @@ fn difference(a: &[String], b: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Note ids as their references are written: `[^a], [^b]`.
+fn note_list(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| format!("[^{id}]"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn list_or_none(items: &[String]) -> String {

@@ -17,17 +17,9 @@ use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 
 /// The letter as plain text.
 pub fn letter(document: &Document) -> String {
-    let mut out = String::new();
-    for (i, block) in layout(document, Indent::Hanging).iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        for line in block {
-            out.push_str(&line.text);
-            out.push('\n');
-        }
-    }
-    out
+    write_lines(&layout(document, Indent::Hanging), |line, out| {
+        out.push_str(&line.text);
+    })
 }
 
 /// The letter as `format=flowed` text (RFC 3676), for the plain part of an
@@ -37,19 +29,27 @@ pub fn letter(document: &Document) -> String {
 /// have no hanging indent, which reflowing would turn into stray spaces.
 /// Lines end in LF; the email writer makes them CRLF.
 pub fn flowed(document: &Document) -> String {
+    write_lines(&layout(document, Indent::None), |line, out| {
+        if line.text.starts_with([' ', '>']) || line.text.starts_with("From ") {
+            out.push(' ');
+        }
+        out.push_str(&line.text);
+        if line.soft {
+            out.push(' ');
+        }
+    })
+}
+
+/// The blocks' lines, each written by `write` and ended with LF, with a
+/// blank line between blocks.
+fn write_lines(blocks: &[Vec<Line>], write: impl Fn(&Line, &mut String)) -> String {
     let mut out = String::new();
-    for (i, block) in layout(document, Indent::None).iter().enumerate() {
+    for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         for line in block {
-            if line.text.starts_with([' ', '>']) || line.text.starts_with("From ") {
-                out.push(' ');
-            }
-            out.push_str(&line.text);
-            if line.soft {
-                out.push(' ');
-            }
+            write(line, &mut out);
             out.push('\n');
         }
     }

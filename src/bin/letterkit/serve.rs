@@ -185,7 +185,7 @@ fn respond(
                     lang.map_or("", Lang::tag)
                 ))
             }
-            _ => redirect_to_list(&state.letters),
+            _ => letter_list(&state.letters),
         };
     }
     if path.contains("..") || path.contains('\\') || path.contains('\0') {
@@ -275,7 +275,7 @@ fn page_with_error(error: &str, generation: u64) -> Response<std::io::Cursor<Vec
     text(page, "text/html; charset=utf-8").with_status_code(500)
 }
 
-fn redirect_to_list(letters: &[String]) -> Response<std::io::Cursor<Vec<u8>>> {
+fn letter_list(letters: &[String]) -> Response<std::io::Cursor<Vec<u8>>> {
     let mut page = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Letters</title></head>\n<body>\n<main>\n<h1>Letters</h1>\n<ul>\n",
     );

@@ -460,6 +460,20 @@ pub fn check_reporting(
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
             resources.extend(letters.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
+            // Each file's messages are read as Markdown once, for every check.
+            let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
+                BTreeMap::new()
+            } else {
+                resources
+                    .iter()
+                    .filter_map(|r| Some((*r, text::Shapes::of(files.file(r)?))))
+                    .collect()
+            };
+            let shapes_of = |resource: &str| {
+                own_shapes
+                    .get(resource)
+                    .or_else(|| (lang == source.lang()).then(|| shapes.get(resource)).flatten())
+            };
             for resource in &resources {
                 let rules = Rules {
                     defined: &defined,
@@ -468,7 +482,14 @@ pub fn check_reporting(
                     functions: localize::KNOWN_FUNCTIONS,
                     shapes: &shapes,
                 };
-                check_file(source, files, resource, &rules, &mut found);
+                check_file(
+                    source,
+                    files,
+                    resource,
+                    shapes_of(resource),
+                    &rules,
+                    &mut found,
+                );
                 checked.files.push(CheckedFile {
                     locale: lang.tag().to_owned(),
                     path: files.path_of(resource),
@@ -493,7 +514,7 @@ pub fn check_reporting(
                     low_coverage(files, &letter_coverage, minimum, &mut policy_found);
                 }
                 checked.coverage.push(letter_coverage);
-                message_issues(project, letter, lang, prepared, &mut found);
+                message_issues(project, letter, lang, prepared, &shapes_of, &mut found);
             }
             date_format(files, &mut found);
             if lang != source.lang() {
@@ -560,7 +581,7 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 functions: &functions,
                 shapes: &shapes,
             };
-            check_file(source, files, resource, &rules, &mut findings);
+            check_file(source, files, resource, None, &rules, &mut findings);
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
@@ -787,11 +808,11 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
 }
 
 /// The shapes of the source locale's messages, by resource, worked out once.
-fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::SourceShapes<'_>> {
+fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::Shapes<'_>> {
     source
         .files
         .iter()
-        .map(|(name, file)| (name.clone(), text::SourceShapes::of(file)))
+        .map(|(name, file)| (name.clone(), text::Shapes::of(file)))
         .collect()
 }
 
@@ -806,13 +827,16 @@ struct Rules<'r> {
     /// The functions messages may call.
     functions: &'r [&'r str],
     /// The source messages' shapes, by resource.
-    shapes: &'r BTreeMap<String, text::SourceShapes<'r>>,
+    shapes: &'r BTreeMap<String, text::Shapes<'r>>,
 }
 
+/// Checks the locale's file `resource` against the source's; `shapes` are
+/// the file's own message shapes where the caller has worked them out.
 fn check_file(
     source: &LocaleFiles,
     files: &LocaleFiles,
     resource: &str,
+    shapes: Option<&text::Shapes<'_>>,
     rules: &Rules<'_>,
     found: &mut Vec<Finding>,
 ) {
@@ -883,15 +907,23 @@ fn check_file(
     text::characters(file, lang, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);
-        let owned;
-        let shapes = match rules.shapes.get(resource) {
+        let (owned_source, owned_target);
+        let wanted = match rules.shapes.get(resource) {
+            Some(wanted) => wanted,
+            None => {
+                owned_source = text::Shapes::of(source_file);
+                &owned_source
+            }
+        };
+        let shapes = match shapes {
             Some(shapes) => shapes,
             None => {
-                owned = text::SourceShapes::of(source_file);
-                &owned
+                owned_target = text::Shapes::of(file);
+                &owned_target
             }
         };
         text::compare_messages(
+            wanted,
             shapes,
             file,
             lang,
@@ -955,31 +987,31 @@ pub(crate) fn letter_coverage(
 }
 
 /// Findings from formatting the locale's own messages through the real
-/// localizer: format errors, raw HTML, unsafe links, unknown notes.
-fn message_issues(
+/// localizer (format errors, raw HTML, unsafe links, unknown notes), and
+/// from the markup of every message of the letter's files as written.
+/// `shapes` gives a file's message shapes by resource.
+fn message_issues<'s>(
     project: &Project,
     letter: &Letter,
     lang: &Lang,
     prepared: &localize::Prepared,
+    shapes: &dyn Fn(&str) -> Option<&'s text::Shapes<'s>>,
     found: &mut Vec<Finding>,
 ) {
-    let Ok(localized) = localize::localize_prepared(project, letter, lang, prepared) else {
+    let Ok(issues) = localize::own_issues(project, letter, lang, prepared) else {
         return;
     };
     let Some(files) = project.locale(lang) else {
         return;
     };
-    for issue in localized.issues.iter().filter(|i| &i.lang == lang) {
-        let file = [letter.name.as_str(), COMMON_RESOURCE]
+    let resources = [letter.name.as_str(), COMMON_RESOURCE];
+    for issue in issues.iter().filter(|i| &i.lang == lang) {
+        let location = match resources
             .iter()
             .filter_map(|r| files.file(r))
-            .find(|f| f.message(&issue.id).is_some());
-        let location = match file {
-            Some(file) => file
-                .messages()
-                .find(|(m, _)| m.id.name == issue.id)
-                .map(|(_, l)| l)
-                .unwrap_or_else(|| Location::file_start(&file.path)),
+            .find_map(|f| Some((f, f.message(&issue.id)?)))
+        {
+            Some((file, message)) => file.location_of(message.id.name),
             None => Location::file_start(files.path_of(&letter.name)),
         };
         let (code, message) = match &issue.kind {
@@ -996,9 +1028,9 @@ fn message_issues(
     }
     // A message this build does not format through Markdown (a language's
     // name, a notice shown only when something falls back, the frame of a
-    // cited title) reaches pages in other builds: its markup is read as written.
-    let reported: BTreeSet<(&str, Code)> = localized
-        .issues
+    // cited title), or that is text alone, reaches pages with its markup as
+    // written.
+    let reported: BTreeSet<(&str, Code)> = issues
         .iter()
         .filter(|i| &i.lang == lang)
         .filter_map(|i| match &i.kind {
@@ -1008,19 +1040,20 @@ fn message_issues(
             IssueKind::Format(_) => None,
         })
         .collect();
-    for resource in [letter.name.as_str(), COMMON_RESOURCE] {
-        let Some(file) = files.file(resource) else {
+    for resource in resources {
+        let (Some(file), Some(shapes)) = (files.file(resource), shapes(resource)) else {
             continue;
         };
-        for (message, location) in file.messages() {
+        let mut seen = BTreeSet::new();
+        for message in file.messages().map(|(m, _)| m) {
             let id = message.id.name;
-            let Some(value) = &message.value else {
+            if !seen.insert(id) {
                 continue;
-            };
-            for markup in text::markup_issues(value) {
-                let (code, text) = markup_finding(id, &markup, letter);
+            }
+            for markup in shapes.markup(id) {
+                let (code, text) = markup_finding(id, markup, letter);
                 if !reported.contains(&(id, code)) {
-                    found.push(finding(code, lang, Some(id), location.clone(), text));
+                    found.push(finding(code, lang, Some(id), file.location_of(id), text));
                 }
             }
         }

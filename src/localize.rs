@@ -180,19 +180,56 @@ pub fn localize_prepared(
     lang: &Lang,
     prepared: &Prepared,
 ) -> Result<Localized, LocalizeError> {
+    localize_in(project, letter, lang, prepared, Scope::Chain)
+}
+
+/// The problems met in `lang`'s own messages while localizing `letter`: those
+/// of [`localize_prepared`]'s issues whose locale is `lang`, but for the
+/// markup of a message that is text alone (no placeable, no note reference),
+/// which is the markup of the file as written and is found by reading it.
+/// Nothing is taken from other locales and no document is made, so this
+/// costs a fraction of localizing.
+pub fn own_issues(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    prepared: &Prepared,
+) -> Result<Vec<MessageIssue>, LocalizeError> {
+    localize_in(project, letter, lang, prepared, Scope::Own).map(|localized| localized.issues)
+}
+
+/// Which locales a localization formats messages from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// The whole fallback chain, for a document.
+    Chain,
+    /// The locale alone, for its own issues: a message it lacks or cannot
+    /// format is left empty, and text-only values are not read as Markdown.
+    Own,
+}
+
+fn localize_in(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    prepared: &Prepared,
+    scope: Scope,
+) -> Result<Localized, LocalizeError> {
     let settings = project.locale(lang).map(|l| &l.settings).ok_or_else(|| {
         LocalizeError::Unknown(format!("`{lang}` is not a locale of this project"))
     })?;
-    let chain: Vec<(&LocaleSettings, Bundle<'_>)> = project
-        .config
-        .fallback_chain(lang)
+    let chain_langs = project.config.fallback_chain(lang);
+    let chain: Vec<(&LocaleSettings, Bundle<'_>)> = chain_langs
         .iter()
+        .take(if scope == Scope::Own { 1 } else { usize::MAX })
         .filter_map(|l| project.locale(l))
         .map(|files| (&files.settings, bundle_for(project, letter, files.lang())))
         .collect();
     let mut resolver = Resolver {
         lang: lang.clone(),
         chain,
+        scope,
+        fallback_lang: chain_langs.last().cloned().unwrap_or_else(|| lang.clone()),
         fallbacks: BTreeMap::new(),
         issues: Vec::new(),
     };
@@ -449,20 +486,43 @@ fn format_plain(
 struct Resolver<'p> {
     lang: Lang,
     chain: Vec<(&'p LocaleSettings, Bundle<'p>)>,
+    scope: Scope,
+    /// The last locale of the chain, named as the source of what [`Scope::Own`] lacks.
+    fallback_lang: Lang,
     fallbacks: BTreeMap<String, Lang>,
     issues: Vec<MessageIssue>,
 }
 
+/// A message formatted by one locale of the chain.
+struct Formatted {
+    lang: Lang,
+    value: String,
+    /// Whether the pattern is text alone: its value is the file's text.
+    text_only: bool,
+}
+
 impl Resolver<'_> {
     /// The first locale in the chain that formats `id`, and the value.
-    fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<(Lang, String), LocalizeError> {
+    fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
         for (settings, bundle) in &self.chain {
+            let text_only = bundle
+                .get_message(id)
+                .and_then(|m| m.value())
+                .is_some_and(|p| {
+                    p.elements
+                        .iter()
+                        .all(|e| matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. }))
+                });
             match format_plain(bundle, id, args) {
                 Ok(Some(value)) => {
                     if settings.lang != self.lang {
                         self.fallbacks.insert(id.to_owned(), settings.lang.clone());
                     }
-                    return Ok((settings.lang.clone(), value));
+                    return Ok(Formatted {
+                        lang: settings.lang.clone(),
+                        value,
+                        text_only,
+                    });
                 }
                 Ok(None) => {}
                 Err(message) => self.issues.push(MessageIssue {
@@ -471,6 +531,15 @@ impl Resolver<'_> {
                     kind: IssueKind::Format(message),
                 }),
             }
+        }
+        if self.scope == Scope::Own {
+            self.fallbacks
+                .insert(id.to_owned(), self.fallback_lang.clone());
+            return Ok(Formatted {
+                lang: self.fallback_lang.clone(),
+                value: String::new(),
+                text_only: true,
+            });
         }
         Err(LocalizeError::Unresolvable {
             id: id.to_owned(),
@@ -490,7 +559,17 @@ impl Resolver<'_> {
         args: &FluentArgs<'_>,
         resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
     ) -> Result<Span, LocalizeError> {
-        let (lang, value) = self.format(id, args)?;
+        let Formatted {
+            lang,
+            value,
+            text_only,
+        } = self.format(id, args)?;
+        if self.scope == Scope::Own && text_only && !value.contains("[^") {
+            return Ok(Span {
+                lang,
+                content: vec![Inline::Text(value)],
+            });
+        }
         let (content, markup) = markdown::parse_inline(&value, resolve_note);
         self.issues
             .extend(markup.into_iter().map(|issue| MessageIssue {

@@ -121,18 +121,6 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
     Some((Code::BidiControl, what))
 }
 
-/// The raw HTML, unsafe links and images in a message's own text (variables
-/// and references left out), as the Markdown step reads them.
-pub(super) fn markup_issues(pattern: &ast::Pattern<&str>) -> Vec<MarkupIssue> {
-    let mut flat = String::new();
-    flatten(pattern, &mut flat);
-    let (_, issues) = markdown::parse_inline(&flat, &mut |_| Some(Inline::Text(String::new())));
-    issues
-        .into_iter()
-        .filter(|issue| !matches!(issue, MarkupIssue::UnknownNote(_)))
-        .collect()
-}
-
 /// What a message's text holds, for comparing a translation with its source.
 #[derive(Debug, Default, PartialEq)]
 struct Shape {
@@ -150,6 +138,9 @@ struct Shape {
     unsafe_links: Vec<String>,
     /// Image addresses.
     images: Vec<String>,
+    /// The raw HTML, unsafe links and images as the Markdown step reads them
+    /// (variables and references left out), in text order.
+    pub(super) issues: Vec<MarkupIssue>,
 }
 
 impl Shape {
@@ -180,14 +171,15 @@ impl Shape {
             ..Shape::default()
         };
         for issue in issues {
-            match issue {
+            match &issue {
                 MarkupIssue::RawHtml(html) => shape
                     .html
                     .push(html.split_whitespace().collect::<Vec<_>>().join(" ")),
-                MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url),
-                MarkupIssue::Image(url) => shape.images.push(url),
-                MarkupIssue::UnknownNote(_) => {}
+                MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url.clone()),
+                MarkupIssue::Image(url) => shape.images.push(url.clone()),
+                MarkupIssue::UnknownNote(_) => continue,
             }
+            shape.issues.push(issue);
         }
         shape.html.sort();
         let mut words = String::new();
@@ -320,23 +312,29 @@ fn decimal_digit(c: char) -> Option<char> {
     char::from_digit(c as u32 - zero, 10)
 }
 
-/// The shape of every message of a source file, worked out once for all
-/// the locales compared with it.
-pub(super) struct SourceShapes<'s>(BTreeMap<&'s str, Shape>);
+/// The shape of every message of a file, worked out once: a source file's
+/// for all the locales compared with it, a translation's for every check
+/// that reads its Markdown.
+pub(super) struct Shapes<'s>(BTreeMap<&'s str, Shape>);
 
-impl<'s> SourceShapes<'s> {
+impl<'s> Shapes<'s> {
     /// The shapes of the file's messages that have a value (the first
     /// definition of an id).
-    pub(super) fn of(source: &'s FtlFile) -> Self {
+    pub(super) fn of(file: &'s FtlFile) -> Self {
         let mut shapes = BTreeMap::new();
-        for (message, _) in source.messages() {
+        for (message, _) in file.messages() {
             if let Some(value) = &message.value {
                 shapes
                     .entry(message.id.name)
                     .or_insert_with(|| Shape::of(value));
             }
         }
-        SourceShapes(shapes)
+        Shapes(shapes)
+    }
+
+    /// The raw HTML, unsafe links and images in message `id`'s own text.
+    pub(super) fn markup(&self, id: &str) -> &[MarkupIssue] {
+        self.0.get(id).map_or(&[], |shape| &shape.issues)
     }
 }
 
@@ -354,7 +352,8 @@ pub(super) enum Markup {
 /// Compares each translated message with its source: links, note references,
 /// emphasis, numbers, markup, and a value left as the source text.
 pub(super) fn compare_messages(
-    sources: &SourceShapes<'_>,
+    sources: &Shapes<'_>,
+    targets: &Shapes<'_>,
     file: &FtlFile,
     lang: &Lang,
     source_lang: &Lang,
@@ -370,10 +369,9 @@ pub(super) fn compare_messages(
         if !seen.insert(id) {
             continue;
         }
-        let (Some(value), Some(wanted)) = (message.value.as_ref(), sources.0.get(id)) else {
+        let (Some(shape), Some(wanted)) = (targets.0.get(id), sources.0.get(id)) else {
             continue;
         };
-        let shape = Shape::of(value);
         let mut report = |code: Code, message: String| {
             found.push(finding(code, lang, Some(id), location.clone(), message));
         };
@@ -449,7 +447,7 @@ pub(super) fn compare_messages(
                 .collect()
         };
         let lost = as_written(difference(&wanted.numbers, &shape.numbers), wanted);
-        let new = as_written(difference(&shape.numbers, &wanted.numbers), &shape);
+        let new = as_written(difference(&shape.numbers, &wanted.numbers), shape);
         if !new.is_empty() {
             report(
                 Code::ChangedNumber,
@@ -547,9 +545,11 @@ mod tests {
     fn compare(source: &str, target: &str) -> Vec<&'static str> {
         let mut found = Vec::new();
         let source = file(source);
+        let target = file(target);
         compare_messages(
-            &SourceShapes::of(&source),
-            &file(target),
+            &Shapes::of(&source),
+            &Shapes::of(&target),
+            &target,
             &Lang::parse("es").unwrap(),
             &Lang::parse("en").unwrap(),
             &["name".to_owned()],

@@ -67,6 +67,9 @@ fn written(result: std::io::Result<()>, what: &str) -> Result<(), String> {
     }
 }
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.color {

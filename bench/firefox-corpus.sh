@@ -120,6 +120,6 @@ EOF
 cd "$out"
 locales=$(find . -mindepth 1 -maxdepth 1 -type d | wc -l)
 files=$(find . -name '*.ftl' -type f | wc -l)
-size=$(du -sm . | cut -f1)
+size=$(du -sm --apparent-size . | cut -f1)
 digest=$(find . -name '*.ftl' -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
-echo "firefox-esr $version: $locales locales, $files files, $size MB in $out (digest $digest)"
+echo "firefox-esr $version: $locales locales, $files files, $size MB of Fluent in $out (digest $digest)"

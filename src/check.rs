@@ -998,7 +998,13 @@ fn message_issues<'s>(
     shapes: &dyn Fn(&str) -> Option<&'s text::Shapes<'s>>,
     found: &mut Vec<Finding>,
 ) {
-    let Ok(issues) = localize::own_issues(project, letter, lang, prepared) else {
+    // As the localizer's bundle does, the common file's definition comes first.
+    let written_notes = |id: &str| {
+        [COMMON_RESOURCE, letter.name.as_str()]
+            .into_iter()
+            .find_map(|resource| shapes(resource)?.notes(id))
+    };
+    let Ok(issues) = localize::own_issues(project, letter, lang, prepared, &written_notes) else {
         return;
     };
     let Some(files) = project.locale(lang) else {

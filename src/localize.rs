@@ -185,27 +185,38 @@ pub fn localize_prepared(
 
 /// The problems met in `lang`'s own messages while localizing `letter`: those
 /// of [`localize_prepared`]'s issues whose locale is `lang`, but for the
-/// markup of a message that is text alone (no placeable, no note reference),
-/// which is the markup of the file as written and is found by reading it.
-/// Nothing is taken from other locales and no document is made, so this
-/// costs a fraction of localizing.
-pub fn own_issues(
+/// raw HTML, unsafe links and images of a message that is text alone (no
+/// placeable), which are those of the file as written and are found by
+/// reading it. `written_notes` gives the note ids written in such a
+/// message's text, where the caller has read them; a message it has none for
+/// is read as Markdown here. Nothing is taken from other locales and no
+/// document is made, so this costs a fraction of localizing.
+pub fn own_issues<'w>(
     project: &Project,
     letter: &Letter,
     lang: &Lang,
     prepared: &Prepared,
+    written_notes: &'w dyn Fn(&str) -> Option<&'w [String]>,
 ) -> Result<Vec<MessageIssue>, LocalizeError> {
-    localize_in(project, letter, lang, prepared, Scope::Own).map(|localized| localized.issues)
+    localize_in(
+        project,
+        letter,
+        lang,
+        prepared,
+        Scope::Own(written_notes),
+    )
+    .map(|localized| localized.issues)
 }
 
 /// Which locales a localization formats messages from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
+#[derive(Clone, Copy)]
+enum Scope<'w> {
     /// The whole fallback chain, for a document.
     Chain,
     /// The locale alone, for its own issues: a message it lacks or cannot
-    /// format is left empty, and text-only values are not read as Markdown.
-    Own,
+    /// format is left empty, and a text-only value is not read as Markdown
+    /// when its note ids are known.
+    Own(&'w dyn Fn(&str) -> Option<&'w [String]>),
 }
 
 fn localize_in(
@@ -213,7 +224,7 @@ fn localize_in(
     letter: &Letter,
     lang: &Lang,
     prepared: &Prepared,
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> Result<Localized, LocalizeError> {
     let settings = project.locale(lang).map(|l| &l.settings).ok_or_else(|| {
         LocalizeError::Unknown(format!("`{lang}` is not a locale of this project"))
@@ -221,7 +232,10 @@ fn localize_in(
     let chain_langs = project.config.fallback_chain(lang);
     let chain: Vec<(&LocaleSettings, Bundle<'_>)> = chain_langs
         .iter()
-        .take(if scope == Scope::Own { 1 } else { usize::MAX })
+        .take(match scope {
+            Scope::Own(_) => 1,
+            Scope::Chain => usize::MAX,
+        })
         .filter_map(|l| project.locale(l))
         .map(|files| (&files.settings, bundle_for(project, letter, files.lang())))
         .collect();
@@ -236,7 +250,7 @@ fn localize_in(
     let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
 
-    let mut body_span = |resolver: &mut Resolver<'_>, id: &str| -> Result<Span, LocalizeError> {
+    let mut body_span = |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
         let mut labels = Vec::new();
         let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
             let number = *note_numbers.get(note_id)?;
@@ -483,10 +497,10 @@ fn format_plain(
     }
 }
 
-struct Resolver<'p> {
+struct Resolver<'p, 'w> {
     lang: Lang,
     chain: Vec<(&'p LocaleSettings, Bundle<'p>)>,
-    scope: Scope,
+    scope: Scope<'w>,
     /// The last locale of the chain, named as the source of what [`Scope::Own`] lacks.
     fallback_lang: Lang,
     fallbacks: BTreeMap<String, Lang>,
@@ -501,7 +515,7 @@ struct Formatted {
     text_only: bool,
 }
 
-impl Resolver<'_> {
+impl Resolver<'_, '_> {
     /// The first locale in the chain that formats `id`, and the value.
     fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
         for (settings, bundle) in &self.chain {
@@ -532,7 +546,7 @@ impl Resolver<'_> {
                 }),
             }
         }
-        if self.scope == Scope::Own {
+        if let Scope::Own(_) = self.scope {
             self.fallbacks
                 .insert(id.to_owned(), self.fallback_lang.clone());
             return Ok(Formatted {
@@ -564,11 +578,29 @@ impl Resolver<'_> {
             value,
             text_only,
         } = self.format(id, args)?;
-        if self.scope == Scope::Own && text_only && !value.contains("[^") {
-            return Ok(Span {
-                lang,
-                content: vec![Inline::Text(value)],
-            });
+        if let Scope::Own(written_notes) = self.scope
+            && text_only
+        {
+            let notes = if value.contains("[^") {
+                written_notes(id)
+            } else {
+                Some(&[][..])
+            };
+            if let Some(notes) = notes {
+                for note in notes {
+                    if resolve_note(note).is_none() {
+                        self.issues.push(MessageIssue {
+                            lang: lang.clone(),
+                            id: id.to_owned(),
+                            kind: IssueKind::Markup(MarkupIssue::UnknownNote(note.clone())),
+                        });
+                    }
+                }
+                return Ok(Span {
+                    lang,
+                    content: vec![Inline::Text(value)],
+                });
+            }
         }
         let (content, markup) = markdown::parse_inline(&value, resolve_note);
         self.issues

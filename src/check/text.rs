@@ -336,6 +336,12 @@ impl<'s> Shapes<'s> {
     pub(super) fn markup(&self, id: &str) -> &[MarkupIssue] {
         self.0.get(id).map_or(&[], |shape| &shape.issues)
     }
+
+    /// The note ids written in message `id`'s text, sorted; `None` when the
+    /// file has no such message.
+    pub(super) fn notes(&self, id: &str) -> Option<&[String]> {
+        self.0.get(id).map(|shape| shape.notes.as_slice())
+    }
 }
 
 /// Where markup in a message comes from, which decides how it is judged.

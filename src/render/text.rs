@@ -239,10 +239,14 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
             subsequent_indent
         };
         let body = &text[offset..offset + len - last.whitespace.len()];
-        let mut joined = String::with_capacity(indent.len() + body.len());
-        joined.push_str(indent);
-        joined.push_str(body);
-        balance_isolates(joined.trim_end(), &mut open, out);
+        if indent.is_empty() {
+            balance_isolates(body.trim_end(), &mut open, out);
+        } else {
+            let mut joined = String::with_capacity(indent.len() + body.len());
+            joined.push_str(indent);
+            joined.push_str(body);
+            balance_isolates(joined.trim_end(), &mut open, out);
+        }
         offset += len;
         lines += 1;
     };
@@ -294,9 +298,21 @@ fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
 /// a URL, which stays whole. Each word keeps the space after it.
 fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
     let mut words = Vec::with_capacity(line.len() / 5 + 1);
-    let mut chunks = line.split(' ').filter(|c| !c.is_empty()).peekable();
-    while let Some(chunk) = chunks.next() {
-        let whitespace = if chunks.peek().is_some() { " " } else { "" };
+    // The line is single-spaced with no space at either end: every chunk
+    // but the last is followed by one space.
+    let mut rest = line;
+    while !rest.is_empty() {
+        let (chunk, whitespace) = match rest.bytes().position(|b| b == b' ') {
+            Some(at) => {
+                let chunk = &rest[..at];
+                rest = &rest[at + 1..];
+                (chunk, " ")
+            }
+            None => (std::mem::take(&mut rest), ""),
+        };
+        if chunk.is_empty() {
+            continue;
+        }
         // Most words need no segmenter, nor a width looked up by character.
         let width = unbreakable_width(chunk)
             .or_else(|| is_url_like(chunk).then(|| textwrap::core::display_width(chunk)));
@@ -370,7 +386,9 @@ fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
     // narrow one before `;`) must keep the words on either side together.
     let plain = bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && !bytes
+            .windows(2)
+            .any(|pair| pair[1] == b' ' && pair[0] == b' ')
         && !bytes.iter().any(|b| matches!(b, 0x09..=0x0D));
     if plain {
         std::borrow::Cow::Borrowed(text)

@@ -188,13 +188,18 @@ fn run(cli: Cli) -> Result<u8, String> {
                 }
                 Err(error) => return Err(error.to_string()),
             };
-            for (letter, lang, fallback) in &summary.fallbacks {
-                let _ = writeln!(
-                    stderr,
-                    "warning: {letter} ({lang}): `{}` is not translated; shown in {}",
-                    fallback.id, fallback.from
-                );
-            }
+            // Written at once: an archive can have thousands.
+            let warnings: String = summary
+                .fallbacks
+                .iter()
+                .map(|(letter, lang, fallback)| {
+                    format!(
+                        "warning: {letter} ({lang}): `{}` is not translated; shown in {}\n",
+                        fallback.id, fallback.from
+                    )
+                })
+                .collect();
+            let _ = stderr.write_all(warnings.as_bytes());
             if cli.verbose {
                 for file in &summary.files {
                     let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());

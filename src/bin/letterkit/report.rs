@@ -9,6 +9,7 @@ use std::path::Path;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use letterkit::check::{Code, Finding, Report, Severity};
 use letterkit::status;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Writes the report for people. `root` is the project folder, to show snippets.
@@ -18,54 +19,18 @@ pub fn human(
     fails: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let renderer = Renderer::styled();
-    // Findings come file by file: each file is read once for its snippets.
-    let mut read: Option<(&Path, Option<String>)> = None;
-    for finding in &report.findings {
-        let level = match finding.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        };
-        let title = format!(
-            "[{}] {}: {}",
-            finding.code.as_str(),
-            finding.locale,
-            finding.message
-        );
-        let location = &finding.location;
-        if read.as_ref().is_none_or(|(file, _)| *file != location.file) {
-            read = Some((
-                &location.file,
-                fs::read_to_string(root.join(&location.file)).ok(),
-            ));
-        }
-        let text = read.as_ref().and_then(|(_, text)| text.as_ref());
-        let rendered = match (text, &location.span) {
-            // A place at the very end of the file (where a missing message
-            // belongs) has no character to point at: the location says it.
-            (Some(text), Some(span)) if span.start < text.len() => {
-                let end = if span.is_empty() {
-                    let next = text[span.start..].chars().next().map_or(0, char::len_utf8);
-                    span.start + next
-                } else {
-                    span.end
-                };
-                // Only the lines the span covers, so that a finding in a
-                // large file costs what its lines cost.
-                let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-                let path = location.file.display().to_string();
-                let group = level.primary_title(&title).element(
-                    Snippet::source(&text[first..last])
-                        .line_start(location.line)
-                        .path(&path)
-                        .annotation(AnnotationKind::Primary.span(span.start - first..end - first)),
-                );
-                renderer.render(&[group]).to_string()
-            }
-            _ => format!("{}: {title}\n  --> {location}", finding.severity.as_str()),
-        };
-        writeln!(out, "{rendered}\n")?;
+    // Findings come file by file: each file is read once for its snippets,
+    // and files are rendered in parallel, then written in order.
+    let by_file: Vec<&[Finding]> = report
+        .findings
+        .chunk_by(|a, b| a.location.file == b.location.file)
+        .collect();
+    let rendered: Vec<String> = by_file
+        .par_iter()
+        .map(|findings| render_findings(findings, root))
+        .collect();
+    for text in rendered {
+        out.write_all(text.as_bytes())?;
     }
 
     writeln!(
@@ -103,6 +68,57 @@ pub fn human(
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
     )
+}
+
+/// The findings of one file, each with a snippet of the lines it points at.
+fn render_findings(findings: &[Finding], root: &Path) -> String {
+    let renderer = Renderer::styled();
+    let mut out = String::new();
+    let Some(first) = findings.first() else {
+        return out;
+    };
+    let text = fs::read_to_string(root.join(&first.location.file)).ok();
+    for finding in findings {
+        let level = match finding.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = format!(
+            "[{}] {}: {}",
+            finding.code.as_str(),
+            finding.locale,
+            finding.message
+        );
+        let location = &finding.location;
+        let rendered = match (&text, &location.span) {
+            // A place at the very end of the file (where a missing message
+            // belongs) has no character to point at: the location says it.
+            (Some(text), Some(span)) if span.start < text.len() => {
+                let end = if span.is_empty() {
+                    let next = text[span.start..].chars().next().map_or(0, char::len_utf8);
+                    span.start + next
+                } else {
+                    span.end
+                };
+                // Only the lines the span covers, so that a finding in a
+                // large file costs what its lines cost.
+                let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let path = location.file.display().to_string();
+                let group = level.primary_title(&title).element(
+                    Snippet::source(&text[first..last])
+                        .line_start(location.line)
+                        .path(&path)
+                        .annotation(AnnotationKind::Primary.span(span.start - first..end - first)),
+                );
+                renderer.render(&[group]).to_string()
+            }
+            _ => format!("{}: {title}\n  --> {location}", finding.severity.as_str()),
+        };
+        out.push_str(&rendered);
+        out.push_str("\n\n");
+    }
+    out
 }
 
 #[derive(Serialize)]

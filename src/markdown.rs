@@ -10,6 +10,7 @@
 //! is Fluent text, not HTML, so `&` is always an ampersand.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 use crate::document::Inline;
 
@@ -33,7 +34,8 @@ pub fn parse_inline(
     resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
 ) -> (Vec<Inline>, Vec<MarkupIssue>) {
     let prepared = neutralize_block_syntax(value);
-    if is_plain(&prepared) {
+    let prepared = prepared.as_ref();
+    if is_plain(prepared) {
         // What the parser would make of it: one paragraph of this text.
         let text = prepared.trim();
         let content = if text.is_empty() {
@@ -43,7 +45,7 @@ pub fn parse_inline(
         };
         return (isolate_directional_runs(content), Vec::new());
     }
-    parse_markdown(&prepared, resolve_note)
+    parse_markdown(prepared, resolve_note)
 }
 
 /// Whether a prepared value has nothing Markdown would read: no character
@@ -72,14 +74,18 @@ fn parse_markdown(
     let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
     // The text as Markdown left it, each other event a space: a `<svg/onload=…>`
     // that CommonMark does not count as HTML is still a tag to a browser.
+    // Needed only where there is a `<` to find.
     let mut plain = String::new();
+    let may_hold_tags = prepared.contains('<');
     // An autolink's text is its address as written, backslashes kept.
     let mut in_autolink = false;
 
     for event in Parser::new_ext(prepared, options) {
-        match &event {
-            Event::Text(text) => plain.push_str(text),
-            _ => plain.push(' '),
+        if may_hold_tags {
+            match &event {
+                Event::Text(text) => plain.push_str(text),
+                _ => plain.push(' '),
+            }
         }
         match event {
             Event::Start(tag) => {
@@ -244,7 +250,18 @@ fn push_text(frame: &mut Frame, text: &str) {
 /// escapes every `&` that is not escaped already, so that no character
 /// reference is decoded: `&#8203;` would otherwise smuggle an invisible
 /// character past check, which reads the value as written.
-fn neutralize_block_syntax(value: &str) -> String {
+fn neutralize_block_syntax(value: &str) -> Cow<'_, str> {
+    // Most values are one line with no `&` and no leading block marker.
+    let trimmed = value.trim();
+    let starts_block = trimmed.bytes().next().is_some_and(|b| {
+        matches!(
+            b,
+            b'#' | b'>' | b'=' | b'|' | b'-' | b'+' | b'*' | b'_' | b'`' | b'~' | b'['
+        ) || b.is_ascii_digit()
+    });
+    if !starts_block && !trimmed.bytes().any(|b| b == b'\n' || b == b'&') {
+        return Cow::Borrowed(trimmed);
+    }
     let one_line: String = if value.contains('\n') {
         value
             .split('\n')
@@ -287,7 +304,7 @@ fn neutralize_block_syntax(value: &str) -> String {
         backslashes = if c == '\\' { backslashes + 1 } else { 0 };
         escaped.push(c);
     }
-    escaped
+    Cow::Owned(escaped)
 }
 
 /// Where Markdown keeps backslashes (code spans, raw HTML, autolinks, note

@@ -585,36 +585,41 @@ fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
     if text.len() > MAX_FTL_BYTES {
         return Err(too_large(path, text.len() as u64));
     }
+    // Braces, quotes and backslashes are ASCII, and no byte of a multi-byte
+    // UTF-8 character is ASCII: the bytes can be read one by one.
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut chars = text.char_indices();
-    while let Some((offset, c)) = chars.next() {
-        match c {
-            '{' => {
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'{' => {
                 depth += 1;
                 if depth > MAX_PLACEABLE_NESTING {
                     return Err(LoadError::Refused {
-                        location: Location::at_offset(path, text, offset),
+                        location: Location::at_offset(path, text, at),
                         message: format!(
                             "placeables nested more than {MAX_PLACEABLE_NESTING} deep; the file is not read"
                         ),
                     });
                 }
             }
-            '}' => depth = depth.saturating_sub(1),
+            b'}' => depth = depth.saturating_sub(1),
             // Inside a placeable, braces in a string literal are text.
-            '"' if depth > 0 => {
+            b'"' if depth > 0 => {
                 let mut escaped = false;
-                for (_, c) in chars.by_ref() {
-                    match c {
-                        '\\' if !escaped => escaped = true,
-                        '"' if !escaped => break,
-                        '\n' => break,
+                while at + 1 < bytes.len() {
+                    at += 1;
+                    match bytes[at] {
+                        b'\\' if !escaped => escaped = true,
+                        b'"' if !escaped => break,
+                        b'\n' => break,
                         _ => escaped = false,
                     }
                 }
             }
             _ => {}
         }
+        at += 1;
     }
     Ok(())
 }

@@ -60,23 +60,42 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
 /// U+2028–202E or U+2060–206F (E2 80/81 …), or U+FEFF or U+FFF9–FFFB (EF …).
 /// Most files hold none, and bytes are quicker to look at than characters.
 fn may_hide_characters(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0x00..=0x1F | 0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-        0xD8 => bytes.get(i + 1) == Some(&0x9C),
-        0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(0x80), Some(third)) => {
-                (0x8B..=0x8F).contains(third) || (0xA8..=0xAE).contains(third)
+    // Which bytes start such a character: one table lookup a byte finds the
+    // few places worth a closer look.
+    const SUSPECT: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+            b += 1;
+        }
+        table[0x7F] = true;
+        table[0xC2] = true;
+        table[0xD8] = true;
+        table[0xE2] = true;
+        table[0xEF] = true;
+        table
+    };
+    bytes.iter().enumerate().any(|(i, &b)| {
+        SUSPECT[usize::from(b)]
+            && match b {
+                b'\t' | b'\n' | b'\r' => false,
+                0x00..=0x1F | 0x7F => true,
+                0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+                0xD8 => bytes.get(i + 1) == Some(&0x9C),
+                0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(0x80), Some(third)) => {
+                        (0x8B..=0x8F).contains(third) || (0xA8..=0xAE).contains(third)
+                    }
+                    (Some(0x81), Some(third)) => (0xA0..=0xAF).contains(third),
+                    _ => false,
+                },
+                0xEF => matches!(
+                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
+                ),
+                _ => false,
             }
-            (Some(0x81), Some(third)) => (0xA0..=0xAF).contains(third),
-            _ => false,
-        },
-        0xEF => matches!(
-            (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
-        ),
-        _ => false,
     })
 }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Times `letterkit build` and `letterkit check` end to end on generated projects
 # of several sizes (letters x locales) and on the shipped project: hyperfine
-# medians and peak memory (/usr/bin/time). Where compare-locales or
-# moz-fluent-lint is installed, it runs on the same generated project in the
-# same run and the ratios are printed.
+# medians and peak memory (/usr/bin/time). Where Hugo is installed, the same
+# pages are rendered by Hugo (bench/hugo.sh) and the ratios to `build` are
+# printed; where compare-locales or moz-fluent-lint is, it checks the same
+# files and the ratios to `check` are printed.
 #
 #   bash bench/run.sh                 # 10x5, 100x30 and 300x60
 #   bash bench/run.sh 100x30          # only these sizes
@@ -12,7 +13,7 @@
 #
 # The projects are written under BENCH_DIR (default: /dev/shm where it exists,
 # so that the figures are letterkit's and not the disk's; see BENCHMARKS.md).
-# Needs hyperfine and GNU time: apt-get install hyperfine time.
+# Needs hyperfine and GNU time: apt-get install hyperfine time (and hugo for the peer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -72,6 +73,7 @@ timed() {
 
 rows=()
 peers=()
+build_peers=()
 bench_project() {
   local label=$1 project=$2 pages=$3 mb=$4
   local build check build_mb check_mb
@@ -82,7 +84,7 @@ bench_project() {
   rows+=("$(printf '| %-16s | %6s | %7s | %8s s | %6s MB | %8s s | %6s MB |' \
     "$label" "$pages" "$mb" "$build" "$build_mb" "$check" "$check_mb")")
   rm -rf "$work/out-$label"
-  LAST_CHECK=$check
+  LAST_CHECK=$check LAST_CHECK_MB=$check_mb LAST_BUILD=$build LAST_BUILD_MB=$build_mb
 }
 
 echo "== letterkit (median of $runs runs after $warmup warm-up runs)"
@@ -117,6 +119,16 @@ EOF
     peers+=("$(printf '| %-8s | compare-locales | %8s s | %8s s | %6.0fx |' "$size" "$peer" "$LAST_CHECK" \
       "$(python3 -c "print($peer / max($LAST_CHECK, 0.001))")")")
   fi
+  if command -v hugo >/dev/null; then
+    # The same pages as a Hugo site; bench/hugo.sh makes it and times Hugo.
+    RUNS=${PEER_RUNS:-3} WARMUP=1 bash bench/hugo.sh "$project" "$letterkit" "$work/hugo-$size" >"$work/hugo-$size.log"
+    hugo_s=$(sed -n 's/^hugo: median \([0-9.]*\) s.*/\1/p' "$work/hugo-$size.log")
+    hugo_mb=$(sed -n 's/^hugo: wall .* peak \([0-9]*\) MB$/\1/p' "$work/hugo-$size.log")
+    build_peers+=("$(printf '| %-8s | %8s s | %6s MB | %8s s | %6s MB | %6.1fx | %5.1fx |' "$size" "$hugo_s" "$hugo_mb" \
+      "$LAST_BUILD" "$LAST_BUILD_MB" "$(python3 -c "print($hugo_s / max($LAST_BUILD, 0.001))")" \
+      "$(python3 -c "print($hugo_mb / max($LAST_BUILD_MB, 1))")")")
+    rm -rf "$work/hugo-$size"
+  fi
   if command -v moz-fluent-lint >/dev/null; then
     peer=$(RUNS_NOW=${PEER_RUNS:-3} WARMUP_NOW=0 timed "moz-fluent-lint-$size" "moz-fluent-lint $project/locales")
     peers+=("$(printf '| %-8s | moz-fluent-lint | %8s s | %8s s | %6.0fx |' "$size" "$peer" "$LAST_CHECK" \
@@ -138,7 +150,15 @@ else
   echo
   echo "(compare-locales and moz-fluent-lint not installed: pip install compare-locales moz-fluent-linter)"
 fi
-command -v hugo >/dev/null && echo "(hugo is installed, but no Hugo site is generated for the corpus: no ratio)"
+if [ ${#build_peers[@]} -gt 0 ]; then
+  echo
+  echo "| project  | hugo | hugo peak | letterkit build | build peak | time ratio | memory ratio |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${build_peers[@]}"
+else
+  echo
+  echo "(hugo not installed: apt-get install hugo, for the build comparison)"
+fi
 echo
 echo "hyperfine's tables: $work/*.md are removed on exit; set KEEP=1 to keep them"
 if [ "${KEEP:-0}" = 1 ]; then trap - EXIT; echo "kept in $work"; fi

@@ -453,8 +453,21 @@ pub fn check_reporting(
         .par_iter()
         .map(|lang| {
             let mut checked = LocaleChecked::default();
-            let Some(files) = project.locale(lang) else {
-                return Ok(checked);
+            // A project loaded deferred holds a locale's files only while it
+            // is checked.
+            let read;
+            let files = match project.locale(lang) {
+                Some(files) if project.deferred && lang != source.lang() => {
+                    match project.read_locale(lang) {
+                        Some(files) => {
+                            read = files.map_err(|e| e.to_string())?;
+                            &read
+                        }
+                        None => files,
+                    }
+                }
+                Some(files) => files,
+                None => return Ok(checked),
             };
             let mut found = Vec::new();
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
@@ -514,7 +527,7 @@ pub fn check_reporting(
                     low_coverage(files, &letter_coverage, minimum, &mut policy_found);
                 }
                 checked.coverage.push(letter_coverage);
-                message_issues(project, letter, lang, prepared, &shapes_of, &mut found);
+                message_issues(project, letter, files, prepared, &shapes_of, &mut found);
             }
             date_format(files, &mut found);
             if lang != source.lang() {
@@ -993,21 +1006,19 @@ pub(crate) fn letter_coverage(
 fn message_issues<'s>(
     project: &Project,
     letter: &Letter,
-    lang: &Lang,
+    files: &LocaleFiles,
     prepared: &localize::Prepared,
     shapes: &dyn Fn(&str) -> Option<&'s text::Shapes<'s>>,
     found: &mut Vec<Finding>,
 ) {
+    let lang = files.lang();
     // As the localizer's bundle does, the common file's definition comes first.
     let written_notes = |id: &str| {
         [COMMON_RESOURCE, letter.name.as_str()]
             .into_iter()
             .find_map(|resource| shapes(resource)?.notes(id))
     };
-    let Ok(issues) = localize::own_issues(project, letter, lang, prepared, &written_notes) else {
-        return;
-    };
-    let Some(files) = project.locale(lang) else {
+    let Ok(issues) = localize::own_issues(project, letter, files, prepared, &written_notes) else {
         return;
     };
     let resources = [letter.name.as_str(), COMMON_RESOURCE];

@@ -15,7 +15,7 @@ use crate::document::{
 };
 use crate::letter::{self, Letter};
 use crate::markdown::{self, MarkupIssue};
-use crate::project::{COMMON_RESOURCE, Project};
+use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
 
 /// The messages of the page chrome that the source locale's `common.ftl` must define.
 pub const CHROME_MESSAGES: &[&str] = &[
@@ -194,12 +194,15 @@ pub fn localize_prepared(
 pub fn own_issues<'w>(
     project: &Project,
     letter: &Letter,
-    lang: &Lang,
+    files: &'w LocaleFiles,
     prepared: &Prepared,
     written_notes: &'w dyn Fn(&str) -> Option<&'w [String]>,
 ) -> Result<Vec<MessageIssue>, LocalizeError> {
-    localize_in(project, letter, lang, prepared, Scope::Own(written_notes))
-        .map(|localized| localized.issues)
+    let scope = Scope::Own {
+        files,
+        written_notes,
+    };
+    localize_in(project, letter, files.lang(), prepared, scope).map(|localized| localized.issues)
 }
 
 /// Which locales a localization formats messages from.
@@ -207,10 +210,14 @@ pub fn own_issues<'w>(
 enum Scope<'w> {
     /// The whole fallback chain, for a document.
     Chain,
-    /// The locale alone, for its own issues: a message it lacks or cannot
+    /// The locale alone, with these files (which a project loaded deferred
+    /// does not hold), for its own issues: a message it lacks or cannot
     /// format is left empty, and a text-only value is not read as Markdown
-    /// when its note ids are known.
-    Own(&'w dyn Fn(&str) -> Option<&'w [String]>),
+    /// when `written_notes` knows its note ids.
+    Own {
+        files: &'w LocaleFiles,
+        written_notes: &'w dyn Fn(&str) -> Option<&'w [String]>,
+    },
 }
 
 fn localize_in(
@@ -224,15 +231,17 @@ fn localize_in(
         LocalizeError::Unknown(format!("`{lang}` is not a locale of this project"))
     })?;
     let chain_langs = project.config.fallback_chain(lang);
-    let chain: Vec<(&LocaleSettings, Bundle<'_>)> = chain_langs
-        .iter()
-        .take(match scope {
-            Scope::Own(_) => 1,
-            Scope::Chain => usize::MAX,
-        })
-        .filter_map(|l| project.locale(l))
-        .map(|files| (&files.settings, bundle_for(project, letter, files.lang())))
-        .collect();
+    let chain: Vec<(&LocaleSettings, Bundle<'_>)> = match scope {
+        Scope::Own { files, .. } => vec![(
+            &files.settings,
+            bundle_of_files(files, &[COMMON_RESOURCE, letter.name.as_str()]),
+        )],
+        Scope::Chain => chain_langs
+            .iter()
+            .filter_map(|l| project.locale(l))
+            .map(|files| (&files.settings, bundle_for(project, letter, files.lang())))
+            .collect(),
+    };
     let mut resolver = Resolver {
         lang: lang.clone(),
         chain,
@@ -451,6 +460,25 @@ fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<
 
 /// A bundle with the locale's files named, in order, as far as they exist.
 fn bundle_of<'p>(project: &'p Project, lang: &Lang, resources: &[&str]) -> Bundle<'p> {
+    match project.locale(lang) {
+        Some(files) => bundle_of_files(files, resources),
+        None => new_bundle(lang),
+    }
+}
+
+/// A bundle with the files named of `files`, in order, as far as they exist.
+fn bundle_of_files<'f>(files: &'f LocaleFiles, resources: &[&str]) -> Bundle<'f> {
+    let mut bundle = new_bundle(files.lang());
+    for name in resources {
+        if let Some(file) = files.file(name) {
+            // A message defined twice keeps its first definition; check reports it.
+            let _ = bundle.add_resource(&file.resource);
+        }
+    }
+    bundle
+}
+
+fn new_bundle<'f>(lang: &Lang) -> Bundle<'f> {
     let mut bundle = FluentBundle::new(vec![lang.language_identifier()]);
     // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
     // isolates, which each renderer writes its own way.
@@ -458,14 +486,6 @@ fn bundle_of<'p>(project: &'p Project, lang: &Lang, resources: &[&str]) -> Bundl
     bundle
         .add_builtins()
         .expect("the built-in functions are added to a new bundle once");
-    if let Some(files) = project.locale(lang) {
-        for name in resources {
-            if let Some(file) = files.file(name) {
-                // A message defined twice keeps its first definition; check reports it.
-                let _ = bundle.add_resource(&file.resource);
-            }
-        }
-    }
     bundle
 }
 
@@ -541,7 +561,7 @@ impl Resolver<'_, '_> {
                 }),
             }
         }
-        if let Scope::Own(_) = self.scope {
+        if let Scope::Own { .. } = self.scope {
             self.fallbacks
                 .insert(id.to_owned(), self.fallback_lang.clone());
             return Ok(Formatted {
@@ -573,7 +593,7 @@ impl Resolver<'_, '_> {
             value,
             text_only,
         } = self.format(id, args)?;
-        if let Scope::Own(written_notes) = self.scope
+        if let Scope::Own { written_notes, .. } = self.scope
             && text_only
         {
             let notes = if value.contains("[^") {

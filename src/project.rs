@@ -376,8 +376,13 @@ pub struct Project {
     pub config: ProjectConfig,
     /// Every letter, by folder name order.
     pub letters: Vec<Letter>,
-    /// Every configured locale's files, in configuration order.
+    /// Every configured locale's files, in configuration order. A project
+    /// loaded by [`Project::load_deferred`] holds only the source locale's
+    /// files and the other locales' `common.ftl` here.
     pub locales: Vec<LocaleFiles>,
+    /// Whether the other locales' letter files are left for
+    /// [`Project::read_locale`] to read.
+    pub deferred: bool,
 }
 
 impl Project {
@@ -399,6 +404,26 @@ impl Project {
 
     /// Loads the project in `root`.
     pub fn load(root: &Path) -> Result<Project, LoadError> {
+        Self::load_with(root, false)
+    }
+
+    /// Loads the project in `root` with the source locale's files and each
+    /// other locale's `common.ftl` (the language names every page lists):
+    /// the rest of a locale is read by [`Project::read_locale`] when it is
+    /// needed, so that a command going through the locales one by one holds
+    /// a few in memory and not the whole archive.
+    pub fn load_deferred(root: &Path) -> Result<Project, LoadError> {
+        Self::load_with(root, true)
+    }
+
+    /// Every file of the locale `lang`, read from disk as [`Project::load`]
+    /// reads it; `None` if the project has no such locale.
+    pub fn read_locale(&self, lang: &Lang) -> Option<Result<LocaleFiles, LoadError>> {
+        let settings = self.config.locales.iter().find(|l| &l.lang == lang)?;
+        Some(load_locale(&self.root, settings, None))
+    }
+
+    fn load_with(root: &Path, deferred: bool) -> Result<Project, LoadError> {
         let config_text = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))?;
         let raw: RawConfig = parse_toml(Path::new(CONFIG_FILE), &config_text)?;
         let config = ProjectConfig::validate(raw).map_err(|error| LoadError::Toml {
@@ -412,7 +437,10 @@ impl Project {
         let locales = config
             .locales
             .par_iter()
-            .map(|settings| load_locale(root, settings))
+            .map(|settings| {
+                let only = (deferred && settings.lang != config.source).then_some(COMMON_RESOURCE);
+                load_locale(root, settings, only)
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
@@ -422,6 +450,7 @@ impl Project {
             config,
             letters,
             locales,
+            deferred,
         };
         project.require_source_messages()?;
         Ok(project)
@@ -871,7 +900,12 @@ pub fn is_safe_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, LoadError> {
+/// Reads the locale's files, or only the file of resource `only`.
+fn load_locale(
+    root: &Path,
+    settings: &LocaleSettings,
+    only: Option<&str>,
+) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
     let mut found = Vec::new();
     refuse_outside(root, &folder)?;
@@ -889,6 +923,9 @@ fn load_locale(root: &Path, settings: &LocaleSettings) -> Result<LocaleFiles, Lo
                 let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
                     continue;
                 };
+                if only.is_some_and(|only| only != stem) {
+                    continue;
+                }
                 let shown = folder.join(entry.file_name());
                 refuse_outside(root, &shown)?;
                 found.push((stem.to_owned(), path, shown));
@@ -982,6 +1019,27 @@ fn collect_tree(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deferred_project_reads_other_locales_letter_files_when_asked() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        let whole = Project::load(&root).unwrap();
+        let deferred = Project::load_deferred(&root).unwrap();
+        let es = Lang::parse("es").unwrap();
+        let stems = |files: &LocaleFiles| files.files.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(stems(deferred.locale(&es).unwrap()), ["common"]);
+        assert_eq!(
+            stems(deferred.source_locale()),
+            stems(whole.source_locale())
+        );
+        let read = deferred.read_locale(&es).unwrap().unwrap();
+        assert_eq!(stems(&read), stems(whole.locale(&es).unwrap()));
+        assert_eq!(
+            read.file("notice").unwrap().source(),
+            whole.locale(&es).unwrap().file("notice").unwrap().source()
+        );
+        assert!(deferred.read_locale(&Lang::parse("de").unwrap()).is_none());
+    }
 
     #[test]
     fn message_locations_point_at_the_id() {

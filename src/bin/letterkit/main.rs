@@ -146,7 +146,12 @@ fn run(cli: Cli) -> Result<u8, String> {
     if let Command::Serve { port, out } = command {
         return serve::run(&root, port, out);
     }
-    let project = Project::load(&root).map_err(|e| e.to_string())?;
+    // check reads one locale at a time: memory holds a few, not the archive.
+    let project = match command {
+        Command::Check { .. } => Project::load_deferred(&root),
+        _ => Project::load(&root),
+    }
+    .map_err(|e| e.to_string())?;
     if cli.verbose {
         let _ = writeln!(anstream::stderr(), "project: {}", root.display());
     }

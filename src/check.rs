@@ -938,7 +938,6 @@ fn check_file(
         text::compare_messages(
             wanted,
             shapes,
-            file,
             lang,
             source.lang(),
             &policy.allow_identical,

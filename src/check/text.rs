@@ -334,7 +334,10 @@ fn decimal_digit(c: char) -> Option<char> {
 /// The shape of every message of a file, worked out once: a source file's
 /// for all the locales compared with it, a translation's for every check
 /// that reads its Markdown.
-pub(super) struct Shapes<'s>(BTreeMap<&'s str, Shape>);
+pub(super) struct Shapes<'s> {
+    file: &'s FtlFile,
+    by_id: BTreeMap<&'s str, Shape>,
+}
 
 impl<'s> Shapes<'s> {
     /// The shapes of the file's messages that have a value (the first
@@ -348,18 +351,21 @@ impl<'s> Shapes<'s> {
                     .or_insert_with(|| Shape::of(value));
             }
         }
-        Shapes(shapes)
+        Shapes {
+            file,
+            by_id: shapes,
+        }
     }
 
     /// The raw HTML, unsafe links and images in message `id`'s own text.
     pub(super) fn markup(&self, id: &str) -> &[MarkupIssue] {
-        self.0.get(id).map_or(&[], |shape| &shape.issues)
+        self.by_id.get(id).map_or(&[], |shape| &shape.issues)
     }
 
     /// The note ids written in message `id`'s text, sorted; `None` when the
     /// file has no such message.
     pub(super) fn notes(&self, id: &str) -> Option<&[String]> {
-        self.0.get(id).map(|shape| shape.notes.as_slice())
+        self.by_id.get(id).map(|shape| shape.notes.as_slice())
     }
 }
 
@@ -379,7 +385,6 @@ pub(super) enum Markup {
 pub(super) fn compare_messages(
     sources: &Shapes<'_>,
     targets: &Shapes<'_>,
-    file: &FtlFile,
     lang: &Lang,
     source_lang: &Lang,
     allow_identical: &[String],
@@ -389,12 +394,13 @@ pub(super) fn compare_messages(
     let same_language =
         lang.language_identifier().language == source_lang.language_identifier().language;
     let mut seen = std::collections::BTreeSet::new();
+    let file = targets.file;
     for (message, location) in file.messages() {
         let id = message.id.name;
         if !seen.insert(id) {
             continue;
         }
-        let (Some(shape), Some(wanted)) = (targets.0.get(id), sources.0.get(id)) else {
+        let (Some(shape), Some(wanted)) = (targets.by_id.get(id), sources.by_id.get(id)) else {
             continue;
         };
         let mut report = |code: Code, message: String| {
@@ -574,7 +580,6 @@ mod tests {
         compare_messages(
             &Shapes::of(&source),
             &Shapes::of(&target),
-            &target,
             &Lang::parse("es").unwrap(),
             &Lang::parse("en").unwrap(),
             &["name".to_owned()],

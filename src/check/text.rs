@@ -211,7 +211,7 @@ impl Shape {
     }
 
     fn count_numbers(&mut self, words: &str) {
-        if !words.bytes().any(|b| b.is_ascii_digit() || b >= 0xD9) {
+        if !may_hold_digits(words.as_bytes()) {
             return;
         }
         for (digits, written) in numbers(words) {
@@ -314,6 +314,24 @@ fn numbers(text: &str) -> Vec<(String, String)> {
         found.push((current, written));
     }
     found
+}
+
+/// Whether `bytes` may hold a digit [`decimal_digit`] reads: an ASCII digit,
+/// or the first two bytes of an Arabic-Indic (D9 A0–A9), Persian (DB B0–B9),
+/// Devanagari or Bengali (E0 A5/A7), Thai (E0 B9) or full-width (EF BC) one.
+/// Text in other scripts skips the scan by character.
+fn may_hold_digits(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit()
+            || (b >= 0xD9
+                && matches!(
+                    (b, bytes.get(i + 1)),
+                    (0xD9, Some(0xA0..=0xA9))
+                        | (0xDB, Some(0xB0..=0xB9))
+                        | (0xE0, Some(0xA5 | 0xA7 | 0xB9))
+                        | (0xEF, Some(0xBC))
+                ))
+    })
 }
 
 /// The ASCII digit of a decimal digit in the scripts letters are translated into.
@@ -565,6 +583,17 @@ mod tests {
 
     fn file(text: &str) -> FtlFile {
         FtlFile::parse(PathBuf::from("x.ftl"), text.to_owned())
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_digit_that_is_read() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            if decimal_digit(c).is_some() {
+                assert!(may_hold_digits(encoded), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     fn digits(text: &str) -> Vec<String> {

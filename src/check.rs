@@ -814,9 +814,9 @@ fn finding(
 
 /// Ids that have a value in `file`.
 fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
-    file.messages()
-        .filter(|(m, _)| m.value.is_some())
-        .map(|(m, _)| m.id.name)
+    file.message_defs()
+        .filter(|m| m.value.is_some())
+        .map(|m| m.id.name)
         .collect()
 }
 
@@ -887,13 +887,14 @@ fn check_file(
         ));
     }
     let mut seen = BTreeSet::new();
-    for (message, location) in file.messages() {
+    for message in file.message_defs() {
+        let location = || file.location_of(message.id.name);
         if !seen.insert(message.id.name) {
             found.push(finding(
                 Code::DuplicateMessage,
                 lang,
                 Some(message.id.name),
-                location.clone(),
+                location(),
                 format!(
                     "`{}` is defined again here; only the first definition is used: remove one",
                     message.id.name
@@ -907,7 +908,7 @@ fn check_file(
                 Code::ObsoleteMessage,
                 lang,
                 Some(message.id.name),
-                location,
+                location(),
                 format!(
                     "`{}` is not in the source locale ({}): it is never shown; remove it, or rename it if its id changed",
                     message.id.name,
@@ -1061,7 +1062,7 @@ fn message_issues<'s>(
             continue;
         };
         let mut seen = BTreeSet::new();
-        for message in file.messages().map(|(m, _)| m) {
+        for message in file.message_defs() {
             let id = message.id.name;
             if !seen.insert(id) {
                 continue;

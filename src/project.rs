@@ -188,6 +188,15 @@ impl FtlFile {
         })
     }
 
+    /// The messages the file defines, in file order, without working out
+    /// where each is ([`FtlFile::location_of`] its id does).
+    pub fn message_defs(&self) -> impl Iterator<Item = &ast::Message<&str>> {
+        self.resource.entries().filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some(message),
+            _ => None,
+        })
+    }
+
     /// The message `id`, if this file defines it (its first definition).
     pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
         self.resource.entries().find_map(|entry| match entry {

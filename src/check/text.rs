@@ -362,7 +362,7 @@ impl<'s> Shapes<'s> {
     /// definition of an id).
     pub(super) fn of(file: &'s FtlFile) -> Self {
         let mut shapes = BTreeMap::new();
-        for (message, _) in file.messages() {
+        for message in file.message_defs() {
             if let Some(value) = &message.value {
                 shapes
                     .entry(message.id.name)
@@ -413,7 +413,7 @@ pub(super) fn compare_messages(
         lang.language_identifier().language == source_lang.language_identifier().language;
     let mut seen = std::collections::BTreeSet::new();
     let file = targets.file;
-    for (message, location) in file.messages() {
+    for message in file.message_defs() {
         let id = message.id.name;
         if !seen.insert(id) {
             continue;
@@ -422,7 +422,7 @@ pub(super) fn compare_messages(
             continue;
         };
         let mut report = |code: Code, message: String| {
-            found.push(finding(code, lang, Some(id), location.clone(), message));
+            found.push(finding(code, lang, Some(id), file.location_of(id), message));
         };
         if markup == Markup::Tree {
             let html = difference(&shape.html, &wanted.html);

@@ -387,7 +387,8 @@ pub struct Project {
     pub letters: Vec<Letter>,
     /// Every configured locale's files, in configuration order. A project
     /// loaded by [`Project::load_deferred`] holds only the source locale's
-    /// files and the other locales' `common.ftl` here.
+    /// files and the other locales' `common.ftl` here; a letter's view
+    /// ([`Project::letter_view`]), `common.ftl` and the letter's file.
     pub locales: Vec<LocaleFiles>,
     /// Whether the other locales' letter files are left for
     /// [`Project::read_locale`] to read.
@@ -432,6 +433,29 @@ impl Project {
         Some(load_locale(&self.root, settings, None))
     }
 
+    /// The project as one letter sees it: that letter alone, and of every
+    /// locale `common.ftl` and the letter's file, read from disk. Building a
+    /// project loaded deferred renders each letter from its view, so that
+    /// only the letters being rendered are in memory. `None` if there is no
+    /// such letter.
+    pub fn letter_view(&self, name: &str) -> Option<Result<Project, LoadError>> {
+        let letter = self.letter(name)?.clone();
+        let stems = [COMMON_RESOURCE, name];
+        let locales = self
+            .config
+            .locales
+            .iter()
+            .map(|settings| load_locale(&self.root, settings, Some(&stems)))
+            .collect::<Result<Vec<_>, _>>();
+        Some(locales.map(|locales| Project {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            letters: vec![letter],
+            locales,
+            deferred: false,
+        }))
+    }
+
     fn load_with(root: &Path, deferred: bool) -> Result<Project, LoadError> {
         let config_text = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))?;
         let raw: RawConfig = parse_toml(Path::new(CONFIG_FILE), &config_text)?;
@@ -447,7 +471,8 @@ impl Project {
             .locales
             .par_iter()
             .map(|settings| {
-                let only = (deferred && settings.lang != config.source).then_some(COMMON_RESOURCE);
+                let only =
+                    (deferred && settings.lang != config.source).then_some(&[COMMON_RESOURCE][..]);
                 load_locale(root, settings, only)
             })
             .collect::<Vec<_>>()
@@ -915,16 +940,31 @@ pub fn is_safe_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Reads the locale's files, or only the file of resource `only`.
+/// Reads the locale's files, or only those of the resources in `only`.
 fn load_locale(
     root: &Path,
     settings: &LocaleSettings,
-    only: Option<&str>,
+    only: Option<&[&str]>,
 ) -> Result<LocaleFiles, LoadError> {
     let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
     let mut found = Vec::new();
     refuse_outside(root, &folder)?;
-    match fs::read_dir(root.join(&folder)) {
+    // A few resources are looked up by name, not by listing the folder.
+    if let Some(only) = only {
+        for stem in only {
+            let shown = folder.join(format!("{stem}.ftl"));
+            let path = root.join(&shown);
+            if path.is_file() {
+                refuse_outside(root, &shown)?;
+                found.push(((*stem).to_owned(), path, shown));
+            }
+        }
+    }
+    let listing = match only {
+        Some(_) => Err(io::ErrorKind::NotFound.into()),
+        None => fs::read_dir(root.join(&folder)),
+    };
+    match listing {
         Ok(entries) => {
             for entry in entries {
                 let entry = entry.map_err(|source| LoadError::Io {
@@ -938,9 +978,6 @@ fn load_locale(
                 let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
                     continue;
                 };
-                if only.is_some_and(|only| only != stem) {
-                    continue;
-                }
                 let shown = folder.join(entry.file_name());
                 refuse_outside(root, &shown)?;
                 found.push((stem.to_owned(), path, shown));

@@ -14,8 +14,10 @@ use crate::document::{Chooser, Document};
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
-use crate::project::Project;
+use crate::project::{LoadError, Project};
 use crate::render::{self, Format, html};
+use crate::status::{self, Row};
+use crate::sync::Locks;
 
 use rayon::prelude::*;
 
@@ -65,6 +67,10 @@ pub enum BuildError {
         /// Why.
         source: LocalizeError,
     },
+    /// A letter's files could not be read (a project loaded deferred reads
+    /// them as it builds).
+    #[error("{0}")]
+    Load(LoadError),
     /// The translation status could not be worked out for the dashboard.
     #[error("cannot write the translation dashboard: {0}")]
     Status(String),
@@ -122,45 +128,134 @@ pub fn render_all_reporting(
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
-    let rendered = render_each(project, options, &letters, &langs, progress, Ok);
+    let locks = dashboard_locks(project)?;
+    let rendered = render_each(project, options, &letters, &langs, &locks, progress, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
-    for letter in rendered {
-        let letter = letter?;
+    let mut rows = Vec::new();
+    for letter in gather_syntax_errors(project, &langs, rendered)? {
         output.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
+        rows.extend(letter.rows);
     }
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
-    output.extend(dashboard(project)?.files());
+    output.extend(dashboard_after(project, &letters, rows, &locks)?.files());
     Ok((output, fallbacks))
+}
+
+/// The locks the dashboard of a project loaded deferred needs, read once.
+fn dashboard_locks(project: &Project) -> Result<Locks, BuildError> {
+    if project.deferred {
+        Locks::read(project).map_err(|e| BuildError::Status(e.to_string()))
+    } else {
+        Ok(Locks::default())
+    }
+}
+
+/// The results in order, or every syntax error of every letter (a project
+/// loaded deferred finds them letter by letter) ordered as
+/// [`refuse_syntax_errors`] orders them; the first other error as it is.
+fn gather_syntax_errors<T>(
+    project: &Project,
+    langs: &[Lang],
+    results: Vec<Result<T, BuildError>>,
+) -> Result<Vec<T>, BuildError> {
+    let mut done = Vec::with_capacity(results.len());
+    let mut errors: Vec<(Location, String)> = Vec::new();
+    for result in results {
+        match result {
+            Ok(value) => done.push(value),
+            Err(BuildError::Syntax { errors: found }) => errors.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(done);
+    }
+    let chains = project.config.fallback_chains_of(langs);
+    let rank = |location: &Location| {
+        let tag = location.file.iter().nth(1).and_then(|t| t.to_str());
+        chains.iter().position(|l| Some(l.tag()) == tag)
+    };
+    errors.sort_by(|a, b| {
+        (rank(&a.0), &a.0.file, &a.0.span.as_ref().map(|s| s.start)).cmp(&(
+            rank(&b.0),
+            &b.0.file,
+            &b.0.span.as_ref().map(|s| s.start),
+        ))
+    });
+    errors.dedup();
+    Err(BuildError::Syntax { errors })
 }
 
 /// Renders each letter in every locale, in parallel, and hands it to `then`
 /// as soon as it is rendered; the results in the letters' order. Tells
 /// `progress` as letters are done.
+///
+/// A project loaded deferred renders each letter from its view
+/// ([`Project::letter_view`]), which also gives the letter's dashboard rows
+/// (stale translations against `locks`); otherwise the rows are left to
+/// [`dashboard`].
 fn render_each<T: Send>(
     project: &Project,
     options: &BuildOptions,
     letters: &[&Letter],
     langs: &[Lang],
+    locks: &Locks,
     progress: Progress<'_>,
     then: impl Fn(Rendered) -> Result<T, BuildError> + Sync,
 ) -> Vec<Result<T, BuildError>> {
-    let prepared = localize::Prepared::for_letters(project, letters, langs);
     let formats = formats(options);
     let done = AtomicUsize::new(0);
+    let tell = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
     progress(0, letters.len());
+    if project.deferred {
+        return letters
+            .par_iter()
+            .map(|letter| {
+                let result = render_view(project, letter, langs, &formats, locks).and_then(&then);
+                tell();
+                result
+            })
+            .collect();
+    }
+    let prepared = localize::Prepared::for_letters(project, letters, langs);
     letters
         .par_iter()
         .zip(&prepared)
         .map(|(letter, prepared)| {
             let result = render_letter(project, letter, langs, prepared, &formats).and_then(&then);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
+            tell();
             result
         })
         .collect()
+}
+
+/// Renders `letter` of a project loaded deferred from its view, with its
+/// dashboard rows.
+fn render_view(
+    project: &Project,
+    letter: &Letter,
+    langs: &[Lang],
+    formats: &[Format],
+    locks: &Locks,
+) -> Result<Rendered, BuildError> {
+    let view = view_of(project, letter)?;
+    let letter = &view.letters[0];
+    refuse_syntax_errors(&view, &[letter], langs)?;
+    let prepared = localize::Prepared::new(&view, letter, langs);
+    let mut rendered = render_letter(&view, letter, langs, &prepared, formats)?;
+    rendered.rows = status::letter_rows(&view, letter, locks);
+    Ok(rendered)
+}
+
+fn view_of(project: &Project, letter: &Letter) -> Result<Project, BuildError> {
+    project
+        .letter_view(&letter.name)
+        .expect("the letter is the project's")
+        .map_err(BuildError::Load)
 }
 
 /// The formats written for each letter and locale: the page, the text, and
@@ -201,7 +296,52 @@ impl Dashboard {
 /// The translation dashboard: a page with every letter in every locale and
 /// a badge for each.
 pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
-    let rows = crate::status::status(project).map_err(|e| BuildError::Status(e.to_string()))?;
+    let rows = status::status(project).map_err(|e| BuildError::Status(e.to_string()))?;
+    Ok(dashboard_of(project, &rows))
+}
+
+/// The dashboard once the letters are rendered: of a project loaded
+/// deferred, from the rows each letter's view gave and those of the letters
+/// not rendered, in [`status::status`]'s order.
+fn dashboard_after(
+    project: &Project,
+    rendered: &[&Letter],
+    mut rows: Vec<Row>,
+    locks: &Locks,
+) -> Result<Dashboard, BuildError> {
+    if !project.deferred {
+        return dashboard(project);
+    }
+    let others: Vec<&Letter> = project
+        .letters
+        .iter()
+        .filter(|l| !rendered.iter().any(|r| r.name == l.name))
+        .collect();
+    let more = others
+        .par_iter()
+        .map(|letter| {
+            let view = view_of(project, letter)?;
+            Ok(status::letter_rows(&view, &view.letters[0], locks))
+        })
+        .collect::<Result<Vec<_>, BuildError>>()?;
+    rows.extend(more.into_iter().flatten());
+    let rank = |row: &Row| {
+        (
+            project
+                .locales
+                .iter()
+                .position(|l| l.lang().tag() == row.coverage.locale),
+            project
+                .letters
+                .iter()
+                .position(|l| l.name == row.coverage.letter),
+        )
+    };
+    rows.sort_by_key(|row| rank(row));
+    Ok(dashboard_of(project, &rows))
+}
+
+fn dashboard_of(project: &Project, rows: &[Row]) -> Dashboard {
     let names: BTreeMap<&str, String> = match project.letters.first() {
         Some(letter) => project
             .locales
@@ -240,10 +380,10 @@ pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
             )
         })
         .collect();
-    Ok(Dashboard {
+    Dashboard {
         page: render::dashboard::page(&entries),
         badges,
-    })
+    }
 }
 
 /// One letter in every locale: its files, by path relative to the output
@@ -251,6 +391,8 @@ pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
 struct Rendered {
     files: Output,
     fallbacks: Vec<LetterFallback>,
+    /// The letter's dashboard rows, where its view worked them out.
+    rows: Vec<Row>,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -311,7 +453,11 @@ fn render_letter(
         Path::new(&letter.name).join("index.html"),
         html::chooser(&Chooser::new(main, &documents)),
     );
-    Ok(Rendered { files, fallbacks })
+    Ok(Rendered {
+        files,
+        fallbacks,
+        rows: Vec::new(),
+    })
 }
 
 /// Builds the selection and replaces the output folder with the result.
@@ -337,34 +483,51 @@ pub fn build_reporting(
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
-    refuse_syntax_errors(project, &letters, &langs)?;
+    // A project loaded deferred has its letters' files read, and checked,
+    // letter by letter.
+    if !project.deferred {
+        refuse_syntax_errors(project, &letters, &langs)?;
+    }
+    let locks = dashboard_locks(project)?;
     let staging = Staging::create(&options.out_dir, options.incremental)?;
-    let written = render_each(project, options, &letters, &langs, progress, |rendered| {
-        staging.write(&rendered.files)?;
-        Ok(BuildSummary {
-            files: rendered.files.into_keys().collect(),
-            fallbacks: rendered.fallbacks,
-        })
-    });
+    let written = render_each(
+        project,
+        options,
+        &letters,
+        &langs,
+        &locks,
+        progress,
+        |rendered| {
+            staging.write(&rendered.files)?;
+            Ok((
+                BuildSummary {
+                    files: rendered.files.into_keys().collect(),
+                    fallbacks: rendered.fallbacks,
+                },
+                rendered.rows,
+            ))
+        },
+    );
+    let written = match gather_syntax_errors(project, &langs, written) {
+        Ok(written) => written,
+        Err(error) => {
+            staging.discard();
+            return Err(error);
+        }
+    };
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
-    for letter in written {
-        match letter {
-            Ok(letter) => {
-                files.extend(letter.files);
-                fallbacks.extend(letter.fallbacks);
-            }
-            Err(error) => {
-                staging.discard();
-                return Err(error);
-            }
-        }
+    let mut rows = Vec::new();
+    for (letter, letter_rows) in written {
+        files.extend(letter.files);
+        fallbacks.extend(letter.fallbacks);
+        rows.extend(letter_rows);
     }
     if options.strict && !fallbacks.is_empty() {
         staging.discard();
         return Err(BuildError::Strict { fallbacks });
     }
-    let dashboard: Output = match dashboard(project) {
+    let dashboard: Output = match dashboard_after(project, &letters, rows, &locks) {
         Ok(dashboard) => dashboard.files().into_iter().collect(),
         Err(error) => {
             staging.discard();
@@ -657,10 +820,25 @@ impl Staging {
             });
         }
         if had_previous {
-            let _ = fs::remove_dir_all(&self.previous);
+            remove_tree(&self.previous);
         }
         Ok(())
     }
+}
+
+/// Removes a folder and everything in it, its entries in parallel: a
+/// previous build holds thousands of files.
+fn remove_tree(folder: &Path) {
+    if let Ok(entries) = fs::read_dir(folder) {
+        let entries: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        entries.par_iter().for_each(|path| {
+            let _ = match fs::symlink_metadata(path) {
+                Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+                _ => fs::remove_file(path),
+            };
+        });
+    }
+    let _ = fs::remove_dir_all(folder);
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> BuildError {

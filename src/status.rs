@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use crate::check::{self, Coverage};
 use crate::config::Status;
-use crate::project::{COMMON_RESOURCE, Project};
-use crate::sync::{self, SyncError};
+use crate::letter::Letter;
+use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
+use crate::sync::{Locks, SyncError};
 
 /// Where a locale stands for one letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,42 +59,51 @@ impl Row {
 
 /// Every letter in every locale, in project order.
 pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
-    let source = project.source_locale();
+    let locks = Locks::read(project)?;
     let mut rows = Vec::new();
     for files in &project.locales {
-        let is_source = files.lang() == source.lang();
-        let stale = if is_source {
-            Vec::new()
-        } else {
-            sync::stale_translations(project, files)?
-        };
         for letter in &project.letters {
-            let resources = [COMMON_RESOURCE, letter.name.as_str()];
-            let coverage = check::letter_coverage(source, files, letter);
-            let mut words_stale = 0;
-            let letter_stale: Vec<_> = stale
-                .iter()
-                .filter(|s| resources.contains(&s.resource.as_str()))
-                .collect();
-            for stale in &letter_stale {
-                if let Some(source_file) = source.file(&stale.resource) {
-                    words_stale += source_file.words_of(&stale.id);
-                }
-            }
-            let current = coverage.translated == coverage.total && letter_stale.is_empty();
-            let state = match (is_source, current, coverage.status) {
-                (true, _, _) => State::Source,
-                (false, false, _) => State::Partial,
-                (false, true, Status::Draft) => State::Complete,
-                (false, true, Status::Reviewed) => State::Reviewed,
-            };
-            rows.push(Row {
-                coverage,
-                stale: letter_stale.len(),
-                words_stale,
-                state,
-            });
+            rows.push(row(project, files, letter, &locks));
         }
     }
     Ok(rows)
+}
+
+/// One letter in every locale of `project`, in project order: what
+/// [`status`] has for it.
+pub fn letter_rows(project: &Project, letter: &Letter, locks: &Locks) -> Vec<Row> {
+    project
+        .locales
+        .iter()
+        .map(|files| row(project, files, letter, locks))
+        .collect()
+}
+
+fn row(project: &Project, files: &LocaleFiles, letter: &Letter, locks: &Locks) -> Row {
+    let source = project.source_locale();
+    let is_source = files.lang() == source.lang();
+    let resources = [COMMON_RESOURCE, letter.name.as_str()];
+    let stale = if is_source {
+        Vec::new()
+    } else {
+        locks.stale_in(source, files, &resources)
+    };
+    let coverage = check::letter_coverage(source, files, letter);
+    let words_stale = stale
+        .iter()
+        .filter_map(|stale| Some(source.file(&stale.resource)?.words_of(&stale.id)))
+        .sum();
+    let current = coverage.translated == coverage.total && stale.is_empty();
+    let state = match (is_source, current, coverage.status) {
+        (true, _, _) => State::Source,
+        (false, false, _) => State::Partial,
+        (false, true, Status::Draft) => State::Complete,
+        (false, true, Status::Reviewed) => State::Reviewed,
+    };
+    Row {
+        coverage,
+        stale: stale.len(),
+        words_stale,
+        state,
+    }
 }

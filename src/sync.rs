@@ -202,6 +202,69 @@ pub fn stale_translations(project: &Project, files: &LocaleFiles) -> Result<Vec<
     Ok(plan_locale(project, project.source_locale(), files)?.stale)
 }
 
+/// Every locale's lock (`translated-from.toml`), read once, for the stale
+/// translations of one letter after another.
+#[derive(Debug, Default)]
+pub struct Locks(BTreeMap<Lang, Lock>);
+
+impl Locks {
+    /// Reads the lock of every locale of the project that has one.
+    pub fn read(project: &Project) -> Result<Self, SyncError> {
+        let mut locks = BTreeMap::new();
+        for files in &project.locales {
+            let path = lock_path(files.lang());
+            let Ok(text) = fs::read_to_string(project.root.join(&path)) else {
+                continue;
+            };
+            let lock: Lock = toml::from_str(&text).map_err(|e| SyncError::Lock {
+                path,
+                message: e.message().to_owned(),
+            })?;
+            locks.insert(files.lang().clone(), lock);
+        }
+        Ok(Locks(locks))
+    }
+
+    /// The stale translations in the locale's files of `resources`, as
+    /// [`stale_translations`] finds them in all its files.
+    pub fn stale_in(
+        &self,
+        source: &LocaleFiles,
+        files: &LocaleFiles,
+        resources: &[&str],
+    ) -> Vec<Stale> {
+        let Some(lock) = self.0.get(files.lang()) else {
+            return Vec::new();
+        };
+        let mut stale = Vec::new();
+        for name in resources {
+            let Some(source_file) = source.file(name) else {
+                continue;
+            };
+            let empty;
+            let target = match files.file(name) {
+                Some(file) => file,
+                None => {
+                    empty = FtlFile::parse(files.path_of(name), String::new());
+                    &empty
+                }
+            };
+            let optional: &[&str] = if *name == COMMON_RESOURCE {
+                &[LETTER_DATE_MESSAGE]
+            } else {
+                &[]
+            };
+            let section = lock.get(*name).cloned().unwrap_or_default();
+            let synced = sync_file(source_file, target, &section, optional);
+            stale.extend(synced.stale.into_iter().map(|mut s| {
+                s.resource = (*name).to_owned();
+                s
+            }));
+        }
+        stale
+    }
+}
+
 /// `locales/<tag>/translated-from.toml`.
 fn lock_path(lang: &Lang) -> PathBuf {
     Path::new(crate::project::LOCALES_DIR)

@@ -146,9 +146,10 @@ fn run(cli: Cli) -> Result<u8, String> {
     if let Command::Serve { port, out } = command {
         return serve::run(&root, port, out);
     }
-    // check reads one locale at a time: memory holds a few, not the archive.
+    // check reads one locale at a time, build one letter at a time: memory
+    // holds a few, not the archive.
     let project = match command {
-        Command::Check { .. } => Project::load_deferred(&root),
+        Command::Check { .. } | Command::Build { .. } => Project::load_deferred(&root),
         _ => Project::load(&root),
     }
     .map_err(|e| e.to_string())?;

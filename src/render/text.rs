@@ -296,26 +296,51 @@ fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
 /// [`wrap`] makes it): split at spaces, then at the Unicode line-break
 /// opportunities inside each space-separated chunk, except in a chunk holding
 /// a URL, which stays whole. Each word keeps the space after it.
+///
+/// One pass over the bytes finds each chunk's end and whether the Unicode
+/// line-break rules (UAX #14) allow no break inside it, judged from its
+/// characters alone: letters and digits of alphabets written with spaces
+/// between words, and the punctuation that binds to them (`.`, `,`, `:`,
+/// `;`), each one column wide. Most words of most languages are such, and they
+/// skip the line segmenter, the costliest step of rendering text. Anything
+/// else (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes
+/// to the segmenter.
 fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
+    let bytes = line.as_bytes();
     let mut words = Vec::with_capacity(line.len() / 5 + 1);
-    // The line is single-spaced with no space at either end: every chunk
-    // but the last is followed by one space.
-    let mut rest = line;
-    while !rest.is_empty() {
-        let (chunk, whitespace) = match rest.bytes().position(|b| b == b' ') {
-            Some(at) => {
-                let chunk = &rest[..at];
-                rest = &rest[at + 1..];
-                (chunk, " ")
-            }
-            None => (std::mem::take(&mut rest), ""),
-        };
+    let mut rest_start = 0;
+    while rest_start < bytes.len() {
+        let start = rest_start;
+        let mut at = start;
+        let mut width = 0;
+        let mut unbreakable = true;
+        while let Some(&b) = bytes.get(at).filter(|b| **b != b' ') {
+            let (code, len) = match b {
+                0x00..=0x7F => (u32::from(b), 1),
+                // Two bytes: U+0080 to U+07FF, where every alphabet above is.
+                0xC0..=0xDF => {
+                    let next = bytes.get(at + 1).copied().unwrap_or(0);
+                    ((u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F), 2)
+                }
+                0xE0..=0xEF => (u32::MAX, 3),
+                _ => (u32::MAX, 4),
+            };
+            unbreakable &= binds(code);
+            width += 1;
+            at += len;
+        }
+        let at = at.min(bytes.len());
+        let chunk = &line[start..at];
+        let whitespace = if at < bytes.len() { " " } else { "" };
+        rest_start = at + 1;
         if chunk.is_empty() {
             continue;
         }
-        // Most words need no segmenter, nor a width looked up by character.
-        let width = unbreakable_width(chunk)
-            .or_else(|| is_url_like(chunk).then(|| textwrap::core::display_width(chunk)));
+        let width = if unbreakable {
+            Some(width)
+        } else {
+            is_url_like(chunk).then(|| textwrap::core::display_width(chunk))
+        };
         if let Some(width) = width {
             words.push(Word {
                 word: chunk,
@@ -351,50 +376,44 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
     words
 }
 
-/// Whether the Unicode line-break rules (UAX #14) allow no break inside
-/// `word`, judged from its characters alone: letters and digits of alphabets
-/// written with spaces between words, and the punctuation that binds to them
-/// (`.`, `,`, `:`, `;`). Most words of most languages are such, and they skip
-/// the line segmenter, the costliest step of rendering text. Anything else
-/// (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes to the
-/// segmenter.
-///
-/// Returns the word's width: each of its characters is one column wide.
-fn unbreakable_width(word: &str) -> Option<usize> {
-    let mut width = 0;
-    word.chars()
-        .all(|c| {
-            width += 1;
-            c.is_ascii_alphanumeric()
-                || matches!(c, '.' | ',' | ':' | ';')
-                || matches!(u32::from(c),
-                    0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
-                    | 0x386 | 0x388..=0x3CE // Greek letters
-                    | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
-                    | 0x5D0..=0x5EA // Hebrew letters
-                    | 0x620..=0x64A // Arabic letters
-                )
-        })
-        .then_some(width)
-}
-
 /// `text` with every run of ASCII white space made one space and none at either end;
 /// borrowed when it is so already, as most text is.
 fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = text.as_bytes();
     // Only ASCII white space is collapsed: a no-break space (French puts a
     // narrow one before `;`) must keep the words on either side together.
-    let plain = bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes
-            .windows(2)
-            .any(|pair| pair[1] == b' ' && pair[0] == b' ')
-        && !bytes.iter().any(|b| matches!(b, 0x09..=0x0D));
-    if plain {
+    // One pass: a space at either end or after a space, or any other ASCII
+    // white space, needs the text rebuilt.
+    let mut after_space = true;
+    let mut plain = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' => {
+                plain &= !after_space;
+                after_space = true;
+            }
+            0x09..=0x0D => plain = false,
+            _ => after_space = false,
+        }
+    }
+    if plain && !after_space {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
     }
+}
+
+/// Whether the character `code` is one around which UAX #14 never breaks
+/// within a word: see [`words_keeping_urls`].
+fn binds(code: u32) -> bool {
+    matches!(code,
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A // ASCII letters and digits
+        | 0x2C | 0x2E | 0x3A | 0x3B // , . : ;
+        | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin letters
+        | 0x386 | 0x388..=0x3CE // Greek letters
+        | 0x400..=0x481 | 0x48A..=0x4FF // Cyrillic letters
+        | 0x5D0..=0x5EA // Hebrew letters
+        | 0x620..=0x64A // Arabic letters
+    )
 }
 
 fn is_url_like(word: &str) -> bool {
@@ -406,6 +425,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use textwrap::{Options, WordSplitter, WrapAlgorithm};
+
+    /// The width [`words_keeping_urls`] gives `word` without the segmenter:
+    /// one column a character, when every character binds.
+    fn unbreakable_width(word: &str) -> Option<usize> {
+        let words = words_keeping_urls(word);
+        let judged = word.chars().all(|c| binds(u32::from(c)));
+        match words.as_slice() {
+            [only] if judged => Some(only.width),
+            _ => None,
+        }
+    }
 
     fn is_unbreakable(word: &str) -> bool {
         unbreakable_width(word).is_some()
@@ -603,7 +633,9 @@ mod tests {
                 let wrapped = wrap(&text, first, rest);
                 let indents = non_space(first);
                 let kept: String = non_space(&wrapped);
-                let expected = if text.trim().is_empty() {
+                // A no-break space is text, not a space to collapse: a line
+                // of it alone keeps its indent.
+                let expected = if text.trim_ascii().is_empty() {
                     String::new()
                 } else {
                     format!("{indents}{}", non_space(&text))

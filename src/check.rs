@@ -824,7 +824,7 @@ fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
 fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::Shapes<'_>> {
     source
         .files
-        .iter()
+        .par_iter()
         .map(|(name, file)| (name.clone(), text::Shapes::of(file)))
         .collect()
 }

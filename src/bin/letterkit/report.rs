@@ -77,7 +77,11 @@ fn render_findings(findings: &[Finding], root: &Path) -> String {
     let Some(first) = findings.first() else {
         return out;
     };
-    let text = fs::read_to_string(root.join(&first.location.file)).ok();
+    // Checked as UTF-8 in place, by the same vectorised check as loading.
+    let bytes = fs::read(root.join(&first.location.file)).ok();
+    let text = bytes
+        .as_deref()
+        .and_then(|bytes| simdutf8::basic::from_utf8(bytes).ok());
     for finding in findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
@@ -90,7 +94,7 @@ fn render_findings(findings: &[Finding], root: &Path) -> String {
             finding.message
         );
         let location = &finding.location;
-        let rendered = match (&text, &location.span) {
+        let rendered = match (text, &location.span) {
             // A place at the very end of the file (where a missing message
             // belongs) has no character to point at: the location says it.
             (Some(text), Some(span)) if span.start < text.len() => {

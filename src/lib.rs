@@ -10,8 +10,13 @@
 //!       -> localize::localize            (one letter, one locale -> document::Document)
 //!       -> render::html / render::text   (Document -> bytes; no Fluent, no TOML)
 //!   publish::build   drives all of it into an output folder, atomically
-//!   check::check     reads the loaded Project and reports findings; never renders
+//!   check::check     reads the Project and reports findings; never renders
 //! ```
+//!
+//! `build` and `check` load a project deferred
+//! ([`project::Project::load_deferred`]) and read each letter's, or each
+//! locale's, files while they work on it, so that an archive of hundreds of
+//! letters in dozens of languages is never in memory whole.
 //!
 //! The [`document::Document`] is the seam: it has no raw HTML in it, so every
 //! renderer escapes by construction, and a new output format is one new renderer.

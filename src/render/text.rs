@@ -381,21 +381,21 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
 fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
     // Only ASCII white space is collapsed: a no-break space (French puts a
     // narrow one before `;`) must keep the words on either side together.
-    // One pass: a space at either end or after a space, or any other ASCII
-    // white space, needs the text rebuilt.
-    let mut after_space = true;
-    let mut plain = true;
-    for &b in text.as_bytes() {
-        match b {
-            b' ' => {
-                plain &= !after_space;
-                after_space = true;
-            }
-            0x09..=0x0D => plain = false,
-            _ => after_space = false,
-        }
-    }
-    if plain && !after_space {
+    // A space at either end or after a space, or any other ASCII white
+    // space, needs the text rebuilt. Folds without early exit, which the
+    // compiler turns into wide comparisons.
+    let bytes = text.as_bytes();
+    let doubled = bytes
+        .windows(2)
+        .fold(false, |found, pair| found | ((pair[0] == b' ') & (pair[1] == b' ')));
+    let other = bytes
+        .iter()
+        .fold(false, |found, &b| found | (b.wrapping_sub(0x09) < 5));
+    let plain = !doubled
+        && !other
+        && bytes.first().is_some_and(|b| *b != b' ')
+        && bytes.last().is_some_and(|b| *b != b' ');
+    if plain {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
@@ -403,8 +403,26 @@ fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether the character `code` is one around which UAX #14 never breaks
-/// within a word: see [`words_keeping_urls`].
+/// within a word: see [`words_keeping_urls`]. One table lookup: every such
+/// character is below U+0800.
 fn binds(code: u32) -> bool {
+    const TABLE: [bool; 0x800] = {
+        let mut table = [false; 0x800];
+        let mut code = 0;
+        while code < 0x800 {
+            table[code] = binds_slowly(code as u32);
+            code += 1;
+        }
+        table
+    };
+    usize::try_from(code)
+        .ok()
+        .and_then(|code| TABLE.get(code))
+        .copied()
+        .unwrap_or(false)
+}
+
+const fn binds_slowly(code: u32) -> bool {
     matches!(code,
         0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A // ASCII letters and digits
         | 0x2C | 0x2E | 0x3A | 0x3B // , . : ;

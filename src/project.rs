@@ -129,7 +129,8 @@ impl FtlFile {
         }
     }
 
-    /// Words in each message's value as written in the file, by id.
+    /// Words in each message's value as written in the file, by id; the
+    /// attributes are left out (a message with attributes alone has none).
     pub fn words(&self) -> &BTreeMap<String, usize> {
         self.words.get_or_init(|| {
             let text = self.source();
@@ -138,8 +139,11 @@ impl FtlFile {
                 .filter_map(|span| {
                     let id = span.id?;
                     let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
+                    // An indented line cannot start with `.` but as an
+                    // attribute, and attributes come after the value.
                     let words = value
                         .lines()
+                        .take_while(|l| !l.trim_start().starts_with('.'))
                         .filter(|l| !l.trim_start().starts_with('#'))
                         .flat_map(str::split_whitespace)
                         .count();
@@ -986,6 +990,13 @@ mod tests {
             .map(|(m, l)| format!("{} {}", m.id.name, l))
             .collect();
         assert_eq!(found, ["a x.ftl:2:1", "bb x.ftl:4:1"]);
+    }
+
+    #[test]
+    fn words_are_counted_in_the_value_alone() {
+        let text = "a = One two\n    three\n    .title = Not counted\nb =\n    .label = B\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        assert_eq!((file.words_of("a"), file.words_of("b")), (3, 0));
     }
 
     #[test]

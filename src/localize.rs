@@ -198,14 +198,8 @@ pub fn own_issues<'w>(
     prepared: &Prepared,
     written_notes: &'w dyn Fn(&str) -> Option<&'w [String]>,
 ) -> Result<Vec<MessageIssue>, LocalizeError> {
-    localize_in(
-        project,
-        letter,
-        lang,
-        prepared,
-        Scope::Own(written_notes),
-    )
-    .map(|localized| localized.issues)
+    localize_in(project, letter, lang, prepared, Scope::Own(written_notes))
+        .map(|localized| localized.issues)
 }
 
 /// Which locales a localization formats messages from.
@@ -250,29 +244,30 @@ fn localize_in(
     let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
 
-    let mut body_span = |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
-        let mut labels = Vec::new();
-        let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
-            let number = *note_numbers.get(note_id)?;
-            let occurrence = occurrences.entry(number).or_default();
-            *occurrence += 1;
-            labels.push(number);
-            Some(Inline::NoteRef(NoteRef {
-                number,
-                occurrence: *occurrence,
-                // Filled in below, once the parser no longer borrows the resolver.
-                label: Span {
-                    lang: lang.clone(),
-                    content: Vec::new(),
-                },
-            }))
-        })?;
-        for number in labels {
-            let label = resolver.plain_span("note-reference", &number_args(number))?;
-            set_note_label(&mut span.content, number, &label);
-        }
-        Ok(span)
-    };
+    let mut body_span =
+        |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
+            let mut labels = Vec::new();
+            let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
+                let number = *note_numbers.get(note_id)?;
+                let occurrence = occurrences.entry(number).or_default();
+                *occurrence += 1;
+                labels.push(number);
+                Some(Inline::NoteRef(NoteRef {
+                    number,
+                    occurrence: *occurrence,
+                    // Filled in below, once the parser no longer borrows the resolver.
+                    label: Span {
+                        lang: lang.clone(),
+                        content: Vec::new(),
+                    },
+                }))
+            })?;
+            for number in labels {
+                let label = resolver.plain_span("note-reference", &number_args(number))?;
+                set_note_label(&mut span.content, number, &label);
+            }
+            Ok(span)
+        };
 
     let recipient = body_span(&mut resolver, &letter.recipient.name)?;
     let subject = body_span(&mut resolver, &letter.subject)?;
@@ -523,9 +518,9 @@ impl Resolver<'_, '_> {
                 .get_message(id)
                 .and_then(|m| m.value())
                 .is_some_and(|p| {
-                    p.elements
-                        .iter()
-                        .all(|e| matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. }))
+                    p.elements.iter().all(|e| {
+                        matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. })
+                    })
                 });
             match format_plain(bundle, id, args) {
                 Ok(Some(value)) => {

@@ -357,6 +357,7 @@ pub(super) enum Markup {
 
 /// Compares each translated message with its source: links, note references,
 /// emphasis, numbers, markup, and a value left as the source text.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn compare_messages(
     sources: &Shapes<'_>,
     targets: &Shapes<'_>,

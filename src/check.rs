@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -360,14 +361,15 @@ pub struct Coverage {
 
 impl Coverage {
     /// Counts a source file's messages and words, and those `file` translates.
+    /// A message with attributes alone (`b =\n    .label = B`) counts as
+    /// one to translate, as a message with a value does.
     fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
-        let wanted = translated_ids(source);
-        let present = file.map(translated_ids).unwrap_or_default();
-        for id in &wanted {
+        let present = file.map(defined_messages).unwrap_or_default();
+        for (id, has_value) in defined_messages(source) {
             let count = source.words_of(id);
             self.total += 1;
             self.words_total += count;
-            if present.contains(id) {
+            if translates(&present, id, has_value) {
                 self.translated += 1;
                 self.words_translated += count;
             }
@@ -799,12 +801,26 @@ fn finding(
     }
 }
 
-/// Ids that have a value in `file`.
-fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
-    file.messages()
-        .filter(|(m, _)| m.value.is_some())
-        .map(|(m, _)| m.id.name)
-        .collect()
+/// The ids of the messages `file` defines, each with whether a definition of
+/// it has a value.
+fn defined_messages(file: &FtlFile) -> BTreeMap<&str, bool> {
+    let mut ids = BTreeMap::new();
+    for entry in file.resource.entries() {
+        if let ast::Entry::Message(message) = entry {
+            *ids.entry(message.id.name).or_insert(false) |= message.value.is_some();
+        }
+    }
+    ids
+}
+
+/// Whether a locale whose messages are `present` translates the source
+/// message `id`: it defines it, with a value where the source's has one (a
+/// source message with attributes alone needs only the id; its attributes
+/// are compared one by one).
+fn translates(present: &BTreeMap<&str, bool>, id: &str, source_has_value: bool) -> bool {
+    present
+        .get(id)
+        .is_some_and(|has_value| *has_value || !source_has_value)
 }
 
 /// The shapes of the source locale's messages, by resource, worked out once.
@@ -933,14 +949,11 @@ fn check_file(
             found,
         );
     }
-    let present = translated_ids(file);
+    let present = defined_messages(file);
     let mut previous: Option<&str> = None;
     for (message, source_location) in source_file.messages() {
         let id = message.id.name;
-        if message.value.is_none() {
-            continue;
-        }
-        if present.contains(id) {
+        if translates(&present, id, message.value.is_some()) {
             previous = Some(id);
             continue;
         }
@@ -1146,5 +1159,88 @@ fn date_format(files: &LocaleFiles, found: &mut Vec<Finding>) {
                 files.settings.date_locale
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    use crate::config::LocaleSettings;
+
+    fn locale(tag: &str, resources: &[(&str, &str)]) -> LocaleFiles {
+        let mut files = LocaleFiles {
+            settings: LocaleSettings::new(Lang::parse(tag).unwrap()),
+            folder: PathBuf::from(tag),
+            files: BTreeMap::new(),
+        };
+        for (name, text) in resources {
+            let path = PathBuf::from(format!("{tag}/{name}.ftl"));
+            files
+                .files
+                .insert((*name).to_owned(), FtlFile::parse(path, (*text).to_owned()));
+        }
+        files
+    }
+
+    /// The codes and message ids `check_file` reports for resource `app`.
+    fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Option<String>)> {
+        let defined = fluent::defined_names(files);
+        let shapes = source_shapes(source);
+        let rules = Rules {
+            defined: &defined,
+            policy: &CheckPolicy::default(),
+            markup: text::Markup::Tree,
+            functions: localize::FLUENT_FUNCTIONS,
+            shapes: &shapes,
+        };
+        let mut found = Vec::new();
+        check_file(source, files, "app", None, &rules, &mut found);
+        found
+            .into_iter()
+            .map(|f| (f.code.as_str(), f.message_id))
+            .collect()
+    }
+
+    fn coverage(source: &LocaleFiles, files: &LocaleFiles) -> (usize, usize) {
+        let mut coverage = Coverage {
+            letter: ALL_FILES.to_owned(),
+            locale: files.lang().tag().to_owned(),
+            required: true,
+            status: files.settings.status,
+            translated: 0,
+            total: 0,
+            words_translated: 0,
+            words_total: 0,
+        };
+        coverage.add(source.file("app").unwrap(), files.file("app"));
+        (coverage.translated, coverage.total)
+    }
+
+    #[test]
+    fn a_message_with_attributes_alone_is_reported_missing_and_counted() {
+        let source = locale("en", &[("app", "a = A\nb =\n    .label = B\n")]);
+        let without = locale("fr", &[("app", "a = A fr\n")]);
+        assert_eq!(
+            checked(&source, &without),
+            [("missing-message", Some("b".to_owned()))]
+        );
+        assert_eq!(coverage(&source, &without), (1, 2));
+
+        let with = locale("fr", &[("app", "a = A fr\nb =\n    .label = B fr\n")]);
+        assert!(checked(&source, &with).is_empty());
+        assert_eq!(coverage(&source, &with), (2, 2));
+    }
+
+    #[test]
+    fn a_message_the_source_gives_a_value_needs_one() {
+        let source = locale("en", &[("app", "a = A\n    .title = T\n")]);
+        let target = locale("fr", &[("app", "a =\n    .title = T fr\n")]);
+        assert_eq!(
+            checked(&source, &target),
+            [("missing-message", Some("a".to_owned()))]
+        );
+        assert_eq!(coverage(&source, &target), (0, 1));
     }
 }

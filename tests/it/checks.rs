@@ -417,3 +417,56 @@ fn every_code_has_a_case_or_needs_a_letter() {
         );
     }
 }
+
+/// The tree's findings as `code locale id file:line:column`, from JSON.
+fn tree_findings(root: &Path) -> Vec<String> {
+    let run = letterkit_in(
+        root,
+        &[
+            "check",
+            "--locales",
+            "l10n",
+            "--source",
+            "en",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} {}:{}:{}",
+                f["code"].as_str().unwrap(),
+                f["locale"].as_str().unwrap(),
+                f["message_id"].as_str().unwrap_or("-"),
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["column"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_message_with_attributes_alone_is_missing_until_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = &[("app", "a = A\nb =\n    .label = B\n")];
+    write_tree(dir.path(), source, "fr", &[("app", "a = A fr\n")]);
+    assert_eq!(
+        tree_findings(dir.path()),
+        ["missing-message fr b l10n/fr/app.ftl:2:1"]
+    );
+    let run = check_tree(dir.path());
+    assert!(
+        run.stdout.contains(
+            "(all files)                  fr       yes       draft            1/2   50%         1/1"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -20,7 +20,7 @@ use crate::letter::Letter;
 use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
-use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project};
+use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project, Tree, TreeLocale};
 use crate::sync;
 
 mod fluent;
@@ -530,33 +530,23 @@ pub fn check_reporting(
                 checked.findings.push(f);
             }
             checked.findings.extend(policy_found);
+            sort_in_place(&mut checked.findings);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, langs.len());
             Ok(checked)
         })
         .collect();
-    let mut coverage = Vec::new();
-    let mut findings = Vec::new();
-    let mut checked = Vec::new();
-    for locale in results {
-        let locale = locale?;
-        coverage.extend(locale.coverage);
-        findings.extend(locale.findings);
-        checked.extend(locale.files);
-    }
-    report(coverage, findings, checked, &project.locales, policy)
+    let (coverage, findings, checked) = gather(results)?;
+    let order: Vec<&str> = project.locales.iter().map(|l| l.lang().tag()).collect();
+    report(coverage, findings, checked, &order, policy)
 }
 
-/// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as loaded by
-/// [`crate::project::load_tree`], source locale first) with every check that
-/// needs no letter; each message is also formatted by Fluent, as a page would.
-/// Every locale is required.
-pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Report, String> {
-    let Some(source) = locales.first() else {
-        return Err("no locale folders".into());
-    };
-    let mut coverage = Vec::new();
-    let mut findings = Vec::new();
-    let mut checked = Vec::new();
+/// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as found by
+/// [`crate::project::load_tree`]) with every check that needs no letter;
+/// each message is also formatted by Fluent, as a page would. Every locale
+/// is required. Locales are loaded, checked and dropped in parallel, a few
+/// at a time, and their results gathered in order.
+pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
+    let source = &tree.source;
     let shapes = source_shapes(source);
     // The application provides the functions its own strings call.
     let called = fluent::functions_called(source);
@@ -567,27 +557,31 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
             .map(String::as_str)
             .filter(|f| !localize::FLUENT_FUNCTIONS.contains(f)),
     );
-    for files in locales {
+    let check = |files: &LocaleFiles| {
+        let mut checked = LocaleChecked::default();
         let lang = files.lang();
         let defined = fluent::defined_names(files);
         let names: BTreeSet<&String> = source.files.keys().chain(files.files.keys()).collect();
-        checked.extend(names.into_iter().map(|name| CheckedFile {
-            locale: lang.tag().to_owned(),
-            path: files.path_of(name),
-        }));
+        checked
+            .files
+            .extend(names.into_iter().map(|name| CheckedFile {
+                locale: lang.tag().to_owned(),
+                path: files.path_of(name),
+            }));
+        let rules = Rules {
+            defined: &defined,
+            policy,
+            markup: text::Markup::Tree,
+            functions: &functions,
+            shapes: &shapes,
+        };
+        let found = &mut checked.findings;
         for resource in source.files.keys() {
-            let rules = Rules {
-                defined: &defined,
-                policy,
-                markup: text::Markup::Tree,
-                functions: &functions,
-                shapes: &shapes,
-            };
-            check_file(source, files, resource, None, &rules, &mut findings);
+            check_file(source, files, resource, None, &rules, found);
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
-                findings.push(finding(
+                found.push(finding(
                     Code::ObsoleteFile,
                     lang,
                     None,
@@ -596,8 +590,8 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 ));
             }
         }
-        fluent::check_locale(files, fluent::Bundles::All, &mut findings);
-        format_every_message(files, &mut findings);
+        fluent::check_locale(files, fluent::Bundles::All, found);
+        format_every_message(files, found);
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
             locale: lang.tag().to_owned(),
@@ -611,21 +605,63 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         for (name, source_file) in &source.files {
             locale_coverage.add(source_file, files.file(name));
         }
-        coverage.push(locale_coverage);
-    }
-    report(coverage, findings, checked, locales, policy)
+        checked.coverage.push(locale_coverage);
+        sort_in_place(&mut checked.findings);
+        checked
+    };
+    let locales: Vec<Option<&TreeLocale>> = std::iter::once(None)
+        .chain(tree.locales.iter().map(Some))
+        .collect();
+    let results: Vec<Result<LocaleChecked, String>> = locales
+        .par_iter()
+        .map(|locale| match locale {
+            None => Ok(check(source)),
+            Some(locale) => Ok(check(&locale.load().map_err(|e| e.to_string())?)),
+        })
+        .collect();
+    let (coverage, findings, checked) = gather(results)?;
+    let order: Vec<&str> = std::iter::once(source.lang().tag())
+        .chain(tree.locales.iter().map(|l| l.lang.tag()))
+        .collect();
+    report(coverage, findings, checked, &order, policy)
 }
 
-/// The report: the waivers applied, the findings in order.
+/// The locales' coverage, findings and files, gathered in order. Each
+/// locale's findings are sorted already, so the findings are too when the
+/// locales come in report order.
+#[allow(clippy::type_complexity)]
+fn gather(
+    results: Vec<Result<LocaleChecked, String>>,
+) -> Result<(Vec<Coverage>, Vec<Finding>, Vec<CheckedFile>), String> {
+    let mut coverage = Vec::new();
+    // Sized once: a large tree has hundreds of thousands of findings.
+    let mut findings = Vec::with_capacity(
+        results
+            .iter()
+            .map(|r| r.as_ref().map_or(0, |l| l.findings.len()))
+            .sum(),
+    );
+    let mut checked = Vec::new();
+    for locale in results {
+        let locale = locale?;
+        coverage.extend(locale.coverage);
+        findings.extend(locale.findings);
+        checked.extend(locale.files);
+    }
+    Ok((coverage, findings, checked))
+}
+
+/// The report: the waivers applied, the findings in order (locales as in
+/// `order`, by tag).
 fn report(
     coverage: Vec<Coverage>,
     mut findings: Vec<Finding>,
     files: Vec<CheckedFile>,
-    locales: &[LocaleFiles],
+    order: &[&str],
     policy: &CheckPolicy,
 ) -> Result<Report, String> {
     let waived = waive(&mut findings, &policy.waivers)?;
-    sort_findings(&mut findings, locales);
+    sort_findings(&mut findings, order);
     Ok(Report {
         coverage,
         findings,
@@ -693,28 +729,31 @@ fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>) {
     }
 }
 
-/// Orders findings by locale (as listed), then file, line and column.
-fn sort_findings(findings: &mut Vec<Finding>, locales: &[LocaleFiles]) {
+/// Orders findings by locale (as listed), then file, line and column, and
+/// drops repeats. Findings gathered from locales sorted one by one are
+/// mostly in order already: checked first, sorted only when not.
+fn sort_findings(findings: &mut Vec<Finding>, locales: &[&str]) {
     let order: BTreeMap<&str, usize> = locales
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.lang().tag(), i))
+        .map(|(i, tag)| (*tag, i))
         .collect();
-    findings.sort_by(|a, b| {
-        (
-            order.get(a.locale.as_str()),
-            &a.location,
-            a.code,
-            &a.message_id,
-        )
-            .cmp(&(
-                order.get(b.locale.as_str()),
-                &b.location,
-                b.code,
-                &b.message_id,
-            ))
-    });
+    let rank = |f: &Finding| order.get(f.locale.as_str()).copied();
+    let compare =
+        |a: &Finding, b: &Finding| rank(a).cmp(&rank(b)).then_with(|| in_locale_order(a, b));
+    if !findings.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        findings.sort_by(compare);
+    }
     findings.dedup();
+}
+
+/// One locale's findings by file, line and column.
+fn sort_in_place(findings: &mut [Finding]) {
+    findings.sort_by(in_locale_order);
+}
+
+fn in_locale_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (&a.location, a.code, &a.message_id).cmp(&(&b.location, b.code, &b.message_id))
 }
 
 /// Removes the findings the waivers accept; returns how many. A waiver naming
@@ -789,8 +828,10 @@ fn finding(
     lang: &Lang,
     id: Option<&str>,
     location: Location,
-    message: String,
+    mut message: String,
 ) -> Finding {
+    // Findings are kept until the report is written: no spare capacity.
+    message.shrink_to_fit();
     Finding {
         code,
         severity: code.severity(),

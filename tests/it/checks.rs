@@ -470,3 +470,61 @@ fn a_message_with_attributes_alone_is_missing_until_translated() {
         run.stdout
     );
 }
+
+#[test]
+fn a_tree_checked_in_parallel_reports_locales_in_folder_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let tags = [
+        "ar", "bg", "cs", "da", "de", "el", "es", "fi", "fr", "hu", "it", "ja", "nl", "pl",
+    ];
+    for tag in std::iter::once("en").chain(tags) {
+        let folder = dir.path().join("l10n").join(tag);
+        fs::create_dir_all(folder.join("sub")).unwrap();
+        let (app, more) = if tag == "en" {
+            ("a = A\nb = B\n", "c = C\nd = D\n")
+        } else {
+            ("a = A\n", "c = C\n")
+        };
+        fs::write(folder.join("app.ftl"), app).unwrap();
+        fs::write(folder.join("sub/more.ftl"), more).unwrap();
+    }
+    let findings = tree_findings(dir.path());
+    let expected: Vec<String> = tags
+        .iter()
+        .flat_map(|tag| {
+            [
+                format!("missing-message {tag} b l10n/{tag}/app.ftl:2:1"),
+                format!("missing-message {tag} d l10n/{tag}/sub/more.ftl:2:1"),
+            ]
+        })
+        .collect();
+    assert_eq!(findings, expected);
+    let run = check_tree(dir.path());
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("(all files)"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(rows, std::iter::once("en").chain(tags).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_unreadable_file_in_any_locale_of_a_tree_fails_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[("app", "a = A\n")],
+        "fr",
+        &[("app", "a = A\n")],
+    );
+    fs::write(dir.path().join("l10n/fr/bad.ftl"), b"a = \xff\n").unwrap();
+    let run = check_tree(dir.path());
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .starts_with("error: l10n/fr/bad.ftl:1:5: this file is not UTF-8"),
+        "{}",
+        run.stderr
+    );
+}

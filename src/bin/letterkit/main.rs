@@ -97,8 +97,8 @@ fn run(cli: Cli) -> Result<u8, String> {
         ..
     } = &cli.command
     {
-        let locales = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let report = check::check_tree(&locales, &Default::default())?;
+        let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
+        let report = check::check_tree(&tree, &Default::default())?;
         return print_report(&report, Path::new("."), *format, deny.is_some());
     }
     let command = match cli.command {

@@ -33,7 +33,10 @@ pub fn human(
             finding.message
         );
         let location = &finding.location;
-        if read.as_ref().is_none_or(|(file, _)| *file != location.file) {
+        if read
+            .as_ref()
+            .is_none_or(|(file, _)| **file != *location.file)
+        {
             read = Some((
                 &location.file,
                 fs::read_to_string(root.join(&location.file)).ok(),
@@ -284,7 +287,7 @@ pub fn junit(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let found = report
         .findings
         .iter()
-        .map(|f| (f.locale.as_str(), f.location.file.as_path(), Some(f)));
+        .map(|f| (f.locale.as_str(), &*f.location.file, Some(f)));
     for (locale, path, finding) in files.chain(found) {
         let suite = match suites.iter().position(|s| s.locale == locale) {
             Some(i) => &mut suites[i],

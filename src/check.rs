@@ -40,7 +40,8 @@ pub enum Code {
     MissingMessage,
     /// A message the source locale does not have.
     ObsoleteMessage,
-    /// The same message id defined twice in one file.
+    /// The same message id defined twice in one file (or, in a project, in a
+    /// letter's file and `common.ftl`).
     DuplicateMessage,
     /// A message that Fluent cannot format (an unknown variable or reference).
     FormatError,
@@ -181,7 +182,9 @@ impl Code {
             }
             Code::ObsoleteAttribute => "An attribute the source's message or term does not have.",
             Code::EmptyValue => "A value, attribute or variant that shows nothing.",
-            Code::DuplicateMessage => "The same message or term id defined twice in a locale.",
+            Code::DuplicateMessage => {
+                "The same message or term id defined twice in a file, or in a letter's file and common.ftl."
+            }
             Code::DuplicateAttribute => "The same attribute twice in one message or term.",
             Code::DuplicateVariant => "The same variant key twice in one select expression.",
             Code::FormatError => "A message Fluent cannot format.",
@@ -590,7 +593,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
                 ));
             }
         }
-        fluent::check_locale(files, fluent::Bundles::All, found);
+        fluent::check_locale(files, fluent::Bundles::Unknown, found);
         format_every_message(files, found);
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),

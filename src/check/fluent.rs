@@ -676,15 +676,19 @@ impl<'s> References<'s> {
 /// them clashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Bundles {
-    /// A plain Fluent tree: every file in one bundle.
-    All,
+    /// A plain Fluent tree: an application loads its files in sets that the
+    /// tree does not say (a page, a dialog), and two files never shown
+    /// together may use the same id, so only a file's own repeats clash
+    /// (reported with the file).
+    Unknown,
     /// A letterkit page: `common.ftl` and one letter's file, so two letters
     /// may use the same ids (`subject`, `closing`).
     CommonAndLetter,
 }
 
 /// The same id defined in two of a locale's files that are shown together,
-/// and references that go round in a circle.
+/// and references that go round in a circle (ids looked up across every file,
+/// first definition first).
 pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
     let lang = files.lang();
     let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
@@ -692,7 +696,7 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
     let common = files.file(COMMON_RESOURCE);
     // common.ftl first: a letter's id that clashes with it is the one reported.
     let ordered: Vec<&FtlFile> = match bundles {
-        Bundles::All => files.files.values().collect(),
+        Bundles::Unknown => files.files.values().collect(),
         Bundles::CommonAndLetter => common
             .into_iter()
             .chain(
@@ -711,8 +715,8 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
                 continue; // duplicates within a file are reported with the file
             }
             if let Some(earlier) = first.get(&entry.key) {
-                let shown_together = bundles == Bundles::All
-                    || common.is_some_and(|common| std::ptr::eq(*earlier, common));
+                let shown_together = bundles == Bundles::CommonAndLetter
+                    && common.is_some_and(|common| std::ptr::eq(*earlier, common));
                 if !shown_together {
                     continue;
                 }
@@ -954,10 +958,27 @@ mod tests {
             ("letter", "a = Again\n"),
         ]);
         let mut found = Vec::new();
-        check_locale(&files, Bundles::All, &mut found);
+        check_locale(&files, Bundles::CommonAndLetter, &mut found);
         let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
         codes.sort();
         assert_eq!(codes, ["cyclic-reference", "duplicate-message"]);
+    }
+
+    #[test]
+    fn files_of_a_plain_tree_may_share_ids() {
+        let files = english(&[
+            ("about/support", "page-title = Troubleshooting\n"),
+            ("robots", "page-title = Gort!\na = { b }\n"),
+            ("sub/b", "b = { a }\n"),
+        ]);
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::Unknown, &mut found);
+        let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["cyclic-reference"],
+            "cycles across files still count"
+        );
     }
 
     #[test]
@@ -974,8 +995,5 @@ mod tests {
             .map(|f| (f.code.as_str(), f.message_id.as_deref()))
             .collect();
         assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
-        found.clear();
-        check_locale(&files, Bundles::All, &mut found);
-        assert_eq!(found.len(), 2, "one bundle: both clash");
     }
 }

@@ -528,3 +528,14 @@ fn an_unreadable_file_in_any_locale_of_a_tree_fails_the_check() {
         run.stderr
     );
 }
+
+#[test]
+fn two_files_of_a_tree_may_define_the_same_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: &[(&str, &str)] = &[
+        ("support", "page-title = Troubleshooting\n"),
+        ("robots", "page-title = Gort!\n"),
+    ];
+    write_tree(dir.path(), files, "lv", files);
+    assert_eq!(tree_findings(dir.path()), Vec::<String>::new());
+}

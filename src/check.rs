@@ -65,7 +65,8 @@ pub enum Code {
     MissingAttribute,
     /// An attribute the source's message or term does not have.
     ObsoleteAttribute,
-    /// A value, attribute or variant that shows nothing.
+    /// A value, attribute or variant of white space alone (`{ "" }` is
+    /// empty on purpose, and not reported).
     EmptyValue,
     /// The same attribute twice in one message or term.
     DuplicateAttribute,
@@ -181,7 +182,9 @@ impl Code {
                 "An attribute of the source's message or term that the translation lacks."
             }
             Code::ObsoleteAttribute => "An attribute the source's message or term does not have.",
-            Code::EmptyValue => "A value, attribute or variant that shows nothing.",
+            Code::EmptyValue => {
+                "A value, attribute or variant of white space alone, which shows nothing."
+            }
             Code::DuplicateMessage => {
                 "The same message or term id defined twice in a file, or in a letter's file and common.ftl."
             }

@@ -395,14 +395,12 @@ fn is_plural_select(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -
     numeric_selector && any_category
 }
 
-/// Whether a pattern shows nothing: no text but whitespace, no placeable but
-/// empty string literals.
+/// Whether a pattern shows nothing by mistake: text that is only white
+/// space (a no-break space, say), and no placeable. `{ "" }` is how Fluent
+/// writes an empty value on purpose, so it is not empty here.
 fn is_empty(pattern: &Pattern<'_>) -> bool {
     pattern.elements.iter().all(|element| match element {
         ast::PatternElement::TextElement { value } => value.trim().is_empty(),
-        ast::PatternElement::Placeable {
-            expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
-        } => value.trim().is_empty(),
         ast::PatternElement::Placeable { .. } => false,
     })
 }
@@ -901,7 +899,7 @@ mod tests {
     fn entries_on_their_own() {
         assert_eq!(
             alone(
-                "a = { \"\" }\nb = { missing }\nc = { NOPE() }\nd = D\n    .t = 1\n    .t = 2\n",
+                "a = \u{A0}\nb = { missing }\nc = { NOPE() }\nd = D\n    .t = 1\n    .t = 2\n",
                 "en"
             ),
             [
@@ -912,6 +910,11 @@ mod tests {
             ]
         );
         assert!(alone("a = A { NUMBER($n) }\n", "en").is_empty());
+    }
+
+    #[test]
+    fn an_empty_string_literal_is_an_empty_value_on_purpose() {
+        assert!(alone("a = A\n    .key = { \"\" }\nb = {\"\"}\n", "cy").is_empty());
     }
 
     #[test]

@@ -104,7 +104,7 @@ const CASES: &[Case] = &[
         at: "fr/app.ftl:1:1",
         locale: "fr",
         source: &[("app", "a = Hello\n")],
-        broken: &[("app", "a = { \"\" }\n")],
+        broken: &[("app", "a = \u{A0}\n")],
         fixed: &[("app", "a = Bonjour\n")],
     },
     Case {

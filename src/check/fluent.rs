@@ -546,16 +546,20 @@ fn compare_entry(
         let source_refs: BTreeSet<&str> = source_references
             .entries
             .iter()
-            .map(|(r, _)| r.as_str())
+            .map(|(r, _)| compared_reference(r))
             .collect();
-        let refs: BTreeSet<&str> = references.entries.iter().map(|(r, _)| r.as_str()).collect();
+        let refs: BTreeSet<&str> = references
+            .entries
+            .iter()
+            .map(|(r, _)| compared_reference(r))
+            .collect();
         if source_refs != refs {
             let lost: Vec<&str> = source_refs.difference(&refs).copied().collect();
             let added: Vec<&str> = refs.difference(&source_refs).copied().collect();
             let at = references
                 .entries
                 .iter()
-                .find(|(r, _)| added.contains(&r.as_str()))
+                .find(|(r, _)| added.contains(&compared_reference(r)))
                 .map_or(slice, |(_, s)| s);
             found.push(finding(
                 Code::ChangedReference,
@@ -582,6 +586,16 @@ fn compare_entry(
                 ),
             ));
         }
+    }
+}
+
+/// A reference as compared with the source's: a term's attribute stands for
+/// the term (`-brand.case-status` selects among forms of `-brand`; its
+/// attributes are the locale's own), a message's attribute for itself.
+fn compared_reference(reference: &str) -> &str {
+    match reference.split_once('.') {
+        Some((term, _)) if term.starts_with('-') => term,
+        _ => reference,
     }
 }
 
@@ -892,6 +906,22 @@ mod tests {
                 ("obsolete-attribute", 2, 6),
                 ("changed-reference", 1, 7),
             ]
+        );
+    }
+
+    #[test]
+    fn a_select_on_a_term_attribute_refers_to_the_term() {
+        let source = "-brand = Firefox\na = Update { -brand }\n";
+        let target = "-brand = Firefox\na =\n    { -brand.case-status ->\n        [with-cases] Aktualizace { -brand(case: \"gen\") }\n       *[no-cases] Aktualizace aplikace { -brand }\n    }\n";
+        assert!(compare(source, target, "cs").is_empty());
+        assert_eq!(
+            compare(
+                source,
+                "-brand = Firefox\na = { -other.x ->\n   *[y] Y\n}\n",
+                "cs"
+            ),
+            [("changed-reference", 2, 8)],
+            "another term's attribute is another term"
         );
     }
 

@@ -72,10 +72,11 @@ pub enum Code {
     DuplicateAttribute,
     /// The same variant key twice in one select expression.
     DuplicateVariant,
-    /// A variable the source's message does not have: it would show unfilled.
+    /// A variable the source's message (value or attributes) does not have:
+    /// it would show unfilled. A term's variables are its own parameters.
     UnknownVariable,
-    /// A variable of the source's message that the translation (or one of its
-    /// variants) leaves out.
+    /// A variable whose value the source's message shows that the
+    /// translation never uses (in its value or any attribute).
     MissingVariable,
     /// References to other messages or terms that differ from the source's.
     ChangedReference,
@@ -193,7 +194,7 @@ impl Code {
             Code::FormatError => "A message Fluent cannot format.",
             Code::UnknownVariable => "A variable the source does not have: it would show unfilled.",
             Code::MissingVariable => {
-                "A variable of the source that the translation, or one of its variants, leaves out."
+                "A variable the source's message shows that the translation never uses."
             }
             Code::ChangedReference => {
                 "References to other messages or terms that differ from the source's."

@@ -84,7 +84,13 @@ pub(super) fn entries(file: &FtlFile) -> Vec<Entry<'_>> {
 /// What a pattern refers to, each with the slice that locates it.
 #[derive(Default)]
 struct References<'s> {
+    /// Every use of a variable, selectors included.
     variables: Vec<&'s str>,
+    /// The variables used outside any selector: those whose value is shown
+    /// (or passed to a function that shows it).
+    shown: Vec<&'s str>,
+    /// How many selectors the walk is inside.
+    in_selector: usize,
     /// `id`, `id.attr`, `-id` or `-id.attr`, with the id's slice.
     entries: Vec<(String, &'s str)>,
     functions: Vec<&'s str>,
@@ -110,7 +116,9 @@ impl<'s> References<'s> {
         match expression {
             ast::Expression::Select { selector, variants } => {
                 self.selects.push((selector, variants));
+                self.in_selector += 1;
                 self.inline(selector);
+                self.in_selector -= 1;
                 for variant in variants {
                     self.pattern(&variant.value);
                 }
@@ -121,7 +129,12 @@ impl<'s> References<'s> {
 
     fn inline(&mut self, inline: &'s InlineExpression<'s>) {
         match inline {
-            ast::InlineExpression::VariableReference { id } => self.variables.push(id.name),
+            ast::InlineExpression::VariableReference { id } => {
+                self.variables.push(id.name);
+                if self.in_selector == 0 {
+                    self.shown.push(id.name);
+                }
+            }
             ast::InlineExpression::MessageReference { id, attribute } => {
                 self.entries
                     .push((reference_key("", id.name, attribute), id.name));
@@ -498,6 +511,9 @@ fn compare_entry(
         }
     }
 
+    if !entry.is_term {
+        compare_variables(source_entry, file, entry, lang, found);
+    }
     let source_patterns: BTreeMap<String, &Pattern<'_>> = source_entry
         .patterns()
         .into_iter()
@@ -509,40 +525,6 @@ fn compare_entry(
         };
         let source_references = References::of(source_pattern);
         let references = References::of(pattern);
-        let wanted: BTreeSet<&str> = source_references.variables.iter().copied().collect();
-        let mut reported = BTreeSet::new();
-        for variable in &references.variables {
-            if !wanted.contains(variable) && reported.insert(*variable) {
-                found.push(finding(
-                    Code::UnknownVariable,
-                    lang,
-                    id,
-                    file.location_of(variable),
-                    format!(
-                        "`{name}` uses the variable ${variable}, which the source does not have ({}); the page would show it unfilled: use {}",
-                        if wanted.is_empty() { "it has none".to_owned() } else { format!("it has {}", dollar_list(&wanted)) },
-                        if wanted.is_empty() { "none".to_owned() } else { dollar_list(&wanted) }
-                    ),
-                ));
-            }
-        }
-        let mut dropped = BTreeMap::new();
-        missing_variables(pattern, &BTreeSet::new(), &wanted, None, &mut dropped);
-        for (variable, variant) in dropped {
-            let (at, where_) = match variant {
-                Some(key) => (key, format!("the variant [{key}] of `{name}`")),
-                None => (slice, format!("`{name}`")),
-            };
-            found.push(finding(
-                Code::MissingVariable,
-                lang,
-                id,
-                file.location_of(at),
-                format!(
-                    "{where_} does not use the variable ${variable} that the source uses: the page would leave out its value"
-                ),
-            ));
-        }
         let source_refs: BTreeSet<&str> = source_references
             .entries
             .iter()
@@ -599,89 +581,67 @@ fn compared_reference(reference: &str) -> &str {
     }
 }
 
+/// Variables of a message against its source's, over the value and every
+/// attribute together, since they are the message's arguments whichever
+/// part uses them: a variable the source never uses is unknown; one whose
+/// value the source shows (outside a selector) and the translation never
+/// uses, anywhere, is missing. A variant without a variable is the
+/// translation's choice, as the source's own variants often are. (A term's
+/// variables are its parameters, the locale's own: not compared.)
+fn compare_variables(
+    source_entry: &Entry<'_>,
+    file: &FtlFile,
+    entry: &Entry<'_>,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let id = Some(entry.id);
+    let mut wanted = BTreeSet::new();
+    let mut shown = BTreeSet::new();
+    for (_, _, pattern) in source_entry.patterns() {
+        let references = References::of(pattern);
+        wanted.extend(references.variables);
+        shown.extend(references.shown);
+    }
+    let mut used = BTreeSet::new();
+    for (name, _, pattern) in entry.patterns() {
+        for variable in References::of(pattern).variables {
+            if !used.insert(variable) || wanted.contains(variable) {
+                continue;
+            }
+            found.push(finding(
+                Code::UnknownVariable,
+                lang,
+                id,
+                file.location_of(variable),
+                format!(
+                    "`{name}` uses the variable ${variable}, which the source does not have ({}); the page would show it unfilled: use {}",
+                    if wanted.is_empty() { "it has none".to_owned() } else { format!("it has {}", dollar_list(&wanted)) },
+                    if wanted.is_empty() { "none".to_owned() } else { dollar_list(&wanted) }
+                ),
+            ));
+        }
+    }
+    for variable in shown.difference(&used) {
+        found.push(finding(
+            Code::MissingVariable,
+            lang,
+            id,
+            file.location_of(entry.id),
+            format!(
+                "`{}` does not use the variable ${variable} that the source shows: the page would leave out its value",
+                entry.key
+            ),
+        ));
+    }
+}
+
 fn dollar_list(variables: &BTreeSet<&str>) -> String {
     variables
         .iter()
         .map(|v| format!("${v}"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The variables of `wanted` that some path through the pattern's select
-/// expressions never uses, each with the variant key where it is first
-/// missing (`None` when the pattern has no select). A select's own selector
-/// counts as used in its variants: `[one] one file` need not repeat `$count`.
-fn missing_variables<'s>(
-    pattern: &'s Pattern<'s>,
-    inherited: &BTreeSet<&'s str>,
-    wanted: &BTreeSet<&str>,
-    key: Option<&'s str>,
-    missing: &mut BTreeMap<String, Option<&'s str>>,
-) {
-    let mut present = inherited.clone();
-    let mut selects = Vec::new();
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            level_variables(expression, &mut present, &mut selects);
-        }
-    }
-    if selects.is_empty() {
-        for variable in wanted.difference(&present) {
-            missing.entry((*variable).to_owned()).or_insert(key);
-        }
-        return;
-    }
-    // Each select at this level is walked with the variables of the others,
-    // so that two sibling selects are not blamed for each other's variables.
-    let variables_of = |variants: &'s [Variant<'s>]| {
-        variants
-            .iter()
-            .flat_map(|v| References::of(&v.value).variables)
-            .collect::<Vec<_>>()
-    };
-    for (index, (selector, variants)) in selects.iter().enumerate() {
-        let mut inherited = present.clone();
-        for (other, (_, others)) in selects.iter().enumerate() {
-            if other != index {
-                inherited.extend(variables_of(others));
-            }
-        }
-        inherited.extend(References::of_inline(selector).variables);
-        for variant in variants.iter() {
-            missing_variables(
-                &variant.value,
-                &inherited,
-                wanted,
-                Some(variant_key(variant)),
-                missing,
-            );
-        }
-    }
-}
-
-/// The variables an expression uses outside any select, and the selects it holds.
-fn level_variables<'s>(
-    expression: &'s Expression<'s>,
-    present: &mut BTreeSet<&'s str>,
-    selects: &mut Vec<(&'s InlineExpression<'s>, &'s [Variant<'s>])>,
-) {
-    match expression {
-        ast::Expression::Select { selector, variants } => selects.push((selector, variants)),
-        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
-            level_variables(expression, present, selects);
-        }
-        ast::Expression::Inline(inline) => {
-            present.extend(References::of_inline(inline).variables);
-        }
-    }
-}
-
-impl<'s> References<'s> {
-    fn of_inline(inline: &'s InlineExpression<'s>) -> Self {
-        let mut references = References::default();
-        references.inline(inline);
-        references
-    }
 }
 
 /// Which of a locale's files are shown together, so an id defined in two of
@@ -879,7 +839,7 @@ mod tests {
     }
 
     #[test]
-    fn variables_added_are_errors_and_dropped_ones_are_named_per_variant() {
+    fn variables_are_compared_over_the_whole_message() {
         assert_eq!(
             compare("a = Source { $n }\n", "a = Fuente { $m }\n", "es"),
             [("unknown-variable", 1, 15), ("missing-variable", 1, 1)]
@@ -887,11 +847,41 @@ mod tests {
         let source = "a = { $n ->\n    [one] one file of { $who }\n   *[other] { $n } files of { $who }\n}\n";
         let target =
             "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers de { $who }\n}\n";
-        assert_eq!(compare(source, target, "fr"), [("missing-variable", 2, 6)]);
+        assert!(
+            compare(source, target, "fr").is_empty(),
+            "a variant may leave out a variable another shows"
+        );
+        assert_eq!(
+            compare(source, "a = { $n } fichiers\n", "fr"),
+            [("missing-variable", 1, 1)]
+        );
         assert!(
             compare(source, source, "en").is_empty(),
             "the selector may be omitted"
         );
+    }
+
+    #[test]
+    fn a_variable_may_move_between_value_and_attributes() {
+        let source = "a = Extensions\n    .tooltip = { $count } extensions\n";
+        let target = "a = { $count } estyniad\n    .tooltip = Estyniadau\n";
+        assert!(compare(source, target, "cy").is_empty());
+        let source = "b =\n    .tooltiptext = { PLATFORM() ->\n        [macos] Open ({ $shortcut })\n       *[other] Open\n    }\n";
+        let target = "b =\n    .tooltiptext = { PLATFORM() ->\n        [macos] Öffnen ({ $shortcut })\n       *[other] Öffnen\n    }\n";
+        assert!(compare(source, target, "de").is_empty());
+    }
+
+    #[test]
+    fn a_variable_the_source_only_selects_on_may_be_left_out() {
+        let source = "s = { $timeValue ->\n    [one] s\n   *[other] s\n}\n";
+        assert!(compare(source, "s = s\n", "cs").is_empty());
+    }
+
+    #[test]
+    fn a_terms_variables_are_its_own_parameters() {
+        let source = "-brand = Firefox\n";
+        let target = "-brand = { $case ->\n   *[nom] Firefox\n    [gen] Firefoxu\n}\n";
+        assert!(compare(source, target, "sk").is_empty());
     }
 
     #[test]

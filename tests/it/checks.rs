@@ -150,7 +150,7 @@ const CASES: &[Case] = &[
     },
     Case {
         code: "missing-variable",
-        at: "fr/app.ftl:2:6",
+        at: "fr/app.ftl:1:1",
         locale: "fr",
         source: &[(
             "app",
@@ -158,7 +158,7 @@ const CASES: &[Case] = &[
         )],
         broken: &[(
             "app",
-            "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers de { $who }\n}\n",
+            "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers\n}\n",
         )],
         fixed: &[(
             "app",

@@ -61,9 +61,10 @@ pub enum Code {
     MissingTerm,
     /// A term the source locale does not have.
     ObsoleteTerm,
-    /// An attribute the source's message or term has is missing.
+    /// An attribute the source's message has is missing. (A term's
+    /// attributes are the locale's own, and are not compared.)
     MissingAttribute,
-    /// An attribute the source's message or term does not have.
+    /// An attribute the source's message does not have.
     ObsoleteAttribute,
     /// A value, attribute or variant of white space alone (`{ "" }` is
     /// empty on purpose, and not reported).
@@ -180,9 +181,9 @@ impl Code {
             Code::MissingTerm => "A source term the locale does not define.",
             Code::ObsoleteTerm => "A term the source locale does not have.",
             Code::MissingAttribute => {
-                "An attribute of the source's message or term that the translation lacks."
+                "An attribute of the source's message that the translation lacks."
             }
-            Code::ObsoleteAttribute => "An attribute the source's message or term does not have.",
+            Code::ObsoleteAttribute => "An attribute the source's message does not have.",
             Code::EmptyValue => {
                 "A value, attribute or variant of white space alone, which shows nothing."
             }

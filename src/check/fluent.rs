@@ -50,11 +50,6 @@ impl<'s> Entry<'s> {
         }
         patterns
     }
-
-    /// What a finding calls it: `id` or `-id`.
-    fn kind(&self) -> &'static str {
-        if self.is_term { "term" } else { "message" }
-    }
 }
 
 /// The messages and terms of a file, in file order.
@@ -479,39 +474,11 @@ fn compare_entry(
     found: &mut Vec<Finding>,
 ) {
     let id = (!entry.is_term).then_some(entry.id);
-    let kind = entry.kind();
-    let source_attributes: BTreeSet<&str> =
-        source_entry.attributes.iter().map(|a| a.id.name).collect();
-    let attributes: BTreeSet<&str> = entry.attributes.iter().map(|a| a.id.name).collect();
-    for missing in source_attributes.difference(&attributes) {
-        found.push(finding(
-            Code::MissingAttribute,
-            lang,
-            id,
-            file.location_of(entry.id),
-            format!(
-                "the {kind} `{}` lacks the attribute `.{missing}` that the source has ({})",
-                entry.key,
-                source.location_of(missing)
-            ),
-        ));
-    }
-    for attribute in entry.attributes {
-        if !source_attributes.contains(attribute.id.name) {
-            found.push(finding(
-                Code::ObsoleteAttribute,
-                lang,
-                id,
-                file.location_of(attribute.id.name),
-                format!(
-                    "the attribute `.{}` of `{}` is not in the source; it is never shown: remove it",
-                    attribute.id.name, entry.key
-                ),
-            ));
-        }
-    }
-
+    // A term's attributes and variables are the locale's own (Fluent says
+    // so of attributes: `.gender` where the language has genders); its
+    // value's references are still compared.
     if !entry.is_term {
+        compare_attributes(source, source_entry, file, entry, lang, found);
         compare_variables(source_entry, file, entry, lang, found);
     }
     let source_patterns: BTreeMap<String, &Pattern<'_>> = source_entry
@@ -578,6 +545,48 @@ fn compared_reference(reference: &str) -> &str {
     match reference.split_once('.') {
         Some((term, _)) if term.starts_with('-') => term,
         _ => reference,
+    }
+}
+
+/// A message's attributes against its source's: missing and obsolete ones.
+fn compare_attributes(
+    source: &FtlFile,
+    source_entry: &Entry<'_>,
+    file: &FtlFile,
+    entry: &Entry<'_>,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let id = Some(entry.id);
+    let source_attributes: BTreeSet<&str> =
+        source_entry.attributes.iter().map(|a| a.id.name).collect();
+    let attributes: BTreeSet<&str> = entry.attributes.iter().map(|a| a.id.name).collect();
+    for missing in source_attributes.difference(&attributes) {
+        found.push(finding(
+            Code::MissingAttribute,
+            lang,
+            id,
+            file.location_of(entry.id),
+            format!(
+                "the message `{}` lacks the attribute `.{missing}` that the source has ({})",
+                entry.key,
+                source.location_of(missing)
+            ),
+        ));
+    }
+    for attribute in entry.attributes {
+        if !source_attributes.contains(attribute.id.name) {
+            found.push(finding(
+                Code::ObsoleteAttribute,
+                lang,
+                id,
+                file.location_of(attribute.id.name),
+                format!(
+                    "the attribute `.{}` of `{}` is not in the source; it is never shown: remove it",
+                    attribute.id.name, entry.key
+                ),
+            ));
+        }
     }
 }
 
@@ -913,6 +922,14 @@ mod tests {
             [("changed-reference", 2, 8)],
             "another term's attribute is another term"
         );
+    }
+
+    #[test]
+    fn a_terms_attributes_are_the_locales_own() {
+        let source = "-brand = Firefox\n    .gender = neuter\n";
+        let target = "-brand = Firefox\n    .gender = masculine\n    .declinable = yes\n";
+        assert!(compare(source, target, "sr").is_empty());
+        assert!(compare(source, "-brand = Firefox\n", "tr").is_empty());
     }
 
     #[test]

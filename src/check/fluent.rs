@@ -449,7 +449,7 @@ pub(super) fn compare_entries(
                 found.push(finding(
                     Code::MissingTerm,
                     lang,
-                    None,
+                    Some(&source_entry.key),
                     file.location_of_scaffold(&source_entry.key)
                         .unwrap_or_else(|| crate::location::Location::file_start(&file.path)),
                     format!(
@@ -891,6 +891,19 @@ mod tests {
         let source = "-brand = Firefox\n";
         let target = "-brand = { $case ->\n   *[nom] Firefox\n    [gen] Firefoxu\n}\n";
         assert!(compare(source, target, "sk").is_empty());
+    }
+
+    #[test]
+    fn a_missing_term_is_named_by_its_id() {
+        let mut found = Vec::new();
+        compare_entries(
+            &file("-mdn-brand-name = MDN Web Docs\n"),
+            &file("a = A\n"),
+            &Lang::parse("fr").unwrap(),
+            &mut found,
+        );
+        assert_eq!(found[0].code, Code::MissingTerm);
+        assert_eq!(found[0].message_id.as_deref(), Some("-mdn-brand-name"));
     }
 
     #[test]

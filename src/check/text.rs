@@ -132,8 +132,10 @@ struct Shape {
     written_numbers: BTreeMap<String, String>,
     /// The text, for spotting an untranslated copy.
     text: String,
-    /// Raw HTML fragments, whitespace collapsed.
+    /// The HTML tags, each written one way ([`tags`]), sorted; and each as
+    /// written, white space collapsed.
     html: Vec<String>,
+    written_html: BTreeMap<String, String>,
     /// Links to anything but https, http and mailto addresses.
     unsafe_links: Vec<String>,
     /// Image addresses.
@@ -172,14 +174,16 @@ impl Shape {
         };
         for issue in issues {
             match &issue {
-                MarkupIssue::RawHtml(html) => shape
-                    .html
-                    .push(html.split_whitespace().collect::<Vec<_>>().join(" ")),
+                MarkupIssue::RawHtml(_) => {}
                 MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url.clone()),
                 MarkupIssue::Image(url) => shape.images.push(url.clone()),
                 MarkupIssue::UnknownNote(_) => continue,
             }
             shape.issues.push(issue);
+        }
+        for (tag, written) in tags(&flat) {
+            shape.written_html.entry(tag.clone()).or_insert(written);
+            shape.html.push(tag);
         }
         shape.html.sort();
         let mut words = String::new();
@@ -232,6 +236,109 @@ impl Shape {
             words.push(' ');
         }
     }
+}
+
+/// The HTML tags a browser would read in `text` (`<` then a letter, `/` and
+/// a letter, `!` or `?`), without the text between them, each written one
+/// way: names in lower case, attributes sorted, separated by one space, with
+/// values in double quotes and white space collapsed. So a translated link
+/// text, or `data-l10n-name = "x"` for `data-l10n-name="x"`, is no
+/// difference, while `</a od ￼ >` for `</a>` is. Each comes with the tag as
+/// written, white space collapsed.
+fn tags(text: &str) -> Vec<(String, String)> {
+    let collapsed = |tag: &str| tag.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let mut chars = after.chars();
+        let (closing, name_start) = match chars.next() {
+            Some(c) if c.is_ascii_alphabetic() => (false, 0),
+            Some('/') if chars.next().is_some_and(|c| c.is_ascii_alphabetic()) => (true, 1),
+            Some('!' | '?') => {
+                // A comment, doctype or processing instruction, as written.
+                let end = after.find('>').map_or(after.len(), |e| e + 1);
+                let tag = collapsed(&rest[at..at + 1 + end]);
+                found.push((tag.clone(), tag));
+                rest = &after[end..];
+                continue;
+            }
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let (tag, consumed) = read_tag(&after[name_start..]);
+        let tag = if closing {
+            format!("</{tag}")
+        } else {
+            format!("<{tag}")
+        };
+        let end = at + 1 + name_start + consumed;
+        found.push((tag, collapsed(&rest[at..end])));
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// Reads a tag after `<` or `</`: its name and attributes, written one way
+/// and closed with `>`, and how many bytes it took.
+fn read_tag(text: &str) -> (String, usize) {
+    let stop = |c: char| c.is_whitespace() || c == '/' || c == '>';
+    let name_end = text.find(stop).unwrap_or(text.len());
+    let name = text[..name_end].to_lowercase();
+    let mut attributes = Vec::new();
+    let mut at = name_end;
+    loop {
+        let skipped = text[at..].len()
+            - text[at..]
+                .trim_start_matches([' ', '\t', '\n', '\r', '/'])
+                .len();
+        at += skipped;
+        match text[at..].chars().next() {
+            None => break,
+            Some('>') => {
+                at += 1;
+                break;
+            }
+            Some(_) => {}
+        }
+        let attribute_end = text[at..]
+            .find(|c: char| stop(c) || c == '=')
+            .map_or(text.len(), |e| at + e.max(1));
+        let attribute = text[at..attribute_end].to_lowercase();
+        at = attribute_end;
+        let after_name = text[at..].trim_start();
+        let Some(value) = after_name.strip_prefix('=') else {
+            attributes.push(attribute);
+            continue;
+        };
+        let value = value.trim_start();
+        at = text.len() - value.len();
+        let (raw, length) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
+                Some(end) => (&value[1..1 + end], end + 2),
+                None => (&value[1..], value.len()),
+            },
+            _ => {
+                let end = value
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(value.len());
+                (&value[..end], end)
+            }
+        };
+        at += length;
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        attributes.push(format!("{attribute}=\"{}\"", words.join(" ")));
+    }
+    attributes.sort();
+    let mut tag = name;
+    for attribute in attributes {
+        tag.push(' ');
+        tag.push_str(&attribute);
+    }
+    tag.push('>');
+    (tag, at)
 }
 
 /// A pattern as one Markdown string: its text, with each placeable as an
@@ -383,7 +490,10 @@ pub(super) fn compare_messages(
             found.push(finding(code, lang, Some(id), location.clone(), message));
         };
         if markup == Markup::Tree {
-            let html = difference(&shape.html, &wanted.html);
+            let html: Vec<String> = difference(&shape.html, &wanted.html)
+                .into_iter()
+                .map(|tag| shape.written_html.get(&tag).cloned().unwrap_or(tag))
+                .collect();
             if !html.is_empty() {
                 report(
                     Code::RawHtml,
@@ -564,6 +674,27 @@ mod tests {
             &mut found,
         );
         found.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn tags_are_compared_without_their_text_or_spacing() {
+        let tags = |text: &str| -> Vec<String> { tags(text).into_iter().map(|t| t.0).collect() };
+        assert_eq!(
+            tags("<div data-l10n-name=\"line1\">Importer</div> a < b"),
+            ["<div data-l10n-name=\"line1\">", "</div>"]
+        );
+        assert_eq!(
+            tags("<a data-l10n-name = 'x'  class=b>t</a >"),
+            tags("<A class=\"b\" data-l10n-name=\"x\">text</a>")
+        );
+        assert_eq!(
+            tags("<a data-l10n-name=\"p\">Obavijest</a od \u{FFFC} >"),
+            ["<a data-l10n-name=\"p\">", "</a od \u{fffc}>"]
+        );
+        assert_eq!(
+            tags("<br/><!--  x  --><img src=x"),
+            ["<br>", "<!-- x -->", "<img src=\"x\">"]
+        );
     }
 
     #[test]

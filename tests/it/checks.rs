@@ -539,3 +539,30 @@ fn two_files_of_a_tree_may_define_the_same_id() {
     write_tree(dir.path(), files, "lv", files);
     assert_eq!(tree_findings(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn html_of_a_tree_is_compared_tag_by_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let source: &[(&str, &str)] = &[(
+        "app",
+        "-brand = Firefox\na =\n    <div data-l10n-name=\"line1\">Import</div>\n    <div data-l10n-name=\"line2\">for { $host }</div>\nb = You agree to { -brand }’s <a data-l10n-name=\"privacy\">Privacy Notice</a>\nc = Blocked.\n",
+    )];
+    let translated: &[(&str, &str)] = &[(
+        "app",
+        "-brand = Firefox\na =\n    <div data-l10n-name = \"line1\">Importer</div >\n    <div data-l10n-name='line2'>pour { $host }</div>\nb = Vous acceptez <a data-l10n-name=\"privacy\">la politique</a> de { -brand }\nc = Bloqué.\n",
+    )];
+    write_tree(dir.path(), source, "fr", translated);
+    assert_eq!(tree_findings(dir.path()), Vec::<String>::new());
+    let broken: &[(&str, &str)] = &[(
+        "app",
+        "-brand = Firefox\na =\n    <div data-l10n-name=\"line1\">Importer</div>\n    <div data-l10n-name=\"line2\">pour { $host }</div>\nb = Vous acceptez <a data-l10n-name=\"privacy\">la politique</a de { -brand } >\nc = <p>Bloqué.</p>\n",
+    )];
+    write_tree(dir.path(), source, "bs", broken);
+    assert_eq!(
+        tree_findings(dir.path()),
+        [
+            "raw-html bs b l10n/bs/app.ftl:5:1",
+            "raw-html bs c l10n/bs/app.ftl:6:1"
+        ]
+    );
+}

@@ -969,7 +969,7 @@ fn check_file(
         }
     }
     fluent::check_entries(file, lang, defined, functions, found);
-    text::characters(file, lang, found);
+    text::characters(file, lang, markup, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);
         let (owned_source, owned_target);

@@ -14,10 +14,12 @@ use crate::project::{EntryKind, FtlFile};
 
 /// Reports every bidi control (an error: it can make text read in another
 /// order than it is stored, as in Trojan Source), every invisible control
-/// or format character (an error), and every directional mark (a warning:
-/// rarely needed, since letterkit isolates what needs it), each with its
-/// code point and position.
-pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
+/// or format character (an error), and in a letter every directional mark
+/// (a warning: rarely needed, since letterkit isolates what needs it), each
+/// with its code point and position. In any other Fluent tree a mark is
+/// left alone: an application that does not isolate its values needs one
+/// before a Latin name in a right-to-left sentence.
+pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mut Vec<Finding>) {
     let text = file.source();
     if !may_hide_characters(text.as_bytes()) {
         return;
@@ -30,7 +32,9 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
         let Some((code, what)) = classify(c) else {
             continue;
         };
-        if c == ZERO_WIDTH_SPACE && separates_words {
+        if c == ZERO_WIDTH_SPACE && separates_words
+            || code == Code::DirectionalMark && markup == Markup::Tree
+        {
             continue;
         }
         // The spans are in file order and do not overlap.
@@ -455,10 +459,13 @@ impl<'s> Shapes<'s> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Markup {
     /// A letter: Markdown only. Raw HTML, unsafe links and images are reported
-    /// from the formatted letter, where variables are filled in.
+    /// from the formatted letter, where variables are filled in; emphasis is
+    /// compared with the source's.
     Letter,
-    /// Any Fluent tree: HTML the source uses (`<a data-l10n-name>`) is fine in
-    /// a translation; HTML the source lacks, unsafe links and images are not.
+    /// Any Fluent tree: HTML tags the source uses (`<a data-l10n-name>`) and
+    /// unsafe links it has are fine in a translation; tags and unsafe links
+    /// the source lacks, and images, are not. Markdown means nothing there,
+    /// so emphasis is not compared.
     Tree,
 }
 
@@ -503,7 +510,7 @@ pub(super) fn compare_messages(
                     ),
                 );
             }
-            for url in &shape.unsafe_links {
+            for url in difference(&shape.unsafe_links, &wanted.unsafe_links) {
                 report(
                     Code::UnsafeLink,
                     format!(
@@ -548,7 +555,7 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        if shape.emphasis != wanted.emphasis {
+        if markup == Markup::Letter && shape.emphasis != wanted.emphasis {
             report(
                 Code::ChangedEmphasis,
                 format!(
@@ -660,6 +667,10 @@ mod tests {
     }
 
     fn compare(source: &str, target: &str) -> Vec<&'static str> {
+        compare_in(Markup::Letter, source, target)
+    }
+
+    fn compare_in(markup: Markup, source: &str, target: &str) -> Vec<&'static str> {
         let mut found = Vec::new();
         let source = file(source);
         let target = file(target);
@@ -670,10 +681,29 @@ mod tests {
             &Lang::parse("es").unwrap(),
             &Lang::parse("en").unwrap(),
             &["name".to_owned()],
-            Markup::Letter,
+            markup,
             &mut found,
         );
         found.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_tree_keeps_the_sources_unsafe_links_and_has_no_emphasis() {
+        let source = "a = Ended by <xsl:message>.\nb = *Report* it\n";
+        let target = "a = Terminada por <xsl:message>.\nb = Informe\n";
+        assert!(compare_in(Markup::Tree, source, target).is_empty());
+        assert_eq!(
+            compare_in(
+                Markup::Tree,
+                "a = Ended.\n",
+                "a = Terminada <xsl:message>.\n"
+            ),
+            ["raw-html", "unsafe-link"]
+        );
+        assert_eq!(
+            compare_in(Markup::Letter, source, target),
+            ["changed-emphasis"]
+        );
     }
 
     #[test]
@@ -755,9 +785,11 @@ mod tests {
     #[test]
     fn hidden_characters_are_located_by_code_point() {
         let mut found = Vec::new();
+        let text = file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n");
         characters(
-            &file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n"),
+            &text,
             &Lang::parse("ar").unwrap(),
+            Markup::Letter,
             &mut found,
         );
         let seen: Vec<(&str, usize, usize, Option<&str>)> = found
@@ -779,6 +811,19 @@ mod tests {
                 ("invisible-character", 2, 8, Some("b")),
             ]
         );
+        let mut in_tree = Vec::new();
+        characters(
+            &text,
+            &Lang::parse("ar").unwrap(),
+            Markup::Tree,
+            &mut in_tree,
+        );
+        let codes: Vec<&str> = in_tree.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["bidi-control", "invisible-character"],
+            "an app that does not isolate needs its marks"
+        );
         assert!(
             found[0]
                 .message
@@ -791,7 +836,12 @@ mod tests {
         let text = file("a = hello\u{200B}world\n");
         for (tag, reported) in [("en", 1), ("th", 0)] {
             let mut found = Vec::new();
-            characters(&text, &Lang::parse(tag).unwrap(), &mut found);
+            characters(
+                &text,
+                &Lang::parse(tag).unwrap(),
+                Markup::Letter,
+                &mut found,
+            );
             assert_eq!(found.len(), reported, "{tag}");
         }
     }

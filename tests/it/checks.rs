@@ -277,14 +277,6 @@ const CASES: &[Case] = &[
         fixed: &[("app", "a = Il a plu.\n")],
     },
     Case {
-        code: "changed-emphasis",
-        at: "fr/app.ftl:1:1",
-        locale: "fr",
-        source: &[("app", "a = A *big* day\n")],
-        broken: &[("app", "a = Un grand jour\n")],
-        fixed: &[("app", "a = Un *grand* jour\n")],
-    },
-    Case {
         code: "image",
         at: "fr/app.ftl:1:1",
         locale: "fr",
@@ -307,14 +299,6 @@ const CASES: &[Case] = &[
         source: &[("app", "a = Hello\n")],
         broken: &[("app", "a = Bonjour\u{0007}\n")],
         fixed: &[("app", "a = Bonjour\n")],
-    },
-    Case {
-        code: "directional-mark",
-        at: "ar/app.ftl:1:10",
-        locale: "ar",
-        source: &[("app", "a = Hello\n")],
-        broken: &[("app", "a = مرحبا\u{200F}\n")],
-        fixed: &[("app", "a = مرحبا\n")],
     },
     Case {
         code: "changed-number",
@@ -398,11 +382,16 @@ fn every_check_fires_on_its_defect_and_stays_silent_once_fixed() {
 
 #[test]
 fn every_code_has_a_case_or_needs_a_letter() {
+    // Notes, dates, the record of translations and coverage policy come with
+    // a letterkit project; emphasis is Markdown's, and directional marks are
+    // needed where an application does not isolate values as letterkit does.
     let needs_a_letter = [
         "unknown-note",
         "missing-date-format",
         "stale-translation",
         "low-coverage",
+        "changed-emphasis",
+        "directional-mark",
     ];
     let listed = fs::read_to_string(crate::support::shipped().join("README.md")).unwrap();
     for code in letterkit::check::Code::ALL {
@@ -565,4 +554,19 @@ fn html_of_a_tree_is_compared_tag_by_tag() {
             "raw-html bs c l10n/bs/app.ftl:6:1"
         ]
     );
+}
+
+#[test]
+fn a_tree_keeps_directional_marks_emphasis_and_the_sources_unsafe_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let source: &[(&str, &str)] = &[(
+        "app",
+        "-brand = Firefox\na = Import from { -brand }\nb = Terminated by <xsl:message>.\nc = Please help us *fix* it\n",
+    )];
+    let translated: &[(&str, &str)] = &[(
+        "app",
+        "-brand = Firefox\na = درون‌برد از \u{200F}{ -brand }\nb = اتمام توسط <xsl:message>.\nc = لطفا کمک کنید\n",
+    )];
+    write_tree(dir.path(), source, "fa", translated);
+    assert_eq!(tree_findings(dir.path()), Vec::<String>::new());
 }

@@ -20,6 +20,7 @@ use crate::letter::Letter;
 use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
+use crate::plurals::{self, PluralCategories};
 use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project, Tree, TreeLocale};
 use crate::sync;
 
@@ -470,6 +471,8 @@ pub fn check_reporting(
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
             resources.extend(letters.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
+            // A letter's plurals are chosen by the renderer's rules.
+            let plurals = PluralCategories::of(lang);
             // Each file's messages are read as Markdown once, for every check.
             let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
                 BTreeMap::new()
@@ -491,6 +494,7 @@ pub fn check_reporting(
                     markup: text::Markup::Letter,
                     functions: localize::KNOWN_FUNCTIONS,
                     shapes: &shapes,
+                    plurals: &plurals,
                 };
                 check_file(
                     source,
@@ -576,12 +580,15 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
                 locale: lang.tag().to_owned(),
                 path: files.path_of(name),
             }));
+        // An application's plurals are chosen by its runtime: current CLDR.
+        let plurals = PluralCategories::by(lang, plurals::Rules::Current);
         let rules = Rules {
             defined: &defined,
             policy,
             markup: text::Markup::Tree,
             functions: &functions,
             shapes: &shapes,
+            plurals: &plurals,
         };
         let found = &mut checked.findings;
         for resource in source.files.keys() {
@@ -893,6 +900,8 @@ struct Rules<'r> {
     functions: &'r [&'r str],
     /// The source messages' shapes, by resource.
     shapes: &'r BTreeMap<String, text::Shapes<'r>>,
+    /// The plural categories of the locale's numbers.
+    plurals: &'r PluralCategories,
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -968,7 +977,15 @@ fn check_file(
             ));
         }
     }
-    fluent::check_entries(file, lang, defined, functions, found);
+    fluent::check_entries(
+        file,
+        source_file,
+        lang,
+        defined,
+        functions,
+        rules.plurals,
+        found,
+    );
     text::characters(file, lang, markup, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);
@@ -1243,6 +1260,7 @@ mod tests {
             markup: text::Markup::Tree,
             functions: localize::FLUENT_FUNCTIONS,
             shapes: &shapes,
+            plurals: &PluralCategories::of(files.lang()),
         };
         let mut found = Vec::new();
         check_file(source, files, "app", None, &rules, &mut found);

@@ -214,16 +214,19 @@ pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
 
 /// Checks of each entry on its own: empty values, duplicate attributes and
 /// variant keys, unknown functions, references to nothing the locale defines,
-/// and plural variants against the locale's plural rules.
+/// and plural variants against the locale's plural rules (`plurals`), where
+/// the entry's own select or the `source` file's is on plural categories.
 pub(super) fn check_entries(
     file: &FtlFile,
+    source: &FtlFile,
     lang: &Lang,
     defined: &BTreeSet<String>,
     functions: &[&str],
+    plurals: &PluralCategories,
     found: &mut Vec<Finding>,
 ) {
-    // Worked out only for a file with a plural select; most have none.
-    let mut plurals: Option<PluralCategories> = None;
+    // Worked out only for a file with a select; most have none.
+    let mut plural_in_source: Option<BTreeSet<String>> = None;
     for entry in entries(file) {
         let id = (!entry.is_term).then_some(entry.id);
         let mut attributes = BTreeSet::new();
@@ -282,13 +285,39 @@ pub(super) fn check_entries(
                 }
             }
             for (selector, variants) in &references.selects {
-                let plurals = plurals.get_or_insert_with(|| PluralCategories::of(lang));
-                check_variants(file, lang, id, &name, selector, variants, plurals, found);
+                let plural = plural_in_source
+                    .get_or_insert_with(|| plural_patterns(source))
+                    .contains(&name);
+                check_variants(
+                    file, lang, id, &name, selector, variants, plurals, plural, found,
+                );
             }
         }
     }
 }
 
+/// The names (`id`, `id.attr`, `-id`) of a file's values and attributes that
+/// select on plural categories.
+fn plural_patterns(file: &FtlFile) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for entry in entries(file) {
+        for (name, _, pattern) in entry.patterns() {
+            let selects = References::of(pattern).selects;
+            if selects
+                .iter()
+                .any(|(selector, variants)| plural_keys(selector, variants) == Some(true))
+            {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// Checks a select's variants: keys repeated, variants empty, and where it
+/// is a plural select (its own keys name a category other than `other`, or
+/// `plural_in_source` says the source's do), plural categories the locale
+/// needs and never reaches.
 #[allow(clippy::too_many_arguments)]
 fn check_variants(
     file: &FtlFile,
@@ -298,6 +327,7 @@ fn check_variants(
     selector: &InlineExpression<'_>,
     variants: &[Variant<'_>],
     plurals: &PluralCategories,
+    plural_in_source: bool,
     found: &mut Vec<Finding>,
 ) {
     let mut keys = BTreeSet::new();
@@ -322,9 +352,9 @@ fn check_variants(
             ));
         }
     }
-    if !is_plural_select(selector, variants) {
+    let Some(own_categories) = plural_keys(selector, variants) else {
         return;
-    }
+    };
     let named: Vec<&str> = variants
         .iter()
         .filter_map(|v| match &v.key {
@@ -332,13 +362,15 @@ fn check_variants(
             ast::VariantKey::NumberLiteral { .. } => None,
         })
         .collect();
+    // `[1] Remove *[other] Remove all` chooses by number, not by category.
+    let needs_categories = own_categories || plural_in_source;
     let missing: Vec<&str> = plurals
-        .categories
+        .integer_categories
         .iter()
         .copied()
         .filter(|category| !named.contains(category))
         .collect();
-    if !missing.is_empty() {
+    if needs_categories && !missing.is_empty() {
         let at = variants.first().map_or("", variant_key);
         found.push(finding(
             Code::MissingPluralCategory,
@@ -383,24 +415,31 @@ fn variant_key<'s>(variant: &Variant<'s>) -> &'s str {
     }
 }
 
-/// A select on a variable or NUMBER() whose keys are plural categories or numbers.
-fn is_plural_select(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> bool {
+/// For a select on a variable or NUMBER() whose keys are all plural
+/// categories or numbers, whether a key is a category other than `other`;
+/// `None` for any other select (`[masculine]`, `[macos]`).
+fn plural_keys(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> Option<bool> {
     let numeric_selector = match selector {
         ast::InlineExpression::VariableReference { .. } => true,
         ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
         _ => false,
     };
+    if !numeric_selector {
+        return None;
+    }
     let mut any_category = false;
+    let mut a_category = false;
     for variant in variants {
         match &variant.key {
             ast::VariantKey::Identifier { name } if CATEGORIES.contains(name) => {
                 any_category = true;
+                a_category |= *name != "other";
             }
-            ast::VariantKey::Identifier { .. } => return false,
+            ast::VariantKey::Identifier { .. } => return None,
             ast::VariantKey::NumberLiteral { .. } => {}
         }
     }
-    numeric_selector && any_category
+    any_category.then_some(a_category)
 }
 
 /// Whether a pattern shows nothing by mistake: text that is only white
@@ -806,6 +845,7 @@ fn cycles<T>(graph: &Graph<'_, T>) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plurals::Rules;
     use std::path::PathBuf;
 
     fn file(text: &str) -> FtlFile {
@@ -837,14 +877,75 @@ mod tests {
             .flat_map(|e| e.patterns().into_iter().map(|(n, _, _)| n))
             .collect();
         let mut found = Vec::new();
+        let lang = Lang::parse(tag).unwrap();
         check_entries(
             &file,
-            &Lang::parse(tag).unwrap(),
+            &file,
+            &lang,
             &defined,
             crate::localize::KNOWN_FUNCTIONS,
+            &PluralCategories::of(&lang),
             &mut found,
         );
         codes(&found)
+    }
+
+    /// [`alone`], with a source file to say which selects are plural.
+    fn against(
+        source: &str,
+        text: &str,
+        tag: &str,
+        rules: Rules,
+    ) -> Vec<(&'static str, usize, usize)> {
+        let source = file(source);
+        let file = file(text);
+        let lang = Lang::parse(tag).unwrap();
+        let mut found = Vec::new();
+        check_entries(
+            &file,
+            &source,
+            &lang,
+            &BTreeSet::new(),
+            crate::localize::FLUENT_FUNCTIONS,
+            &PluralCategories::by(&lang, rules),
+            &mut found,
+        );
+        codes(&found)
+    }
+
+    #[test]
+    fn a_select_on_numbers_alone_needs_no_categories() {
+        let source = "a = { $count ->\n    [1] Remove\n   *[other] Remove all\n}\n";
+        let target = "a = { $count ->\n    [1] Supprimer\n   *[other] Tout supprimer\n}\n";
+        assert!(against(source, source, "en", Rules::Renderer).is_empty());
+        assert!(against(source, target, "fr", Rules::Renderer).is_empty());
+        let plural = "a = { $count ->\n    [one] One\n   *[other] Many\n}\n";
+        assert_eq!(
+            against(plural, target, "fr", Rules::Renderer),
+            [("missing-plural-category", 2, 6)],
+            "the source's select is on categories"
+        );
+    }
+
+    #[test]
+    fn a_category_only_fractions_reach_is_not_needed() {
+        let source = "a = { $n ->\n    [one] One\n   *[other] Many\n}\n";
+        let czech = "a = { $n ->\n    [one] Jeden\n    [few] Několik\n   *[other] Mnoho\n}\n";
+        assert!(against(source, czech, "cs", Rules::Renderer).is_empty());
+        let polish = "a = { $n ->\n    [one] Jeden\n    [few] Kilka\n   *[many] Wiele\n}\n";
+        assert!(against(source, polish, "pl", Rules::Renderer).is_empty());
+    }
+
+    #[test]
+    fn a_tree_follows_current_cldr_and_a_letter_its_renderer() {
+        let source = "a = { $n ->\n    [one] One\n   *[other] Many\n}\n";
+        let hebrew = "a = { $n ->\n    [one] אחד\n    [two] שניים\n   *[other] רבים\n}\n";
+        assert!(against(source, hebrew, "he", Rules::Current).is_empty());
+        assert_eq!(
+            against(source, hebrew, "he", Rules::Renderer),
+            [("missing-plural-category", 2, 6)],
+            "CLDR 37 has Hebrew `many`"
+        );
     }
 
     #[test]
@@ -974,7 +1075,7 @@ mod tests {
         assert_eq!(alone(en, "ja"), [("unreachable-variant", 2, 6)]);
         assert_eq!(alone(en, "ar"), [("missing-plural-category", 2, 6)]);
         assert_eq!(
-            alone("a = { $n ->\n   *[other] x\n}\n", "ht"),
+            against(en, "a = { $n ->\n   *[other] x\n}\n", "ht", Rules::Renderer),
             [("missing-plural-category", 2, 6)],
             "Haitian Creole is checked, with the rules the renderer falls back to"
         );

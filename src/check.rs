@@ -542,14 +542,14 @@ pub fn check_reporting(
                 checked.findings.push(f);
             }
             checked.findings.extend(policy_found);
-            sort_in_place(&mut checked.findings);
+            sort_in_locale_order(&mut checked.findings);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, langs.len());
             Ok(checked)
         })
         .collect();
-    let (coverage, findings, checked) = gather(results)?;
+    let all = gather(results)?;
     let order: Vec<&str> = project.locales.iter().map(|l| l.lang().tag()).collect();
-    report(coverage, findings, checked, &order, policy)
+    report(all, &order, policy)
 }
 
 /// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as found by
@@ -621,7 +621,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
             locale_coverage.add(source_file, files.file(name));
         }
         checked.coverage.push(locale_coverage);
-        sort_in_place(&mut checked.findings);
+        sort_in_locale_order(&mut checked.findings);
         checked
     };
     let locales: Vec<Option<&TreeLocale>> = std::iter::once(None)
@@ -634,47 +634,44 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
             Some(locale) => Ok(check(&locale.load().map_err(|e| e.to_string())?)),
         })
         .collect();
-    let (coverage, findings, checked) = gather(results)?;
+    let all = gather(results)?;
     let order: Vec<&str> = std::iter::once(source.lang().tag())
         .chain(tree.locales.iter().map(|l| l.lang.tag()))
         .collect();
-    report(coverage, findings, checked, &order, policy)
+    report(all, &order, policy)
 }
 
 /// The locales' coverage, findings and files, gathered in order. Each
 /// locale's findings are sorted already, so the findings are too when the
 /// locales come in report order.
-#[allow(clippy::type_complexity)]
-fn gather(
-    results: Vec<Result<LocaleChecked, String>>,
-) -> Result<(Vec<Coverage>, Vec<Finding>, Vec<CheckedFile>), String> {
-    let mut coverage = Vec::new();
-    // Sized once: a large tree has hundreds of thousands of findings.
-    let mut findings = Vec::with_capacity(
-        results
-            .iter()
-            .map(|r| r.as_ref().map_or(0, |l| l.findings.len()))
-            .sum(),
-    );
-    let mut checked = Vec::new();
+fn gather(results: Vec<Result<LocaleChecked, String>>) -> Result<LocaleChecked, String> {
+    let mut all = LocaleChecked {
+        // Sized once: a large tree has hundreds of thousands of findings.
+        findings: Vec::with_capacity(
+            results
+                .iter()
+                .map(|r| r.as_ref().map_or(0, |l| l.findings.len()))
+                .sum(),
+        ),
+        ..LocaleChecked::default()
+    };
     for locale in results {
         let locale = locale?;
-        coverage.extend(locale.coverage);
-        findings.extend(locale.findings);
-        checked.extend(locale.files);
+        all.coverage.extend(locale.coverage);
+        all.findings.extend(locale.findings);
+        all.files.extend(locale.files);
     }
-    Ok((coverage, findings, checked))
+    Ok(all)
 }
 
 /// The report: the waivers applied, the findings in order (locales as in
 /// `order`, by tag).
-fn report(
-    coverage: Vec<Coverage>,
-    mut findings: Vec<Finding>,
-    files: Vec<CheckedFile>,
-    order: &[&str],
-    policy: &CheckPolicy,
-) -> Result<Report, String> {
+fn report(checked: LocaleChecked, order: &[&str], policy: &CheckPolicy) -> Result<Report, String> {
+    let LocaleChecked {
+        coverage,
+        mut findings,
+        files,
+    } = checked;
     let waived = waive(&mut findings, &policy.waivers)?;
     sort_findings(&mut findings, order);
     Ok(Report {
@@ -763,7 +760,7 @@ fn sort_findings(findings: &mut Vec<Finding>, locales: &[&str]) {
 }
 
 /// One locale's findings by file, line and column.
-fn sort_in_place(findings: &mut [Finding]) {
+fn sort_in_locale_order(findings: &mut [Finding]) {
     findings.sort_by(in_locale_order);
 }
 
@@ -818,8 +815,8 @@ fn low_coverage(files: &LocaleFiles, coverage: &Coverage, minimum: u8, found: &m
     found.push(low);
 }
 
-/// What checking one locale found: coverage per letter, findings, and the
-/// files looked at.
+/// What checking one locale (or all) found: coverage per letter, findings,
+/// and the files looked at.
 #[derive(Default)]
 struct LocaleChecked {
     coverage: Vec<Coverage>,

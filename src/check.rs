@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,7 +20,8 @@ use crate::letter::Letter;
 use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
-use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project};
+use crate::plurals::{self, PluralCategories};
+use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project, Tree, TreeLocale};
 use crate::sync;
 
 mod fluent;
@@ -39,7 +41,8 @@ pub enum Code {
     MissingMessage,
     /// A message the source locale does not have.
     ObsoleteMessage,
-    /// The same message id defined twice in one file.
+    /// The same message id defined twice in one file (or, in a project, in a
+    /// letter's file and `common.ftl`).
     DuplicateMessage,
     /// A message that Fluent cannot format (an unknown variable or reference).
     FormatError,
@@ -59,20 +62,23 @@ pub enum Code {
     MissingTerm,
     /// A term the source locale does not have.
     ObsoleteTerm,
-    /// An attribute the source's message or term has is missing.
+    /// An attribute the source's message has is missing. (A term's
+    /// attributes are the locale's own, and are not compared.)
     MissingAttribute,
-    /// An attribute the source's message or term does not have.
+    /// An attribute the source's message does not have.
     ObsoleteAttribute,
-    /// A value, attribute or variant that shows nothing.
+    /// A value, attribute or variant of white space alone (`{ "" }` is
+    /// empty on purpose, and not reported).
     EmptyValue,
     /// The same attribute twice in one message or term.
     DuplicateAttribute,
     /// The same variant key twice in one select expression.
     DuplicateVariant,
-    /// A variable the source's message does not have: it would show unfilled.
+    /// A variable the source's message (value or attributes) does not have:
+    /// it would show unfilled. A term's variables are its own parameters.
     UnknownVariable,
-    /// A variable of the source's message that the translation (or one of its
-    /// variants) leaves out.
+    /// A variable whose value the source's message shows that the
+    /// translation never uses (in its value or any attribute).
     MissingVariable,
     /// References to other messages or terms that differ from the source's.
     ChangedReference,
@@ -176,17 +182,21 @@ impl Code {
             Code::MissingTerm => "A source term the locale does not define.",
             Code::ObsoleteTerm => "A term the source locale does not have.",
             Code::MissingAttribute => {
-                "An attribute of the source's message or term that the translation lacks."
+                "An attribute of the source's message that the translation lacks."
             }
-            Code::ObsoleteAttribute => "An attribute the source's message or term does not have.",
-            Code::EmptyValue => "A value, attribute or variant that shows nothing.",
-            Code::DuplicateMessage => "The same message or term id defined twice in a locale.",
+            Code::ObsoleteAttribute => "An attribute the source's message does not have.",
+            Code::EmptyValue => {
+                "A value, attribute or variant of white space alone, which shows nothing."
+            }
+            Code::DuplicateMessage => {
+                "The same message or term id defined twice in a file, or in a letter's file and common.ftl."
+            }
             Code::DuplicateAttribute => "The same attribute twice in one message or term.",
             Code::DuplicateVariant => "The same variant key twice in one select expression.",
             Code::FormatError => "A message Fluent cannot format.",
             Code::UnknownVariable => "A variable the source does not have: it would show unfilled.",
             Code::MissingVariable => {
-                "A variable of the source that the translation, or one of its variants, leaves out."
+                "A variable the source's message shows that the translation never uses."
             }
             Code::ChangedReference => {
                 "References to other messages or terms that differ from the source's."
@@ -360,14 +370,15 @@ pub struct Coverage {
 
 impl Coverage {
     /// Counts a source file's messages and words, and those `file` translates.
+    /// A message with attributes alone (`b =\n    .label = B`) counts as
+    /// one to translate, as a message with a value does.
     fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
-        let wanted = translated_ids(source);
-        let present = file.map(translated_ids).unwrap_or_default();
-        for id in &wanted {
+        let present = file.map(defined_messages).unwrap_or_default();
+        for (id, has_value) in defined_messages(source) {
             let count = source.words_of(id);
             self.total += 1;
             self.words_total += count;
-            if present.contains(id) {
+            if translates(&present, id, has_value) {
                 self.translated += 1;
                 self.words_translated += count;
             }
@@ -473,6 +484,8 @@ pub fn check_reporting(
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
             resources.extend(letters.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
+            // A letter's plurals are chosen by the renderer's rules.
+            let plurals = PluralCategories::of(lang);
             // Each file's messages are read as Markdown once, for every check.
             let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
                 BTreeMap::new()
@@ -494,6 +507,7 @@ pub fn check_reporting(
                     markup: text::Markup::Letter,
                     functions: localize::KNOWN_FUNCTIONS,
                     shapes: &shapes,
+                    plurals: &plurals,
                 };
                 check_file(
                     source,
@@ -541,33 +555,23 @@ pub fn check_reporting(
                 checked.findings.push(f);
             }
             checked.findings.extend(policy_found);
+            sort_in_locale_order(&mut checked.findings);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, langs.len());
             Ok(checked)
         })
         .collect();
-    let mut coverage = Vec::new();
-    let mut findings = Vec::new();
-    let mut checked = Vec::new();
-    for locale in results {
-        let locale = locale?;
-        coverage.extend(locale.coverage);
-        findings.extend(locale.findings);
-        checked.extend(locale.files);
-    }
-    report(coverage, findings, checked, &project.locales, policy)
+    let all = gather(results)?;
+    let order: Vec<&str> = project.locales.iter().map(|l| l.lang().tag()).collect();
+    report(all, &order, policy)
 }
 
-/// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as loaded by
-/// [`crate::project::load_tree`], source locale first) with every check that
-/// needs no letter; each message is also formatted by Fluent, as a page would.
-/// Every locale is required.
-pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Report, String> {
-    let Some(source) = locales.first() else {
-        return Err("no locale folders".into());
-    };
-    let mut coverage = Vec::new();
-    let mut findings = Vec::new();
-    let mut checked = Vec::new();
+/// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as found by
+/// [`crate::project::load_tree`]) with every check that needs no letter;
+/// each message is also formatted by Fluent, as a page would. Every locale
+/// is required. Locales are loaded, checked and dropped in parallel, a few
+/// at a time, and their results gathered in order.
+pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
+    let source = &tree.source;
     let shapes = source_shapes(source);
     // The application provides the functions its own strings call.
     let called = fluent::functions_called(source);
@@ -578,27 +582,34 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
             .map(String::as_str)
             .filter(|f| !localize::FLUENT_FUNCTIONS.contains(f)),
     );
-    for files in locales {
+    let check = |files: &LocaleFiles| {
+        let mut checked = LocaleChecked::default();
         let lang = files.lang();
         let defined = fluent::defined_names(files);
         let names: BTreeSet<&String> = source.files.keys().chain(files.files.keys()).collect();
-        checked.extend(names.into_iter().map(|name| CheckedFile {
-            locale: lang.tag().to_owned(),
-            path: files.path_of(name),
-        }));
+        checked
+            .files
+            .extend(names.into_iter().map(|name| CheckedFile {
+                locale: lang.tag().to_owned(),
+                path: files.path_of(name),
+            }));
+        // An application's plurals are chosen by its runtime: current CLDR.
+        let plurals = PluralCategories::by(lang, plurals::Rules::Current);
+        let rules = Rules {
+            defined: &defined,
+            policy,
+            markup: text::Markup::Tree,
+            functions: &functions,
+            shapes: &shapes,
+            plurals: &plurals,
+        };
+        let found = &mut checked.findings;
         for resource in source.files.keys() {
-            let rules = Rules {
-                defined: &defined,
-                policy,
-                markup: text::Markup::Tree,
-                functions: &functions,
-                shapes: &shapes,
-            };
-            check_file(source, files, resource, None, &rules, &mut findings);
+            check_file(source, files, resource, None, &rules, found);
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
-                findings.push(finding(
+                found.push(finding(
                     Code::ObsoleteFile,
                     lang,
                     None,
@@ -607,8 +618,8 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
                 ));
             }
         }
-        fluent::check_locale(files, fluent::Bundles::All, &mut findings);
-        format_every_message(files, &mut findings);
+        fluent::check_locale(files, fluent::Bundles::Unknown, found);
+        format_every_message(files, found);
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
             locale: lang.tag().to_owned(),
@@ -622,21 +633,60 @@ pub fn check_tree(locales: &[LocaleFiles], policy: &CheckPolicy) -> Result<Repor
         for (name, source_file) in &source.files {
             locale_coverage.add(source_file, files.file(name));
         }
-        coverage.push(locale_coverage);
-    }
-    report(coverage, findings, checked, locales, policy)
+        checked.coverage.push(locale_coverage);
+        sort_in_locale_order(&mut checked.findings);
+        checked
+    };
+    let locales: Vec<Option<&TreeLocale>> = std::iter::once(None)
+        .chain(tree.locales.iter().map(Some))
+        .collect();
+    let results: Vec<Result<LocaleChecked, String>> = locales
+        .par_iter()
+        .map(|locale| match locale {
+            None => Ok(check(source)),
+            Some(locale) => Ok(check(&locale.load().map_err(|e| e.to_string())?)),
+        })
+        .collect();
+    let all = gather(results)?;
+    let order: Vec<&str> = std::iter::once(source.lang().tag())
+        .chain(tree.locales.iter().map(|l| l.lang.tag()))
+        .collect();
+    report(all, &order, policy)
 }
 
-/// The report: the waivers applied, the findings in order.
-fn report(
-    coverage: Vec<Coverage>,
-    mut findings: Vec<Finding>,
-    files: Vec<CheckedFile>,
-    locales: &[LocaleFiles],
-    policy: &CheckPolicy,
-) -> Result<Report, String> {
+/// The locales' coverage, findings and files, gathered in order. Each
+/// locale's findings are sorted already, so the findings are too when the
+/// locales come in report order.
+fn gather(results: Vec<Result<LocaleChecked, String>>) -> Result<LocaleChecked, String> {
+    let mut all = LocaleChecked {
+        // Sized once: a large tree has hundreds of thousands of findings.
+        findings: Vec::with_capacity(
+            results
+                .iter()
+                .map(|r| r.as_ref().map_or(0, |l| l.findings.len()))
+                .sum(),
+        ),
+        ..LocaleChecked::default()
+    };
+    for locale in results {
+        let locale = locale?;
+        all.coverage.extend(locale.coverage);
+        all.findings.extend(locale.findings);
+        all.files.extend(locale.files);
+    }
+    Ok(all)
+}
+
+/// The report: the waivers applied, the findings in order (locales as in
+/// `order`, by tag).
+fn report(checked: LocaleChecked, order: &[&str], policy: &CheckPolicy) -> Result<Report, String> {
+    let LocaleChecked {
+        coverage,
+        mut findings,
+        files,
+    } = checked;
     let waived = waive(&mut findings, &policy.waivers)?;
-    sort_findings(&mut findings, locales);
+    sort_findings(&mut findings, order);
     Ok(Report {
         coverage,
         findings,
@@ -704,28 +754,31 @@ fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>) {
     }
 }
 
-/// Orders findings by locale (as listed), then file, line and column.
-fn sort_findings(findings: &mut Vec<Finding>, locales: &[LocaleFiles]) {
+/// Orders findings by locale (as listed), then file, line and column, and
+/// drops repeats. Findings gathered from locales sorted one by one are
+/// mostly in order already: checked first, sorted only when not.
+fn sort_findings(findings: &mut Vec<Finding>, locales: &[&str]) {
     let order: BTreeMap<&str, usize> = locales
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.lang().tag(), i))
+        .map(|(i, tag)| (*tag, i))
         .collect();
-    findings.sort_by(|a, b| {
-        (
-            order.get(a.locale.as_str()),
-            &a.location,
-            a.code,
-            &a.message_id,
-        )
-            .cmp(&(
-                order.get(b.locale.as_str()),
-                &b.location,
-                b.code,
-                &b.message_id,
-            ))
-    });
+    let rank = |f: &Finding| order.get(f.locale.as_str()).copied();
+    let compare =
+        |a: &Finding, b: &Finding| rank(a).cmp(&rank(b)).then_with(|| in_locale_order(a, b));
+    if !findings.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        findings.sort_by(compare);
+    }
     findings.dedup();
+}
+
+/// One locale's findings by file, line and column.
+fn sort_in_locale_order(findings: &mut [Finding]) {
+    findings.sort_by(in_locale_order);
+}
+
+fn in_locale_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (&a.location, a.code, &a.message_id).cmp(&(&b.location, b.code, &b.message_id))
 }
 
 /// Removes the findings the waivers accept; returns how many. A waiver naming
@@ -775,8 +828,8 @@ fn low_coverage(files: &LocaleFiles, coverage: &Coverage, minimum: u8, found: &m
     found.push(low);
 }
 
-/// What checking one locale found: coverage per letter, findings, and the
-/// files looked at.
+/// What checking one locale (or all) found: coverage per letter, findings,
+/// and the files looked at.
 #[derive(Default)]
 struct LocaleChecked {
     coverage: Vec<Coverage>,
@@ -800,8 +853,10 @@ fn finding(
     lang: &Lang,
     id: Option<&str>,
     location: Location,
-    message: String,
+    mut message: String,
 ) -> Finding {
+    // Findings are kept until the report is written: no spare capacity.
+    message.shrink_to_fit();
     Finding {
         code,
         severity: code.severity(),
@@ -812,12 +867,26 @@ fn finding(
     }
 }
 
-/// Ids that have a value in `file`.
-fn translated_ids(file: &FtlFile) -> BTreeSet<&str> {
-    file.message_defs()
-        .filter(|m| m.value.is_some())
-        .map(|m| m.id.name)
-        .collect()
+/// The ids of the messages `file` defines, each with whether a definition of
+/// it has a value.
+fn defined_messages(file: &FtlFile) -> BTreeMap<&str, bool> {
+    let mut ids = BTreeMap::new();
+    for entry in file.resource.entries() {
+        if let ast::Entry::Message(message) = entry {
+            *ids.entry(message.id.name).or_insert(false) |= message.value.is_some();
+        }
+    }
+    ids
+}
+
+/// Whether a locale whose messages are `present` translates the source
+/// message `id`: it defines it, with a value where the source's has one (a
+/// source message with attributes alone needs only the id; its attributes
+/// are compared one by one).
+fn translates(present: &BTreeMap<&str, bool>, id: &str, source_has_value: bool) -> bool {
+    present
+        .get(id)
+        .is_some_and(|has_value| *has_value || !source_has_value)
 }
 
 /// The shapes of the source locale's messages, by resource, worked out once.
@@ -841,6 +910,8 @@ struct Rules<'r> {
     functions: &'r [&'r str],
     /// The source messages' shapes, by resource.
     shapes: &'r BTreeMap<String, text::Shapes<'r>>,
+    /// The plural categories of the locale's numbers.
+    plurals: &'r PluralCategories,
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -917,8 +988,16 @@ fn check_file(
             ));
         }
     }
-    fluent::check_entries(file, lang, defined, functions, found);
-    text::characters(file, lang, found);
+    fluent::check_entries(
+        file,
+        source_file,
+        lang,
+        defined,
+        functions,
+        rules.plurals,
+        found,
+    );
+    text::characters(file, lang, markup, found);
     if lang != source.lang() {
         fluent::compare_entries(source_file, file, lang, found);
         let (owned_source, owned_target);
@@ -946,14 +1025,11 @@ fn check_file(
             found,
         );
     }
-    let present = translated_ids(file);
+    let present = defined_messages(file);
     let mut previous: Option<&str> = None;
     for (message, source_location) in source_file.messages() {
         let id = message.id.name;
-        if message.value.is_none() {
-            continue;
-        }
-        if present.contains(id) {
+        if translates(&present, id, message.value.is_some()) {
             previous = Some(id);
             continue;
         }
@@ -1157,5 +1233,89 @@ fn date_format(files: &LocaleFiles, found: &mut Vec<Finding>) {
                 files.settings.date_locale
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    use crate::config::LocaleSettings;
+
+    fn locale(tag: &str, resources: &[(&str, &str)]) -> LocaleFiles {
+        let mut files = LocaleFiles {
+            settings: LocaleSettings::new(Lang::parse(tag).unwrap()),
+            folder: PathBuf::from(tag),
+            files: BTreeMap::new(),
+        };
+        for (name, text) in resources {
+            let path = PathBuf::from(format!("{tag}/{name}.ftl"));
+            files
+                .files
+                .insert((*name).to_owned(), FtlFile::parse(path, (*text).to_owned()));
+        }
+        files
+    }
+
+    /// The codes and message ids `check_file` reports for resource `app`.
+    fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Option<String>)> {
+        let defined = fluent::defined_names(files);
+        let shapes = source_shapes(source);
+        let rules = Rules {
+            defined: &defined,
+            policy: &CheckPolicy::default(),
+            markup: text::Markup::Tree,
+            functions: localize::FLUENT_FUNCTIONS,
+            shapes: &shapes,
+            plurals: &PluralCategories::of(files.lang()),
+        };
+        let mut found = Vec::new();
+        check_file(source, files, "app", None, &rules, &mut found);
+        found
+            .into_iter()
+            .map(|f| (f.code.as_str(), f.message_id))
+            .collect()
+    }
+
+    fn coverage(source: &LocaleFiles, files: &LocaleFiles) -> (usize, usize) {
+        let mut coverage = Coverage {
+            letter: ALL_FILES.to_owned(),
+            locale: files.lang().tag().to_owned(),
+            required: true,
+            status: files.settings.status,
+            translated: 0,
+            total: 0,
+            words_translated: 0,
+            words_total: 0,
+        };
+        coverage.add(source.file("app").unwrap(), files.file("app"));
+        (coverage.translated, coverage.total)
+    }
+
+    #[test]
+    fn a_message_with_attributes_alone_is_reported_missing_and_counted() {
+        let source = locale("en", &[("app", "a = A\nb =\n    .label = B\n")]);
+        let without = locale("fr", &[("app", "a = A fr\n")]);
+        assert_eq!(
+            checked(&source, &without),
+            [("missing-message", Some("b".to_owned()))]
+        );
+        assert_eq!(coverage(&source, &without), (1, 2));
+
+        let with = locale("fr", &[("app", "a = A fr\nb =\n    .label = B fr\n")]);
+        assert!(checked(&source, &with).is_empty());
+        assert_eq!(coverage(&source, &with), (2, 2));
+    }
+
+    #[test]
+    fn a_message_the_source_gives_a_value_needs_one() {
+        let source = locale("en", &[("app", "a = A\n    .title = T\n")]);
+        let target = locale("fr", &[("app", "a =\n    .title = T fr\n")]);
+        assert_eq!(
+            checked(&source, &target),
+            [("missing-message", Some("a".to_owned()))]
+        );
+        assert_eq!(coverage(&source, &target), (0, 1));
     }
 }

@@ -2,7 +2,8 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,8 +12,10 @@ use serde::Serialize;
 /// in characters, and the byte range it covers where one is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
-    /// The file, relative to the project folder.
-    pub file: PathBuf,
+    /// The file, relative to the project folder; shared by the locations of
+    /// one parsed file, since a check can report hundreds of thousands.
+    #[serde(serialize_with = "serialize_path")]
+    pub file: Arc<Path>,
     /// 1-based line number.
     pub line: usize,
     /// 1-based column, in Unicode scalar values.
@@ -22,16 +25,23 @@ pub struct Location {
     pub span: Option<Range<usize>>,
 }
 
+fn serialize_path<S: serde::Serializer>(
+    path: &Arc<Path>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    path.serialize(serializer)
+}
+
 impl Location {
     /// The location of byte `offset` (clamped to the text) in `text`, read from `file`.
-    pub fn at_offset(file: impl Into<PathBuf>, text: &str, offset: usize) -> Self {
+    pub fn at_offset(file: impl AsRef<Path>, text: &str, offset: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..offset].chars().count() + 1;
         Location {
-            file: file.into(),
+            file: Arc::from(file.as_ref()),
             line,
             column,
             span: Some(offset..offset),
@@ -39,7 +49,7 @@ impl Location {
     }
 
     /// The location of the byte range `span` of `text`.
-    pub fn at_span(file: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Self {
+    pub fn at_span(file: impl AsRef<Path>, text: &str, span: Range<usize>) -> Self {
         let mut location = Self::at_offset(file, text, span.start);
         let start = location.span.as_ref().map_or(0, |s| s.start);
         let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
@@ -48,9 +58,14 @@ impl Location {
     }
 
     /// The start of `file`, for findings about a file as a whole.
-    pub fn file_start(file: impl Into<PathBuf>) -> Self {
+    pub fn file_start(file: impl AsRef<Path>) -> Self {
+        Self::start_of(Arc::from(file.as_ref()))
+    }
+
+    /// The start of `file`, sharing its path.
+    pub fn start_of(file: Arc<Path>) -> Self {
         Location {
-            file: file.into(),
+            file,
             line: 1,
             column: 1,
             span: None,
@@ -106,8 +121,8 @@ impl LineIndex {
     }
 
     /// The location of the byte range `span` of `text` (the indexed text), as
-    /// [`Location::at_span`] gives it.
-    pub fn span(&self, file: impl Into<PathBuf>, text: &str, span: Range<usize>) -> Location {
+    /// [`Location::at_span`] gives it, sharing the path `file`.
+    pub fn span(&self, file: &Arc<Path>, text: &str, span: Range<usize>) -> Location {
         let offset = floor_char_boundary(text, span.start.min(text.len()));
         // Line starts after `offset` do not count; a start equal to it does.
         let line = self.starts.partition_point(|&start| start <= offset);
@@ -115,7 +130,7 @@ impl LineIndex {
         let column = text[line_start..offset].chars().count() + 1;
         let end = floor_char_boundary(text, span.end.min(text.len())).max(offset);
         Location {
-            file: file.into(),
+            file: Arc::clone(file),
             line,
             column,
             span: Some(offset..end),
@@ -160,7 +175,7 @@ mod tests {
         for start in 0..=text.len() + 2 {
             for end in [start, start + 1, start + 3] {
                 assert_eq!(
-                    index.span("f.ftl", text, start..end),
+                    index.span(&Arc::from(Path::new("f.ftl")), text, start..end),
                     Location::at_span("f.ftl", text, start..end),
                     "{start}..{end}"
                 );

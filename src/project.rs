@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
@@ -99,8 +99,9 @@ pub enum LoadError {
 /// One parsed Fluent file.
 #[derive(Debug)]
 pub struct FtlFile {
-    /// The file, relative to the project folder.
-    pub path: PathBuf,
+    /// The file, relative to the project folder; every location in the file
+    /// shares it.
+    pub path: Arc<Path>,
     /// The parsed resource (what parsed; junk is kept as junk entries).
     pub resource: FluentResource,
     /// Every syntax error the parser recovered from.
@@ -121,7 +122,7 @@ impl FtlFile {
             Err((resource, errors)) => (resource, errors),
         };
         FtlFile {
-            path,
+            path: path.into(),
             resource,
             errors,
             lines: OnceLock::new(),
@@ -129,7 +130,8 @@ impl FtlFile {
         }
     }
 
-    /// Words in each message's value as written in the file, by id.
+    /// Words in each message's value as written in the file, by id; the
+    /// attributes are left out (a message with attributes alone has none).
     pub fn words(&self) -> &BTreeMap<String, usize> {
         self.words.get_or_init(|| {
             let text = self.source();
@@ -138,8 +140,11 @@ impl FtlFile {
                 .filter_map(|span| {
                     let id = span.id?;
                     let (_, value) = text[span.id_line..span.range.end].split_once('=')?;
+                    // An indented line cannot start with `.` but as an
+                    // attribute, and attributes come after the value.
                     let words = value
                         .lines()
+                        .take_while(|l| !l.trim_start().starts_with('.'))
                         .filter(|l| !l.trim_start().starts_with('#'))
                         .flat_map(str::split_whitespace)
                         .count();
@@ -166,7 +171,7 @@ impl FtlFile {
         let entries = file.resource.entries().count();
         if entries > MAX_FTL_ENTRIES {
             return Err(LoadError::Invalid {
-                path: file.path,
+                path: file.path.to_path_buf(),
                 message: format!(
                     "the file has {entries} entries; letterkit reads Fluent files of at most {MAX_FTL_ENTRIES}: split it"
                 ),
@@ -209,7 +214,7 @@ impl FtlFile {
     pub fn location_of(&self, slice: &str) -> Location {
         match offset_in(self.source(), slice) {
             Some(offset) => self.location_of_span(offset..offset + slice.len()),
-            None => Location::file_start(&self.path),
+            None => Location::start_of(Arc::clone(&self.path)),
         }
     }
 
@@ -1005,12 +1010,45 @@ fn load_locale(
     })
 }
 
-/// The Fluent files of a tree laid out as `<dir>/<locale>/**/*.ftl` (a web
-/// app's strings, say): every locale folder's files by resource name (the path
-/// below the locale folder, without `.ftl`, with `/` separators), the source
-/// locale first, then the others by folder name. Folders whose names are not
-/// language tags are skipped. Paths are shown as `dir` plus the file's path.
-pub fn load_tree(dir: &Path, source: &str) -> Result<Vec<LocaleFiles>, LoadError> {
+/// A Fluent tree laid out as `<dir>/<locale>/**/*.ftl` (a web app's
+/// strings, say): the source locale's files, loaded, and the other locale
+/// folders, each loaded when asked for, so that a check holds only the few
+/// it is working on. Resources are named by their path below the locale
+/// folder, without `.ftl`, with `/` separators; paths are shown as `dir` plus
+/// the file's path.
+#[derive(Debug)]
+pub struct Tree {
+    /// The source locale's files.
+    pub source: LocaleFiles,
+    /// Every other locale folder, by folder name.
+    pub locales: Vec<TreeLocale>,
+}
+
+/// A locale folder of a [`Tree`], not yet loaded.
+#[derive(Debug, Clone)]
+pub struct TreeLocale {
+    /// The locale, read from the folder's name.
+    pub lang: Lang,
+    /// The folder, as paths are shown.
+    pub folder: PathBuf,
+}
+
+impl TreeLocale {
+    /// Reads and parses every `.ftl` file below the folder.
+    pub fn load(&self) -> Result<LocaleFiles, LoadError> {
+        let mut files = BTreeMap::new();
+        collect_tree(&self.folder, &self.folder, &mut files)?;
+        Ok(LocaleFiles {
+            settings: LocaleSettings::new(self.lang.clone()),
+            folder: self.folder.clone(),
+            files,
+        })
+    }
+}
+
+/// Finds the locale folders of the tree in `dir` and loads the source
+/// locale's. Folders whose names are not language tags are skipped.
+pub fn load_tree(dir: &Path, source: &str) -> Result<Tree, LoadError> {
     let mut folders: Vec<(String, Lang)> = visible_folders(dir, dir)?
         .into_iter()
         .filter_map(|name| Lang::lenient(&name).map(|lang| (name, lang)))
@@ -1022,18 +1060,15 @@ pub fn load_tree(dir: &Path, source: &str) -> Result<Vec<LocaleFiles>, LoadError
             message: format!("no folder for the source locale `{source}`"),
         });
     }
-    let mut locales = Vec::with_capacity(folders.len());
-    for (name, lang) in folders {
-        let folder = dir.join(&name);
-        let mut files = BTreeMap::new();
-        collect_tree(&folder, &folder, &mut files)?;
-        locales.push(LocaleFiles {
-            settings: LocaleSettings::new(lang),
-            folder,
-            files,
-        });
-    }
-    Ok(locales)
+    let mut locales = folders.into_iter().map(|(name, lang)| TreeLocale {
+        lang,
+        folder: dir.join(name),
+    });
+    let source = locales.next().expect("the source locale is first").load()?;
+    Ok(Tree {
+        source,
+        locales: locales.collect(),
+    })
 }
 
 fn collect_tree(
@@ -1104,6 +1139,13 @@ mod tests {
     }
 
     #[test]
+    fn words_are_counted_in_the_value_alone() {
+        let text = "a = One two\n    three\n    .title = Not counted\nb =\n    .label = B\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        assert_eq!((file.words_of("a"), file.words_of("b")), (3, 0));
+    }
+
+    #[test]
     fn syntax_errors_are_kept_and_the_rest_still_parses() {
         let file = FtlFile::parse("x.ftl".into(), "a = A\nb = }\nc = C\n".into());
         assert!(!file.errors.is_empty());
@@ -1151,6 +1193,38 @@ mod tests {
         assert!(check_limits(Path::new("x.ftl"), quoted).is_ok());
         let huge = "a".repeat(MAX_FTL_BYTES + 1);
         assert!(check_limits(Path::new("x.ftl"), &huge).is_err());
+    }
+
+    #[test]
+    fn a_tree_loads_its_source_and_lists_the_other_locales_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        for (folder, file) in [
+            ("en-US", "app"),
+            ("fr", "app"),
+            ("de", "sub/app"),
+            ("_tools", "x"),
+        ] {
+            let path = dir.path().join(folder).join(format!("{file}.ftl"));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "a = A\n").unwrap();
+        }
+        // Unreadable, but not read until its locale is checked.
+        fs::write(dir.path().join("fr/bad.ftl"), b"a = \xff\n").unwrap();
+        let tree = load_tree(dir.path(), "en-US").unwrap();
+        assert_eq!(tree.source.lang().tag(), "en-US");
+        assert_eq!(tree.source.files.keys().collect::<Vec<_>>(), ["app"]);
+        let tags: Vec<&str> = tree.locales.iter().map(|l| l.lang.tag()).collect();
+        assert_eq!(tags, ["de", "fr"]);
+        assert_eq!(
+            tree.locales[0]
+                .load()
+                .unwrap()
+                .files
+                .keys()
+                .collect::<Vec<_>>(),
+            ["sub/app"]
+        );
+        assert!(tree.locales[1].load().is_err());
     }
 
     #[test]

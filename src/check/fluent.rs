@@ -50,11 +50,6 @@ impl<'s> Entry<'s> {
         }
         patterns
     }
-
-    /// What a finding calls it: `id` or `-id`.
-    fn kind(&self) -> &'static str {
-        if self.is_term { "term" } else { "message" }
-    }
 }
 
 /// The messages and terms of a file, in file order.
@@ -84,7 +79,13 @@ pub(super) fn entries(file: &FtlFile) -> Vec<Entry<'_>> {
 /// What a pattern refers to, each with the slice that locates it.
 #[derive(Default)]
 struct References<'s> {
+    /// Every use of a variable, selectors included.
     variables: Vec<&'s str>,
+    /// The variables used outside any selector: those whose value is shown
+    /// (or passed to a function that shows it).
+    shown: Vec<&'s str>,
+    /// How many selectors the walk is inside.
+    in_selector: usize,
     /// `id`, `id.attr`, `-id` or `-id.attr`, with the id's slice.
     entries: Vec<(String, &'s str)>,
     functions: Vec<&'s str>,
@@ -110,7 +111,9 @@ impl<'s> References<'s> {
         match expression {
             ast::Expression::Select { selector, variants } => {
                 self.selects.push((selector, variants));
+                self.in_selector += 1;
                 self.inline(selector);
+                self.in_selector -= 1;
                 for variant in variants {
                     self.pattern(&variant.value);
                 }
@@ -121,7 +124,12 @@ impl<'s> References<'s> {
 
     fn inline(&mut self, inline: &'s InlineExpression<'s>) {
         match inline {
-            ast::InlineExpression::VariableReference { id } => self.variables.push(id.name),
+            ast::InlineExpression::VariableReference { id } => {
+                self.variables.push(id.name);
+                if self.in_selector == 0 {
+                    self.shown.push(id.name);
+                }
+            }
             ast::InlineExpression::MessageReference { id, attribute } => {
                 self.entries
                     .push((reference_key("", id.name, attribute), id.name));
@@ -206,16 +214,19 @@ pub(super) fn defined_names(files: &LocaleFiles) -> BTreeSet<String> {
 
 /// Checks of each entry on its own: empty values, duplicate attributes and
 /// variant keys, unknown functions, references to nothing the locale defines,
-/// and plural variants against the locale's plural rules.
+/// and plural variants against the locale's plural rules (`plurals`), where
+/// the entry's own select or the `source` file's is on plural categories.
 pub(super) fn check_entries(
     file: &FtlFile,
+    source: &FtlFile,
     lang: &Lang,
     defined: &BTreeSet<String>,
     functions: &[&str],
+    plurals: &PluralCategories,
     found: &mut Vec<Finding>,
 ) {
-    // Worked out only for a file with a plural select; most have none.
-    let mut plurals: Option<PluralCategories> = None;
+    // Worked out only for a file with a select; most have none.
+    let mut plural_in_source: Option<BTreeSet<String>> = None;
     for entry in entries(file) {
         let id = (!entry.is_term).then_some(entry.id);
         let mut attributes = BTreeSet::new();
@@ -274,13 +285,39 @@ pub(super) fn check_entries(
                 }
             }
             for (selector, variants) in &references.selects {
-                let plurals = plurals.get_or_insert_with(|| PluralCategories::of(lang));
-                check_variants(file, lang, id, &name, selector, variants, plurals, found);
+                let plural = plural_in_source
+                    .get_or_insert_with(|| plural_patterns(source))
+                    .contains(&name);
+                check_variants(
+                    file, lang, id, &name, selector, variants, plurals, plural, found,
+                );
             }
         }
     }
 }
 
+/// The names (`id`, `id.attr`, `-id`) of a file's values and attributes that
+/// select on plural categories.
+fn plural_patterns(file: &FtlFile) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for entry in entries(file) {
+        for (name, _, pattern) in entry.patterns() {
+            let selects = References::of(pattern).selects;
+            if selects
+                .iter()
+                .any(|(selector, variants)| plural_keys(selector, variants) == Some(true))
+            {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// Checks a select's variants: keys repeated, variants empty, and where it
+/// is a plural select (its own keys name a category other than `other`, or
+/// `plural_in_source` says the source's do), plural categories the locale
+/// needs and never reaches.
 #[allow(clippy::too_many_arguments)]
 fn check_variants(
     file: &FtlFile,
@@ -290,6 +327,7 @@ fn check_variants(
     selector: &InlineExpression<'_>,
     variants: &[Variant<'_>],
     plurals: &PluralCategories,
+    plural_in_source: bool,
     found: &mut Vec<Finding>,
 ) {
     let mut keys = BTreeSet::new();
@@ -314,9 +352,9 @@ fn check_variants(
             ));
         }
     }
-    if !is_plural_select(selector, variants) {
+    let Some(own_categories) = plural_keys(selector, variants) else {
         return;
-    }
+    };
     let named: Vec<&str> = variants
         .iter()
         .filter_map(|v| match &v.key {
@@ -324,13 +362,15 @@ fn check_variants(
             ast::VariantKey::NumberLiteral { .. } => None,
         })
         .collect();
+    // `[1] Remove *[other] Remove all` chooses by number, not by category.
+    let needs_categories = own_categories || plural_in_source;
     let missing: Vec<&str> = plurals
-        .categories
+        .integer_categories
         .iter()
         .copied()
         .filter(|category| !named.contains(category))
         .collect();
-    if !missing.is_empty() {
+    if needs_categories && !missing.is_empty() {
         let at = variants.first().map_or("", variant_key);
         found.push(finding(
             Code::MissingPluralCategory,
@@ -375,34 +415,39 @@ fn variant_key<'s>(variant: &Variant<'s>) -> &'s str {
     }
 }
 
-/// A select on a variable or NUMBER() whose keys are plural categories or numbers.
-fn is_plural_select(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> bool {
+/// For a select on a variable or NUMBER() whose keys are all plural
+/// categories or numbers, whether a key is a category other than `other`;
+/// `None` for any other select (`[masculine]`, `[macos]`).
+fn plural_keys(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> Option<bool> {
     let numeric_selector = match selector {
         ast::InlineExpression::VariableReference { .. } => true,
         ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
         _ => false,
     };
+    if !numeric_selector {
+        return None;
+    }
     let mut any_category = false;
+    let mut a_category = false;
     for variant in variants {
         match &variant.key {
             ast::VariantKey::Identifier { name } if CATEGORIES.contains(name) => {
                 any_category = true;
+                a_category |= *name != "other";
             }
-            ast::VariantKey::Identifier { .. } => return false,
+            ast::VariantKey::Identifier { .. } => return None,
             ast::VariantKey::NumberLiteral { .. } => {}
         }
     }
-    numeric_selector && any_category
+    any_category.then_some(a_category)
 }
 
-/// Whether a pattern shows nothing: no text but whitespace, no placeable but
-/// empty string literals.
+/// Whether a pattern shows nothing by mistake: text that is only white
+/// space (a no-break space, say), and no placeable. `{ "" }` is how Fluent
+/// writes an empty value on purpose, so it is not empty here.
 fn is_empty(pattern: &Pattern<'_>) -> bool {
     pattern.elements.iter().all(|element| match element {
         ast::PatternElement::TextElement { value } => value.trim().is_empty(),
-        ast::PatternElement::Placeable {
-            expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
-        } => value.trim().is_empty(),
         ast::PatternElement::Placeable { .. } => false,
     })
 }
@@ -443,7 +488,7 @@ pub(super) fn compare_entries(
                 found.push(finding(
                     Code::MissingTerm,
                     lang,
-                    None,
+                    Some(&source_entry.key),
                     file.location_of_scaffold(&source_entry.key)
                         .unwrap_or_else(|| crate::location::Location::file_start(&file.path)),
                     format!(
@@ -468,38 +513,13 @@ fn compare_entry(
     found: &mut Vec<Finding>,
 ) {
     let id = (!entry.is_term).then_some(entry.id);
-    let kind = entry.kind();
-    let source_attributes: BTreeSet<&str> =
-        source_entry.attributes.iter().map(|a| a.id.name).collect();
-    let attributes: BTreeSet<&str> = entry.attributes.iter().map(|a| a.id.name).collect();
-    for missing in source_attributes.difference(&attributes) {
-        found.push(finding(
-            Code::MissingAttribute,
-            lang,
-            id,
-            file.location_of(entry.id),
-            format!(
-                "the {kind} `{}` lacks the attribute `.{missing}` that the source has ({})",
-                entry.key,
-                source.location_of(missing)
-            ),
-        ));
+    // A term's attributes and variables are the locale's own (Fluent says
+    // so of attributes: `.gender` where the language has genders); its
+    // value's references are still compared.
+    if !entry.is_term {
+        compare_attributes(source, source_entry, file, entry, lang, found);
+        compare_variables(source_entry, file, entry, lang, found);
     }
-    for attribute in entry.attributes {
-        if !source_attributes.contains(attribute.id.name) {
-            found.push(finding(
-                Code::ObsoleteAttribute,
-                lang,
-                id,
-                file.location_of(attribute.id.name),
-                format!(
-                    "the attribute `.{}` of `{}` is not in the source; it is never shown: remove it",
-                    attribute.id.name, entry.key
-                ),
-            ));
-        }
-    }
-
     let source_patterns: BTreeMap<String, &Pattern<'_>> = source_entry
         .patterns()
         .into_iter()
@@ -511,53 +531,23 @@ fn compare_entry(
         };
         let source_references = References::of(source_pattern);
         let references = References::of(pattern);
-        let wanted: BTreeSet<&str> = source_references.variables.iter().copied().collect();
-        let mut reported = BTreeSet::new();
-        for variable in &references.variables {
-            if !wanted.contains(variable) && reported.insert(*variable) {
-                found.push(finding(
-                    Code::UnknownVariable,
-                    lang,
-                    id,
-                    file.location_of(variable),
-                    format!(
-                        "`{name}` uses the variable ${variable}, which the source does not have ({}); the page would show it unfilled: use {}",
-                        if wanted.is_empty() { "it has none".to_owned() } else { format!("it has {}", dollar_list(&wanted)) },
-                        if wanted.is_empty() { "none".to_owned() } else { dollar_list(&wanted) }
-                    ),
-                ));
-            }
-        }
-        let mut dropped = BTreeMap::new();
-        missing_variables(pattern, &BTreeSet::new(), &wanted, None, &mut dropped);
-        for (variable, variant) in dropped {
-            let (at, where_) = match variant {
-                Some(key) => (key, format!("the variant [{key}] of `{name}`")),
-                None => (slice, format!("`{name}`")),
-            };
-            found.push(finding(
-                Code::MissingVariable,
-                lang,
-                id,
-                file.location_of(at),
-                format!(
-                    "{where_} does not use the variable ${variable} that the source uses: the page would leave out its value"
-                ),
-            ));
-        }
         let source_refs: BTreeSet<&str> = source_references
             .entries
             .iter()
-            .map(|(r, _)| r.as_str())
+            .map(|(r, _)| compared_reference(r))
             .collect();
-        let refs: BTreeSet<&str> = references.entries.iter().map(|(r, _)| r.as_str()).collect();
+        let refs: BTreeSet<&str> = references
+            .entries
+            .iter()
+            .map(|(r, _)| compared_reference(r))
+            .collect();
         if source_refs != refs {
             let lost: Vec<&str> = source_refs.difference(&refs).copied().collect();
             let added: Vec<&str> = refs.difference(&source_refs).copied().collect();
             let at = references
                 .entries
                 .iter()
-                .find(|(r, _)| added.contains(&r.as_str()))
+                .find(|(r, _)| added.contains(&compared_reference(r)))
                 .map_or(slice, |(_, s)| s);
             found.push(finding(
                 Code::ChangedReference,
@@ -587,6 +577,113 @@ fn compare_entry(
     }
 }
 
+/// A reference as compared with the source's: a term's attribute stands for
+/// the term (`-brand.case-status` selects among forms of `-brand`; its
+/// attributes are the locale's own), a message's attribute for itself.
+fn compared_reference(reference: &str) -> &str {
+    match reference.split_once('.') {
+        Some((term, _)) if term.starts_with('-') => term,
+        _ => reference,
+    }
+}
+
+/// A message's attributes against its source's: missing and obsolete ones.
+fn compare_attributes(
+    source: &FtlFile,
+    source_entry: &Entry<'_>,
+    file: &FtlFile,
+    entry: &Entry<'_>,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let id = Some(entry.id);
+    let source_attributes: BTreeSet<&str> =
+        source_entry.attributes.iter().map(|a| a.id.name).collect();
+    let attributes: BTreeSet<&str> = entry.attributes.iter().map(|a| a.id.name).collect();
+    for missing in source_attributes.difference(&attributes) {
+        found.push(finding(
+            Code::MissingAttribute,
+            lang,
+            id,
+            file.location_of(entry.id),
+            format!(
+                "the message `{}` lacks the attribute `.{missing}` that the source has ({})",
+                entry.key,
+                source.location_of(missing)
+            ),
+        ));
+    }
+    for attribute in entry.attributes {
+        if !source_attributes.contains(attribute.id.name) {
+            found.push(finding(
+                Code::ObsoleteAttribute,
+                lang,
+                id,
+                file.location_of(attribute.id.name),
+                format!(
+                    "the attribute `.{}` of `{}` is not in the source; it is never shown: remove it",
+                    attribute.id.name, entry.key
+                ),
+            ));
+        }
+    }
+}
+
+/// Variables of a message against its source's, over the value and every
+/// attribute together, since they are the message's arguments whichever
+/// part uses them: a variable the source never uses is unknown; one whose
+/// value the source shows (outside a selector) and the translation never
+/// uses, anywhere, is missing. A variant without a variable is the
+/// translation's choice, as the source's own variants often are. (A term's
+/// variables are its parameters, the locale's own: not compared.)
+fn compare_variables(
+    source_entry: &Entry<'_>,
+    file: &FtlFile,
+    entry: &Entry<'_>,
+    lang: &Lang,
+    found: &mut Vec<Finding>,
+) {
+    let id = Some(entry.id);
+    let mut wanted = BTreeSet::new();
+    let mut shown = BTreeSet::new();
+    for (_, _, pattern) in source_entry.patterns() {
+        let references = References::of(pattern);
+        wanted.extend(references.variables);
+        shown.extend(references.shown);
+    }
+    let mut used = BTreeSet::new();
+    for (name, _, pattern) in entry.patterns() {
+        for variable in References::of(pattern).variables {
+            if !used.insert(variable) || wanted.contains(variable) {
+                continue;
+            }
+            found.push(finding(
+                Code::UnknownVariable,
+                lang,
+                id,
+                file.location_of(variable),
+                format!(
+                    "`{name}` uses the variable ${variable}, which the source does not have ({}); the page would show it unfilled: use {}",
+                    if wanted.is_empty() { "it has none".to_owned() } else { format!("it has {}", dollar_list(&wanted)) },
+                    if wanted.is_empty() { "none".to_owned() } else { dollar_list(&wanted) }
+                ),
+            ));
+        }
+    }
+    for variable in shown.difference(&used) {
+        found.push(finding(
+            Code::MissingVariable,
+            lang,
+            id,
+            file.location_of(entry.id),
+            format!(
+                "`{}` does not use the variable ${variable} that the source shows: the page would leave out its value",
+                entry.key
+            ),
+        ));
+    }
+}
+
 fn dollar_list(variables: &BTreeSet<&str>) -> String {
     variables
         .iter()
@@ -595,96 +692,23 @@ fn dollar_list(variables: &BTreeSet<&str>) -> String {
         .join(", ")
 }
 
-/// The variables of `wanted` that some path through the pattern's select
-/// expressions never uses, each with the variant key where it is first
-/// missing (`None` when the pattern has no select). A select's own selector
-/// counts as used in its variants: `[one] one file` need not repeat `$count`.
-fn missing_variables<'s>(
-    pattern: &'s Pattern<'s>,
-    inherited: &BTreeSet<&'s str>,
-    wanted: &BTreeSet<&str>,
-    key: Option<&'s str>,
-    missing: &mut BTreeMap<String, Option<&'s str>>,
-) {
-    let mut present = inherited.clone();
-    let mut selects = Vec::new();
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            level_variables(expression, &mut present, &mut selects);
-        }
-    }
-    if selects.is_empty() {
-        for variable in wanted.difference(&present) {
-            missing.entry((*variable).to_owned()).or_insert(key);
-        }
-        return;
-    }
-    // Each select at this level is walked with the variables of the others,
-    // so that two sibling selects are not blamed for each other's variables.
-    let variables_of = |variants: &'s [Variant<'s>]| {
-        variants
-            .iter()
-            .flat_map(|v| References::of(&v.value).variables)
-            .collect::<Vec<_>>()
-    };
-    for (index, (selector, variants)) in selects.iter().enumerate() {
-        let mut inherited = present.clone();
-        for (other, (_, others)) in selects.iter().enumerate() {
-            if other != index {
-                inherited.extend(variables_of(others));
-            }
-        }
-        inherited.extend(References::of_inline(selector).variables);
-        for variant in variants.iter() {
-            missing_variables(
-                &variant.value,
-                &inherited,
-                wanted,
-                Some(variant_key(variant)),
-                missing,
-            );
-        }
-    }
-}
-
-/// The variables an expression uses outside any select, and the selects it holds.
-fn level_variables<'s>(
-    expression: &'s Expression<'s>,
-    present: &mut BTreeSet<&'s str>,
-    selects: &mut Vec<(&'s InlineExpression<'s>, &'s [Variant<'s>])>,
-) {
-    match expression {
-        ast::Expression::Select { selector, variants } => selects.push((selector, variants)),
-        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
-            level_variables(expression, present, selects);
-        }
-        ast::Expression::Inline(inline) => {
-            present.extend(References::of_inline(inline).variables);
-        }
-    }
-}
-
-impl<'s> References<'s> {
-    fn of_inline(inline: &'s InlineExpression<'s>) -> Self {
-        let mut references = References::default();
-        references.inline(inline);
-        references
-    }
-}
-
 /// Which of a locale's files are shown together, so an id defined in two of
 /// them clashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Bundles {
-    /// A plain Fluent tree: every file in one bundle.
-    All,
+    /// A plain Fluent tree: an application loads its files in sets that the
+    /// tree does not say (a page, a dialog), and two files never shown
+    /// together may use the same id, so only a file's own repeats clash
+    /// (reported with the file).
+    Unknown,
     /// A letterkit page: `common.ftl` and one letter's file, so two letters
     /// may use the same ids (`subject`, `closing`).
     CommonAndLetter,
 }
 
 /// The same id defined in two of a locale's files that are shown together,
-/// and references that go round in a circle.
+/// and references that go round in a circle (ids looked up across every file,
+/// first definition first).
 pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
     let lang = files.lang();
     let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
@@ -692,7 +716,7 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
     let common = files.file(COMMON_RESOURCE);
     // common.ftl first: a letter's id that clashes with it is the one reported.
     let ordered: Vec<&FtlFile> = match bundles {
-        Bundles::All => files.files.values().collect(),
+        Bundles::Unknown => files.files.values().collect(),
         Bundles::CommonAndLetter => common
             .into_iter()
             .chain(
@@ -711,8 +735,8 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
                 continue; // duplicates within a file are reported with the file
             }
             if let Some(earlier) = first.get(&entry.key) {
-                let shown_together = bundles == Bundles::All
-                    || common.is_some_and(|common| std::ptr::eq(*earlier, common));
+                let shown_together = bundles == Bundles::CommonAndLetter
+                    && common.is_some_and(|common| std::ptr::eq(*earlier, common));
                 if !shown_together {
                     continue;
                 }
@@ -821,6 +845,7 @@ fn cycles<T>(graph: &Graph<'_, T>) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plurals::Rules;
     use std::path::PathBuf;
 
     fn file(text: &str) -> FtlFile {
@@ -852,18 +877,79 @@ mod tests {
             .flat_map(|e| e.patterns().into_iter().map(|(n, _, _)| n))
             .collect();
         let mut found = Vec::new();
+        let lang = Lang::parse(tag).unwrap();
         check_entries(
             &file,
-            &Lang::parse(tag).unwrap(),
+            &file,
+            &lang,
             &defined,
             crate::localize::KNOWN_FUNCTIONS,
+            &PluralCategories::of(&lang),
+            &mut found,
+        );
+        codes(&found)
+    }
+
+    /// [`alone`], with a source file to say which selects are plural.
+    fn against(
+        source: &str,
+        text: &str,
+        tag: &str,
+        rules: Rules,
+    ) -> Vec<(&'static str, usize, usize)> {
+        let source = file(source);
+        let file = file(text);
+        let lang = Lang::parse(tag).unwrap();
+        let mut found = Vec::new();
+        check_entries(
+            &file,
+            &source,
+            &lang,
+            &BTreeSet::new(),
+            crate::localize::FLUENT_FUNCTIONS,
+            &PluralCategories::by(&lang, rules),
             &mut found,
         );
         codes(&found)
     }
 
     #[test]
-    fn variables_added_are_errors_and_dropped_ones_are_named_per_variant() {
+    fn a_select_on_numbers_alone_needs_no_categories() {
+        let source = "a = { $count ->\n    [1] Remove\n   *[other] Remove all\n}\n";
+        let target = "a = { $count ->\n    [1] Supprimer\n   *[other] Tout supprimer\n}\n";
+        assert!(against(source, source, "en", Rules::Renderer).is_empty());
+        assert!(against(source, target, "fr", Rules::Renderer).is_empty());
+        let plural = "a = { $count ->\n    [one] One\n   *[other] Many\n}\n";
+        assert_eq!(
+            against(plural, target, "fr", Rules::Renderer),
+            [("missing-plural-category", 2, 6)],
+            "the source's select is on categories"
+        );
+    }
+
+    #[test]
+    fn a_category_only_fractions_reach_is_not_needed() {
+        let source = "a = { $n ->\n    [one] One\n   *[other] Many\n}\n";
+        let czech = "a = { $n ->\n    [one] Jeden\n    [few] Několik\n   *[other] Mnoho\n}\n";
+        assert!(against(source, czech, "cs", Rules::Renderer).is_empty());
+        let polish = "a = { $n ->\n    [one] Jeden\n    [few] Kilka\n   *[many] Wiele\n}\n";
+        assert!(against(source, polish, "pl", Rules::Renderer).is_empty());
+    }
+
+    #[test]
+    fn a_tree_follows_current_cldr_and_a_letter_its_renderer() {
+        let source = "a = { $n ->\n    [one] One\n   *[other] Many\n}\n";
+        let hebrew = "a = { $n ->\n    [one] אחד\n    [two] שניים\n   *[other] רבים\n}\n";
+        assert!(against(source, hebrew, "he", Rules::Current).is_empty());
+        assert_eq!(
+            against(source, hebrew, "he", Rules::Renderer),
+            [("missing-plural-category", 2, 6)],
+            "CLDR 37 has Hebrew `many`"
+        );
+    }
+
+    #[test]
+    fn variables_are_compared_over_the_whole_message() {
         assert_eq!(
             compare("a = Source { $n }\n", "a = Fuente { $m }\n", "es"),
             [("unknown-variable", 1, 15), ("missing-variable", 1, 1)]
@@ -871,11 +957,54 @@ mod tests {
         let source = "a = { $n ->\n    [one] one file of { $who }\n   *[other] { $n } files of { $who }\n}\n";
         let target =
             "a = { $n ->\n    [one] un fichier\n   *[other] { $n } fichiers de { $who }\n}\n";
-        assert_eq!(compare(source, target, "fr"), [("missing-variable", 2, 6)]);
+        assert!(
+            compare(source, target, "fr").is_empty(),
+            "a variant may leave out a variable another shows"
+        );
+        assert_eq!(
+            compare(source, "a = { $n } fichiers\n", "fr"),
+            [("missing-variable", 1, 1)]
+        );
         assert!(
             compare(source, source, "en").is_empty(),
             "the selector may be omitted"
         );
+    }
+
+    #[test]
+    fn a_variable_may_move_between_value_and_attributes() {
+        let source = "a = Extensions\n    .tooltip = { $count } extensions\n";
+        let target = "a = { $count } estyniad\n    .tooltip = Estyniadau\n";
+        assert!(compare(source, target, "cy").is_empty());
+        let source = "b =\n    .tooltiptext = { PLATFORM() ->\n        [macos] Open ({ $shortcut })\n       *[other] Open\n    }\n";
+        let target = "b =\n    .tooltiptext = { PLATFORM() ->\n        [macos] Öffnen ({ $shortcut })\n       *[other] Öffnen\n    }\n";
+        assert!(compare(source, target, "de").is_empty());
+    }
+
+    #[test]
+    fn a_variable_the_source_only_selects_on_may_be_left_out() {
+        let source = "s = { $timeValue ->\n    [one] s\n   *[other] s\n}\n";
+        assert!(compare(source, "s = s\n", "cs").is_empty());
+    }
+
+    #[test]
+    fn a_terms_variables_are_its_own_parameters() {
+        let source = "-brand = Firefox\n";
+        let target = "-brand = { $case ->\n   *[nom] Firefox\n    [gen] Firefoxu\n}\n";
+        assert!(compare(source, target, "sk").is_empty());
+    }
+
+    #[test]
+    fn a_missing_term_is_named_by_its_id() {
+        let mut found = Vec::new();
+        compare_entries(
+            &file("-mdn-brand-name = MDN Web Docs\n"),
+            &file("a = A\n"),
+            &Lang::parse("fr").unwrap(),
+            &mut found,
+        );
+        assert_eq!(found[0].code, Code::MissingTerm);
+        assert_eq!(found[0].message_id.as_deref(), Some("-mdn-brand-name"));
     }
 
     #[test]
@@ -894,10 +1023,34 @@ mod tests {
     }
 
     #[test]
+    fn a_select_on_a_term_attribute_refers_to_the_term() {
+        let source = "-brand = Firefox\na = Update { -brand }\n";
+        let target = "-brand = Firefox\na =\n    { -brand.case-status ->\n        [with-cases] Aktualizace { -brand(case: \"gen\") }\n       *[no-cases] Aktualizace aplikace { -brand }\n    }\n";
+        assert!(compare(source, target, "cs").is_empty());
+        assert_eq!(
+            compare(
+                source,
+                "-brand = Firefox\na = { -other.x ->\n   *[y] Y\n}\n",
+                "cs"
+            ),
+            [("changed-reference", 2, 8)],
+            "another term's attribute is another term"
+        );
+    }
+
+    #[test]
+    fn a_terms_attributes_are_the_locales_own() {
+        let source = "-brand = Firefox\n    .gender = neuter\n";
+        let target = "-brand = Firefox\n    .gender = masculine\n    .declinable = yes\n";
+        assert!(compare(source, target, "sr").is_empty());
+        assert!(compare(source, "-brand = Firefox\n", "tr").is_empty());
+    }
+
+    #[test]
     fn entries_on_their_own() {
         assert_eq!(
             alone(
-                "a = { \"\" }\nb = { missing }\nc = { NOPE() }\nd = D\n    .t = 1\n    .t = 2\n",
+                "a = \u{A0}\nb = { missing }\nc = { NOPE() }\nd = D\n    .t = 1\n    .t = 2\n",
                 "en"
             ),
             [
@@ -911,13 +1064,18 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_string_literal_is_an_empty_value_on_purpose() {
+        assert!(alone("a = A\n    .key = { \"\" }\nb = {\"\"}\n", "cy").is_empty());
+    }
+
+    #[test]
     fn plural_categories_follow_the_renderers_rules() {
         let en = "a = { $n ->\n    [one] one\n   *[other] many\n}\n";
         assert!(alone(en, "en").is_empty());
         assert_eq!(alone(en, "ja"), [("unreachable-variant", 2, 6)]);
         assert_eq!(alone(en, "ar"), [("missing-plural-category", 2, 6)]);
         assert_eq!(
-            alone("a = { $n ->\n   *[other] x\n}\n", "ht"),
+            against(en, "a = { $n ->\n   *[other] x\n}\n", "ht", Rules::Renderer),
             [("missing-plural-category", 2, 6)],
             "Haitian Creole is checked, with the rules the renderer falls back to"
         );
@@ -954,10 +1112,27 @@ mod tests {
             ("letter", "a = Again\n"),
         ]);
         let mut found = Vec::new();
-        check_locale(&files, Bundles::All, &mut found);
+        check_locale(&files, Bundles::CommonAndLetter, &mut found);
         let mut codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
         codes.sort();
         assert_eq!(codes, ["cyclic-reference", "duplicate-message"]);
+    }
+
+    #[test]
+    fn files_of_a_plain_tree_may_share_ids() {
+        let files = english(&[
+            ("about/support", "page-title = Troubleshooting\n"),
+            ("robots", "page-title = Gort!\na = { b }\n"),
+            ("sub/b", "b = { a }\n"),
+        ]);
+        let mut found = Vec::new();
+        check_locale(&files, Bundles::Unknown, &mut found);
+        let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["cyclic-reference"],
+            "cycles across files still count"
+        );
     }
 
     #[test]
@@ -974,8 +1149,5 @@ mod tests {
             .map(|f| (f.code.as_str(), f.message_id.as_deref()))
             .collect();
         assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
-        found.clear();
-        check_locale(&files, Bundles::All, &mut found);
-        assert_eq!(found.len(), 2, "one bundle: both clash");
     }
 }

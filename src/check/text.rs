@@ -14,10 +14,12 @@ use crate::project::{EntryKind, FtlFile};
 
 /// Reports every bidi control (an error: it can make text read in another
 /// order than it is stored, as in Trojan Source), every invisible control
-/// or format character (an error), and every directional mark (a warning:
-/// rarely needed, since letterkit isolates what needs it), each with its
-/// code point and position.
-pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
+/// or format character (an error), and in a letter every directional mark
+/// (a warning: rarely needed, since letterkit isolates what needs it), each
+/// with its code point and position. In any other Fluent tree a mark is
+/// left alone: an application that does not isolate its values needs one
+/// before a Latin name in a right-to-left sentence.
+pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mut Vec<Finding>) {
     let text = file.source();
     if !may_hide_characters(text.as_bytes()) {
         return;
@@ -30,7 +32,9 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) 
         let Some((code, what)) = classify(c) else {
             continue;
         };
-        if c == ZERO_WIDTH_SPACE && separates_words {
+        if c == ZERO_WIDTH_SPACE && separates_words
+            || code == Code::DirectionalMark && markup == Markup::Tree
+        {
             continue;
         }
         // The spans are in file order and do not overlap.
@@ -151,8 +155,10 @@ struct Shape {
     written_numbers: BTreeMap<String, String>,
     /// The text, for spotting an untranslated copy.
     text: String,
-    /// Raw HTML fragments, whitespace collapsed.
+    /// The HTML tags, each written one way ([`tags`]), sorted; and each as
+    /// written, white space collapsed.
     html: Vec<String>,
+    written_html: BTreeMap<String, String>,
     /// Links to anything but https, http and mailto addresses.
     unsafe_links: Vec<String>,
     /// Image addresses.
@@ -191,14 +197,16 @@ impl Shape {
         };
         for issue in issues {
             match &issue {
-                MarkupIssue::RawHtml(html) => shape
-                    .html
-                    .push(html.split_whitespace().collect::<Vec<_>>().join(" ")),
+                MarkupIssue::RawHtml(_) => {}
                 MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url.clone()),
                 MarkupIssue::Image(url) => shape.images.push(url.clone()),
                 MarkupIssue::UnknownNote(_) => continue,
             }
             shape.issues.push(issue);
+        }
+        for (tag, written) in tags(&flat) {
+            shape.written_html.entry(tag.clone()).or_insert(written);
+            shape.html.push(tag);
         }
         shape.html.sort();
         let mut words = String::new();
@@ -251,6 +259,109 @@ impl Shape {
             words.push(' ');
         }
     }
+}
+
+/// The HTML tags a browser would read in `text` (`<` then a letter, `/` and
+/// a letter, `!` or `?`), without the text between them, each written one
+/// way: names in lower case, attributes sorted, separated by one space, with
+/// values in double quotes and white space collapsed. So a translated link
+/// text, or `data-l10n-name = "x"` for `data-l10n-name="x"`, is no
+/// difference, while `</a od ￼ >` for `</a>` is. Each comes with the tag as
+/// written, white space collapsed.
+fn tags(text: &str) -> Vec<(String, String)> {
+    let collapsed = |tag: &str| tag.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let mut chars = after.chars();
+        let (closing, name_start) = match chars.next() {
+            Some(c) if c.is_ascii_alphabetic() => (false, 0),
+            Some('/') if chars.next().is_some_and(|c| c.is_ascii_alphabetic()) => (true, 1),
+            Some('!' | '?') => {
+                // A comment, doctype or processing instruction, as written.
+                let end = after.find('>').map_or(after.len(), |e| e + 1);
+                let tag = collapsed(&rest[at..at + 1 + end]);
+                found.push((tag.clone(), tag));
+                rest = &after[end..];
+                continue;
+            }
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let (tag, consumed) = read_tag(&after[name_start..]);
+        let tag = if closing {
+            format!("</{tag}")
+        } else {
+            format!("<{tag}")
+        };
+        let end = at + 1 + name_start + consumed;
+        found.push((tag, collapsed(&rest[at..end])));
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// Reads a tag after `<` or `</`: its name and attributes, written one way
+/// and closed with `>`, and how many bytes it took.
+fn read_tag(text: &str) -> (String, usize) {
+    let stop = |c: char| c.is_whitespace() || c == '/' || c == '>';
+    let name_end = text.find(stop).unwrap_or(text.len());
+    let name = text[..name_end].to_lowercase();
+    let mut attributes = Vec::new();
+    let mut at = name_end;
+    loop {
+        let skipped = text[at..].len()
+            - text[at..]
+                .trim_start_matches([' ', '\t', '\n', '\r', '/'])
+                .len();
+        at += skipped;
+        match text[at..].chars().next() {
+            None => break,
+            Some('>') => {
+                at += 1;
+                break;
+            }
+            Some(_) => {}
+        }
+        let attribute_end = text[at..]
+            .find(|c: char| stop(c) || c == '=')
+            .map_or(text.len(), |e| at + e.max(1));
+        let attribute = text[at..attribute_end].to_lowercase();
+        at = attribute_end;
+        let after_name = text[at..].trim_start();
+        let Some(value) = after_name.strip_prefix('=') else {
+            attributes.push(attribute);
+            continue;
+        };
+        let value = value.trim_start();
+        at = text.len() - value.len();
+        let (raw, length) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
+                Some(end) => (&value[1..1 + end], end + 2),
+                None => (&value[1..], value.len()),
+            },
+            _ => {
+                let end = value
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(value.len());
+                (&value[..end], end)
+            }
+        };
+        at += length;
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        attributes.push(format!("{attribute}=\"{}\"", words.join(" ")));
+    }
+    attributes.sort();
+    let mut tag = name;
+    for attribute in attributes {
+        tag.push(' ');
+        tag.push_str(&attribute);
+    }
+    tag.push('>');
+    (tag, at)
 }
 
 /// A pattern as one Markdown string: its text, with each placeable as an
@@ -391,10 +502,13 @@ impl<'s> Shapes<'s> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Markup {
     /// A letter: Markdown only. Raw HTML, unsafe links and images are reported
-    /// from the formatted letter, where variables are filled in.
+    /// from the formatted letter, where variables are filled in; emphasis is
+    /// compared with the source's.
     Letter,
-    /// Any Fluent tree: HTML the source uses (`<a data-l10n-name>`) is fine in
-    /// a translation; HTML the source lacks, unsafe links and images are not.
+    /// Any Fluent tree: HTML tags the source uses (`<a data-l10n-name>`) and
+    /// unsafe links it has are fine in a translation; tags and unsafe links
+    /// the source lacks, and images, are not. Markdown means nothing there,
+    /// so emphasis is not compared.
     Tree,
 }
 
@@ -425,7 +539,10 @@ pub(super) fn compare_messages(
             found.push(finding(code, lang, Some(id), file.location_of(id), message));
         };
         if markup == Markup::Tree {
-            let html = difference(&shape.html, &wanted.html);
+            let html: Vec<String> = difference(&shape.html, &wanted.html)
+                .into_iter()
+                .map(|tag| shape.written_html.get(&tag).cloned().unwrap_or(tag))
+                .collect();
             if !html.is_empty() {
                 report(
                     Code::RawHtml,
@@ -435,7 +552,7 @@ pub(super) fn compare_messages(
                     ),
                 );
             }
-            for url in &shape.unsafe_links {
+            for url in difference(&shape.unsafe_links, &wanted.unsafe_links) {
                 report(
                     Code::UnsafeLink,
                     format!(
@@ -480,7 +597,7 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        if shape.emphasis != wanted.emphasis {
+        if markup == Markup::Letter && shape.emphasis != wanted.emphasis {
             report(
                 Code::ChangedEmphasis,
                 format!(
@@ -603,6 +720,10 @@ mod tests {
     }
 
     fn compare(source: &str, target: &str) -> Vec<&'static str> {
+        compare_in(Markup::Letter, source, target)
+    }
+
+    fn compare_in(markup: Markup, source: &str, target: &str) -> Vec<&'static str> {
         let mut found = Vec::new();
         let source = file(source);
         let target = file(target);
@@ -612,10 +733,50 @@ mod tests {
             &Lang::parse("es").unwrap(),
             &Lang::parse("en").unwrap(),
             &["name".to_owned()],
-            Markup::Letter,
+            markup,
             &mut found,
         );
         found.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_tree_keeps_the_sources_unsafe_links_and_has_no_emphasis() {
+        let source = "a = Ended by <xsl:message>.\nb = *Report* it\n";
+        let target = "a = Terminada por <xsl:message>.\nb = Informe\n";
+        assert!(compare_in(Markup::Tree, source, target).is_empty());
+        assert_eq!(
+            compare_in(
+                Markup::Tree,
+                "a = Ended.\n",
+                "a = Terminada <xsl:message>.\n"
+            ),
+            ["raw-html", "unsafe-link"]
+        );
+        assert_eq!(
+            compare_in(Markup::Letter, source, target),
+            ["changed-emphasis"]
+        );
+    }
+
+    #[test]
+    fn tags_are_compared_without_their_text_or_spacing() {
+        let tags = |text: &str| -> Vec<String> { tags(text).into_iter().map(|t| t.0).collect() };
+        assert_eq!(
+            tags("<div data-l10n-name=\"line1\">Importer</div> a < b"),
+            ["<div data-l10n-name=\"line1\">", "</div>"]
+        );
+        assert_eq!(
+            tags("<a data-l10n-name = 'x'  class=b>t</a >"),
+            tags("<A class=\"b\" data-l10n-name=\"x\">text</a>")
+        );
+        assert_eq!(
+            tags("<a data-l10n-name=\"p\">Obavijest</a od \u{FFFC} >"),
+            ["<a data-l10n-name=\"p\">", "</a od \u{fffc}>"]
+        );
+        assert_eq!(
+            tags("<br/><!--  x  --><img src=x"),
+            ["<br>", "<!-- x -->", "<img src=\"x\">"]
+        );
     }
 
     #[test]
@@ -676,9 +837,11 @@ mod tests {
     #[test]
     fn hidden_characters_are_located_by_code_point() {
         let mut found = Vec::new();
+        let text = file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n");
         characters(
-            &file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n"),
+            &text,
             &Lang::parse("ar").unwrap(),
+            Markup::Letter,
             &mut found,
         );
         let seen: Vec<(&str, usize, usize, Option<&str>)> = found
@@ -700,6 +863,19 @@ mod tests {
                 ("invisible-character", 2, 8, Some("b")),
             ]
         );
+        let mut in_tree = Vec::new();
+        characters(
+            &text,
+            &Lang::parse("ar").unwrap(),
+            Markup::Tree,
+            &mut in_tree,
+        );
+        let codes: Vec<&str> = in_tree.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["bidi-control", "invisible-character"],
+            "an app that does not isolate needs its marks"
+        );
         assert!(
             found[0]
                 .message
@@ -712,7 +888,12 @@ mod tests {
         let text = file("a = hello\u{200B}world\n");
         for (tag, reported) in [("en", 1), ("th", 0)] {
             let mut found = Vec::new();
-            characters(&text, &Lang::parse(tag).unwrap(), &mut found);
+            characters(
+                &text,
+                &Lang::parse(tag).unwrap(),
+                Markup::Letter,
+                &mut found,
+            );
             assert_eq!(found.len(), reported, "{tag}");
         }
     }

@@ -385,9 +385,9 @@ fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
     // space, needs the text rebuilt. Folds without early exit, which the
     // compiler turns into wide comparisons.
     let bytes = text.as_bytes();
-    let doubled = bytes
-        .windows(2)
-        .fold(false, |found, pair| found | ((pair[0] == b' ') & (pair[1] == b' ')));
+    let doubled = bytes.windows(2).fold(false, |found, pair| {
+        found | ((pair[0] == b' ') & (pair[1] == b' '))
+    });
     let other = bytes
         .iter()
         .fold(false, |found, &b| found | (b.wrapping_sub(0x09) < 5));

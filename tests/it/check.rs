@@ -119,6 +119,24 @@ fn unsafe_content_in_a_translation_is_reported() {
 }
 
 #[test]
+fn emphasis_and_directional_marks_are_checked_in_a_letter() {
+    let transcript = check_small("emphasis_and_marks", |p| {
+        edit(
+            &p.join("locales/es/notice.ftl"),
+            "la *mayoría* de",
+            "la mayoría\u{200F} de",
+        )
+    });
+    assert!(transcript.starts_with("exit code: 0"), "{transcript}");
+    for code in ["changed-emphasis", "directional-mark"] {
+        assert!(
+            transcript.contains(&format!("warning: [{code}] es:")),
+            "{code}: {transcript}"
+        );
+    }
+}
+
+#[test]
 fn an_optional_locale_only_warns() {
     let project = copy_project(&fixture("small"));
     edit(

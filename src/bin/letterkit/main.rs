@@ -39,11 +39,20 @@ fn print_report(
     // A report can run to tens of thousands of lines: buffered under the
     // colour handling, so that they are written in large blocks, not a system
     // call per line.
+    let buffered = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    if matches!(format, CheckFormat::Json | CheckFormat::Sarif) {
+        // JSON has no styling to strip, and escapes every control character.
+        let mut stdout = buffered;
+        let printed = match format {
+            CheckFormat::Sarif => report::sarif(report, &mut stdout),
+            _ => report::json(report, fails, &mut stdout),
+        }
+        .and_then(|()| stdout.flush());
+        written(printed, "the report")?;
+        return Ok(if fails { FINDINGS } else { 0 });
+    }
     let choice = anstream::stdout().current_choice();
-    let buffered: Box<dyn Write> = Box::new(std::io::BufWriter::with_capacity(
-        1 << 16,
-        std::io::stdout(),
-    ));
+    let buffered: Box<dyn Write> = Box::new(buffered);
     let mut stdout = anstream::AutoStream::new(buffered, choice);
     let printed = match format {
         CheckFormat::Human => report::human(report, root, fails, &mut stdout),
@@ -97,8 +106,8 @@ fn run(cli: Cli) -> Result<u8, String> {
         ..
     } = &cli.command
     {
-        let locales = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let report = check::check_tree(&locales, &Default::default())?;
+        let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
+        let report = check::check_tree(&tree, &Default::default())?;
         return print_report(&report, Path::new("."), *format, deny.is_some());
     }
     let command = match cli.command {

@@ -304,7 +304,7 @@ pub fn junit(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let found = report
         .findings
         .iter()
-        .map(|f| (f.locale.as_str(), f.location.file.as_path(), Some(f)));
+        .map(|f| (f.locale.as_str(), &*f.location.file, Some(f)));
     for (locale, path, finding) in files.chain(found) {
         let suite = match suites.iter().position(|s| s.locale == locale) {
             Some(i) => &mut suites[i],

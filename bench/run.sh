@@ -141,24 +141,24 @@ echo
 echo "| project          | letter-locales | Fluent MB | build | build peak | check | check peak |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
-if [ ${#peers[@]} -gt 0 ]; then
+# table HEADER ALIGN MISSING ROWS...: a markdown table, or MISSING where no row.
+table() {
+  local header=$1 align=$2 missing=$3
+  shift 3
   echo
-  echo "| project  | peer | peer | letterkit check | ratio |"
-  echo "| --- | --- | ---: | ---: | ---: |"
-  printf '%s\n' "${peers[@]}"
-else
-  echo
-  echo "(compare-locales and moz-fluent-lint not installed: pip install compare-locales moz-fluent-linter)"
-fi
-if [ ${#build_peers[@]} -gt 0 ]; then
-  echo
-  echo "| project  | hugo | hugo peak | letterkit build | build peak | time ratio | memory ratio |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-  printf '%s\n' "${build_peers[@]}"
-else
-  echo
-  echo "(hugo not installed: apt-get install hugo, for the build comparison)"
-fi
+  if [ $# -gt 0 ]; then
+    echo "$header"
+    echo "$align"
+    printf '%s\n' "$@"
+  else
+    echo "$missing"
+  fi
+}
+table "| project  | peer | peer | letterkit check | ratio |" "| --- | --- | ---: | ---: | ---: |" \
+  "(no checker to compare with ran: pip install compare-locales moz-fluent-linter; they run on projects up to PEER_LIMIT)" "${peers[@]}"
+table "| project  | hugo | hugo peak | letterkit build | build peak | time ratio | memory ratio |" \
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |" \
+  "(Hugo did not run: apt-get install hugo; it runs on projects up to PEER_LIMIT)" "${build_peers[@]}"
 echo
 echo "hyperfine's tables: $work/*.md are removed on exit; set KEEP=1 to keep them"
 if [ "${KEEP:-0}" = 1 ]; then trap - EXIT; echo "kept in $work"; fi

@@ -1251,9 +1251,10 @@ mod tests {
         };
         for (name, text) in resources {
             let path = PathBuf::from(format!("{tag}/{name}.ftl"));
-            files
-                .files
-                .insert((*name).to_owned(), FtlFile::parse(path, (*text).to_owned()));
+            files.files.insert(
+                (*name).to_owned(),
+                FtlFile::parse(path, (*text).to_owned()).into(),
+            );
         }
         files
     }

@@ -360,8 +360,10 @@ pub struct LocaleFiles {
     pub settings: LocaleSettings,
     /// The folder holding its files, relative to the project (`locales/<tag>`).
     pub folder: PathBuf,
-    /// The `.ftl` files found in `locales/<tag>/`, by file stem.
-    pub files: BTreeMap<String, FtlFile>,
+    /// The `.ftl` files found in `locales/<tag>/`, by file stem; shared, so
+    /// that a letter's view holds the same parse of `common.ftl` as the
+    /// project.
+    pub files: BTreeMap<String, Arc<FtlFile>>,
 }
 
 impl LocaleFiles {
@@ -372,7 +374,7 @@ impl LocaleFiles {
 
     /// The file for resource `name`, if present.
     pub fn file(&self, name: &str) -> Option<&FtlFile> {
-        self.files.get(name)
+        self.files.get(name).map(|file| &**file)
     }
 
     /// Where the file for resource `name` is or would be.
@@ -439,18 +441,32 @@ impl Project {
     }
 
     /// The project as one letter sees it: that letter alone, and of every
-    /// locale `common.ftl` and the letter's file, read from disk. Building a
-    /// project loaded deferred renders each letter from its view, so that
-    /// only the letters being rendered are in memory. `None` if there is no
-    /// such letter.
+    /// locale `common.ftl` (shared with this project) and the letter's file
+    /// (shared, or read from disk where this project was loaded deferred).
+    /// Building a project loaded deferred renders each letter from its view,
+    /// so that only the letters being rendered are in memory. `None` if there
+    /// is no such letter.
     pub fn letter_view(&self, name: &str) -> Option<Result<Project, LoadError>> {
         let letter = self.letter(name)?.clone();
-        let stems = [COMMON_RESOURCE, name];
+        // `common.ftl` as loaded; the letter's file as loaded, or read now.
         let locales = self
-            .config
             .locales
             .iter()
-            .map(|settings| load_locale(&self.root, settings, Some(&stems)))
+            .map(|loaded| {
+                let mut view = match loaded.files.get(name) {
+                    Some(file) => LocaleFiles {
+                        settings: loaded.settings.clone(),
+                        folder: loaded.folder.clone(),
+                        files: BTreeMap::from([(name.to_owned(), Arc::clone(file))]),
+                    },
+                    None => load_locale(&self.root, &loaded.settings, Some(&[name]))?,
+                };
+                if let Some(common) = loaded.files.get(COMMON_RESOURCE) {
+                    view.files
+                        .insert(COMMON_RESOURCE.to_owned(), Arc::clone(common));
+                }
+                Ok(view)
+            })
             .collect::<Result<Vec<_>, _>>();
         Some(locales.map(|locales| Project {
             root: self.root.clone(),
@@ -1001,7 +1017,7 @@ fn load_locale(
     found.sort();
     let parsed = found
         .into_par_iter()
-        .map(|(stem, path, shown)| Ok((stem, read_ftl(&path, &shown)?)))
+        .map(|(stem, path, shown)| Ok((stem, Arc::new(read_ftl(&path, &shown)?))))
         .collect::<Vec<_>>();
     Ok(LocaleFiles {
         settings: settings.clone(),
@@ -1074,7 +1090,7 @@ pub fn load_tree(dir: &Path, source: &str) -> Result<Tree, LoadError> {
 fn collect_tree(
     root: &Path,
     folder: &Path,
-    files: &mut BTreeMap<String, FtlFile>,
+    files: &mut BTreeMap<String, Arc<FtlFile>>,
 ) -> Result<(), LoadError> {
     let io_error = |source| LoadError::Io {
         path: folder.to_owned(),
@@ -1097,7 +1113,7 @@ fn collect_tree(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            files.insert(resource, read_ftl(&path, &path)?);
+            files.insert(resource, Arc::new(read_ftl(&path, &path)?));
         }
     }
     Ok(())

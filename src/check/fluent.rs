@@ -716,7 +716,7 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
     let common = files.file(COMMON_RESOURCE);
     // common.ftl first: a letter's id that clashes with it is the one reported.
     let ordered: Vec<&FtlFile> = match bundles {
-        Bundles::Unknown => files.files.values().collect(),
+        Bundles::Unknown => files.files.values().map(|file| &**file).collect(),
         Bundles::CommonAndLetter => common
             .into_iter()
             .chain(
@@ -724,7 +724,7 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
                     .files
                     .iter()
                     .filter(|(name, _)| *name != COMMON_RESOURCE)
-                    .map(|(_, file)| file),
+                    .map(|(_, file)| &**file),
             )
             .collect(),
     };
@@ -1100,7 +1100,7 @@ mod tests {
             files: Default::default(),
         };
         for (name, text) in resources {
-            files.files.insert((*name).into(), file(text));
+            files.files.insert((*name).into(), file(text).into());
         }
         files
     }

@@ -467,18 +467,17 @@ pub fn check_reporting(
             // A project loaded deferred holds a locale's files only while it
             // is checked.
             let read;
-            let files = match project.locale(lang) {
-                Some(files) if project.deferred && lang != source.lang() => {
-                    match project.read_locale(lang) {
-                        Some(files) => {
-                            read = files.map_err(|e| e.to_string())?;
-                            &read
-                        }
-                        None => files,
-                    }
-                }
-                Some(files) => files,
-                None => return Ok(checked),
+            let files = if project.deferred && lang != source.lang() {
+                let Some(files) = project.read_locale(lang) else {
+                    return Ok(checked);
+                };
+                read = files.map_err(|e| e.to_string())?;
+                &read
+            } else {
+                let Some(files) = project.locale(lang) else {
+                    return Ok(checked);
+                };
+                files
             };
             let mut found = Vec::new();
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];

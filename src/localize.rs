@@ -527,6 +527,7 @@ struct Formatted {
     lang: Lang,
     value: String,
     /// Whether the pattern is text alone: its value is the file's text.
+    /// Worked out for [`Scope::Own`] only; false otherwise.
     text_only: bool,
 }
 
@@ -534,14 +535,16 @@ impl Resolver<'_, '_> {
     /// The first locale in the chain that formats `id`, and the value.
     fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
         for (settings, bundle) in &self.chain {
-            let text_only = bundle
-                .get_message(id)
-                .and_then(|m| m.value())
-                .is_some_and(|p| {
-                    p.elements.iter().all(|e| {
-                        matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. })
-                    })
-                });
+            // Only the locale's own issues read it: a page's formatting skips the lookup.
+            let text_only = matches!(self.scope, Scope::Own { .. })
+                && bundle
+                    .get_message(id)
+                    .and_then(|m| m.value())
+                    .is_some_and(|p| {
+                        p.elements.iter().all(|e| {
+                            matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. })
+                        })
+                    });
             match format_plain(bundle, id, args) {
                 Ok(Some(value)) => {
                     if settings.lang != self.lang {

@@ -7,7 +7,7 @@ use crate::check::{self, Coverage};
 use crate::config::Status;
 use crate::letter::Letter;
 use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
-use crate::sync::{Locks, SyncError};
+use crate::sync::{self, Locks, Stale, SyncError};
 
 /// Where a locale stands for one letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,11 +59,17 @@ impl Row {
 
 /// Every letter in every locale, in project order.
 pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
-    let locks = Locks::read(project)?;
+    let source = project.source_locale();
     let mut rows = Vec::new();
     for files in &project.locales {
+        // Each file's stale translations are found once, for every letter.
+        let stale = if files.lang() == source.lang() {
+            Vec::new()
+        } else {
+            sync::stale_translations(project, files)?
+        };
         for letter in &project.letters {
-            rows.push(row(project, files, letter, &locks));
+            rows.push(row(project, files, letter, &stale));
         }
     }
     Ok(rows)
@@ -72,22 +78,32 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
 /// One letter in every locale of `project`, in project order: what
 /// [`status`] has for it.
 pub fn letter_rows(project: &Project, letter: &Letter, locks: &Locks) -> Vec<Row> {
+    let source = project.source_locale();
+    let resources = [COMMON_RESOURCE, letter.name.as_str()];
     project
         .locales
         .iter()
-        .map(|files| row(project, files, letter, locks))
+        .map(|files| {
+            let stale = if files.lang() == source.lang() {
+                Vec::new()
+            } else {
+                locks.stale_in(source, files, &resources)
+            };
+            row(project, files, letter, &stale)
+        })
         .collect()
 }
 
-fn row(project: &Project, files: &LocaleFiles, letter: &Letter, locks: &Locks) -> Row {
+/// The row of `letter` in the locale `files`, given the locale's stale
+/// translations (those of other letters' files are left out here).
+fn row(project: &Project, files: &LocaleFiles, letter: &Letter, stale: &[Stale]) -> Row {
     let source = project.source_locale();
     let is_source = files.lang() == source.lang();
     let resources = [COMMON_RESOURCE, letter.name.as_str()];
-    let stale = if is_source {
-        Vec::new()
-    } else {
-        locks.stale_in(source, files, &resources)
-    };
+    let stale: Vec<&Stale> = stale
+        .iter()
+        .filter(|s| resources.contains(&s.resource.as_str()))
+        .collect();
     let coverage = check::letter_coverage(source, files, letter);
     let words_stale = stale
         .iter()

@@ -195,11 +195,13 @@ pub fn apply(project: &Project, plans: &[LocaleSync]) -> Result<(), SyncError> {
 /// The stale translations of a locale, as sync would flag them.
 pub fn stale_translations(project: &Project, files: &LocaleFiles) -> Result<Vec<Stale>, SyncError> {
     // Staleness is measured against the lock: a locale without one has nothing
-    // recorded to be stale against, and planning a whole sync would find nothing.
-    if !project.root.join(lock_path(files.lang())).is_file() {
+    // recorded to be stale against.
+    let Some((_, lock)) = read_lock(&project.root, files.lang())? else {
         return Ok(Vec::new());
-    }
-    Ok(plan_locale(project, project.source_locale(), files)?.stale)
+    };
+    let source = project.source_locale();
+    let resources: Vec<&str> = source.files.keys().map(String::as_str).collect();
+    Ok(stale_in(source, files, &lock, &resources))
 }
 
 /// Every locale's lock (`translated-from.toml`), read once, for the stale
@@ -212,15 +214,9 @@ impl Locks {
     pub fn read(project: &Project) -> Result<Self, SyncError> {
         let mut locks = BTreeMap::new();
         for files in &project.locales {
-            let path = lock_path(files.lang());
-            let Ok(text) = fs::read_to_string(project.root.join(&path)) else {
-                continue;
-            };
-            let lock: Lock = toml::from_str(&text).map_err(|e| SyncError::Lock {
-                path,
-                message: e.message().to_owned(),
-            })?;
-            locks.insert(files.lang().clone(), lock);
+            if let Some((_, lock)) = read_lock(&project.root, files.lang())? {
+                locks.insert(files.lang().clone(), lock);
+            }
         }
         Ok(Locks(locks))
     }
@@ -233,36 +229,75 @@ impl Locks {
         files: &LocaleFiles,
         resources: &[&str],
     ) -> Vec<Stale> {
-        let Some(lock) = self.0.get(files.lang()) else {
-            return Vec::new();
-        };
-        let mut stale = Vec::new();
-        for name in resources {
-            let Some(source_file) = source.file(name) else {
-                continue;
-            };
-            let empty;
-            let target = match files.file(name) {
-                Some(file) => file,
-                None => {
-                    empty = FtlFile::parse(files.path_of(name), String::new());
-                    &empty
-                }
-            };
-            let optional: &[&str] = if *name == COMMON_RESOURCE {
-                &[LETTER_DATE_MESSAGE]
-            } else {
-                &[]
-            };
-            let section = lock.get(*name).cloned().unwrap_or_default();
-            let synced = sync_file(source_file, target, &section, optional);
-            stale.extend(synced.stale.into_iter().map(|mut s| {
-                s.resource = (*name).to_owned();
-                s
-            }));
+        match self.0.get(files.lang()) {
+            Some(lock) => stale_in(source, files, lock, resources),
+            None => Vec::new(),
         }
-        stale
     }
+}
+
+/// The stale translations in the locale's files of `resources`, against `lock`.
+fn stale_in(
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+    lock: &Lock,
+    resources: &[&str],
+) -> Vec<Stale> {
+    let mut stale = Vec::new();
+    for name in resources {
+        let Some(source_file) = source.file(name) else {
+            continue;
+        };
+        let synced = sync_resource(name, source_file, files, lock);
+        stale.extend(synced.stale.into_iter().map(|mut s| {
+            s.resource = (*name).to_owned();
+            s
+        }));
+    }
+    stale
+}
+
+/// The locale's lock as written and as read; `None` when there is none.
+fn read_lock(root: &Path, lang: &Lang) -> Result<Option<(String, Lock)>, SyncError> {
+    let path = lock_path(lang);
+    let Ok(text) = fs::read_to_string(root.join(&path)) else {
+        return Ok(None);
+    };
+    let lock = toml::from_str(&text).map_err(|e| SyncError::Lock {
+        path,
+        message: e.message().to_owned(),
+    })?;
+    Ok(Some((text, lock)))
+}
+
+/// Brings the locale's file of resource `name` (empty where it has none) in
+/// line with the source's, against the lock's record of it.
+fn sync_resource(
+    name: &str,
+    source_file: &FtlFile,
+    files: &LocaleFiles,
+    lock: &Lock,
+) -> SyncedFile {
+    let empty;
+    let target = match files.file(name) {
+        Some(file) => file,
+        None => {
+            empty = FtlFile::parse(files.path_of(name), String::new());
+            &empty
+        }
+    };
+    let optional: &[&str] = if name == COMMON_RESOURCE {
+        &[LETTER_DATE_MESSAGE]
+    } else {
+        &[]
+    };
+    let unrecorded = BTreeMap::new();
+    sync_file(
+        source_file,
+        target,
+        lock.get(name).unwrap_or(&unrecorded),
+        optional,
+    )
 }
 
 /// `locales/<tag>/translated-from.toml`.
@@ -278,13 +313,9 @@ fn plan_locale(
     files: &LocaleFiles,
 ) -> Result<LocaleSync, SyncError> {
     let lock_path = lock_path(files.lang());
-    let old_lock_text = fs::read_to_string(project.root.join(&lock_path)).ok();
-    let old_lock: Lock = match &old_lock_text {
-        Some(text) => toml::from_str(text).map_err(|e| SyncError::Lock {
-            path: lock_path.clone(),
-            message: e.message().to_owned(),
-        })?,
-        None => Lock::new(),
+    let (old_lock_text, old_lock) = match read_lock(&project.root, files.lang())? {
+        Some((text, lock)) => (Some(text), lock),
+        None => (None, Lock::new()),
     };
     let mut plan = LocaleSync {
         locale: files.lang().tag().to_owned(),
@@ -293,21 +324,7 @@ fn plan_locale(
     let mut new_lock = Lock::new();
     for (name, source_file) in &source.files {
         let path = files.path_of(name);
-        let empty;
-        let target = match files.file(name) {
-            Some(file) => file,
-            None => {
-                empty = FtlFile::parse(path.clone(), String::new());
-                &empty
-            }
-        };
-        let optional: &[&str] = if name == COMMON_RESOURCE {
-            &[LETTER_DATE_MESSAGE]
-        } else {
-            &[]
-        };
-        let lock = old_lock.get(name).cloned().unwrap_or_default();
-        let synced = sync_file(source_file, target, &lock, optional);
+        let synced = sync_resource(name, source_file, files, &old_lock);
         plan.added
             .extend(synced.added.into_iter().map(|id| (name.clone(), id)));
         plan.moved

@@ -53,13 +53,23 @@ pub fn parse_inline(
 /// (the parser replaces NUL). Such a value is one paragraph of its own text,
 /// and most short messages are such.
 fn is_plain(prepared: &str) -> bool {
-    !prepared.bytes().any(|b| {
-        b < 0x20
-            || matches!(
-                b,
-                b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'`' | b'~' | 0x7F
-            )
-    })
+    // One table lookup a byte: most of a value is letters and spaces.
+    const MARKUP: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        let syntax = b"\\*_[]<>&!`~\x7F";
+        let mut i = 0;
+        while i < syntax.len() {
+            table[syntax[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    !prepared.bytes().any(|b| MARKUP[usize::from(b)])
 }
 
 /// Parses a prepared value with pulldown-cmark.
@@ -259,7 +269,7 @@ fn neutralize_block_syntax(value: &str) -> Cow<'_, str> {
             b'#' | b'>' | b'=' | b'|' | b'-' | b'+' | b'*' | b'_' | b'`' | b'~' | b'['
         ) || b.is_ascii_digit()
     });
-    if !starts_block && !trimmed.bytes().any(|b| b == b'\n' || b == b'&') {
+    if !starts_block && memchr::memchr2(b'\n', b'&', trimmed.as_bytes()).is_none() {
         return Cow::Borrowed(trimmed);
     }
     let one_line: String = if value.contains('\n') {

@@ -21,14 +21,19 @@ use crate::project::{EntryKind, FtlFile};
 /// before a Latin name in a right-to-left sentence.
 pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mut Vec<Finding>) {
     let text = file.source();
-    if !may_hide_characters(text.as_bytes()) {
+    let mut offsets = hidden_character_offsets(text.as_bytes()).peekable();
+    if offsets.peek().is_none() {
         return;
     }
     // Parsed again with comments only when there is something to report.
     let mut spans = None;
     let separates_words =
         WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
-    for (offset, c) in text.char_indices() {
+    for offset in offsets {
+        // Every offset starts a character: see `hidden_character_offsets`.
+        let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         let Some((code, what)) = classify(c) else {
             continue;
         };
@@ -59,11 +64,14 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
     }
 }
 
-/// Whether the text may hold a character [`classify`] reports: a control
+/// Where the text may hold a character [`classify`] reports: a control
 /// byte, a C1 control (C2 80–9F), U+061C (D8 9C), a character of U+200B–200F,
 /// U+2028–202E or U+2060–206F (E2 80/81 …), or U+FEFF or U+FFF9–FFFB (EF …).
-/// Most files hold none, and bytes are quicker to look at than characters.
-fn may_hide_characters(bytes: &[u8]) -> bool {
+/// Each offset starts a character (in UTF-8, a byte below 0x80 or from 0xC2
+/// up always does). Most files hold none, and bytes are quicker to look at
+/// than characters: a text in Arabic script or with typographic punctuation
+/// is looked at closely only where such a character is.
+fn hidden_character_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     // Which bytes start such a character: one table lookup a byte finds the
     // few places worth a closer look.
     const SUSPECT: [bool; 256] = {
@@ -80,25 +88,22 @@ fn may_hide_characters(bytes: &[u8]) -> bool {
         table[0xEF] = true;
         table
     };
-    bytes.iter().enumerate().any(|(i, &b)| {
+    let at = |i: usize| bytes.get(i).copied();
+    (0..bytes.len()).filter(move |&i| {
+        let b = bytes[i];
         SUSPECT[usize::from(b)]
             && match b {
-                b'\t' | b'\n' | b'\r' => false,
-                0x00..=0x1F | 0x7F => true,
-                0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-                0xD8 => bytes.get(i + 1) == Some(&0x9C),
-                0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                    (Some(0x80), Some(third)) => {
-                        (0x8B..=0x8F).contains(third) || (0xA8..=0xAE).contains(third)
-                    }
-                    (Some(0x81), Some(third)) => (0xA0..=0xAF).contains(third),
-                    _ => false,
-                },
+                0xC2 => matches!(at(i + 1), Some(0x80..=0x9F)),
+                0xD8 => at(i + 1) == Some(0x9C),
+                0xE2 => matches!(
+                    (at(i + 1), at(i + 2)),
+                    (Some(0x80), Some(0x8B..=0x8F | 0xA8..=0xAE)) | (Some(0x81), Some(0xA0..=0xAF))
+                ),
                 0xEF => matches!(
-                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (at(i + 1), at(i + 2)),
                     (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
                 ),
-                _ => false,
+                _ => true,
             }
     })
 }
@@ -174,12 +179,17 @@ impl Shape {
         flatten(pattern, &mut flat);
         // Text with no character Markdown reads as syntax is its own words:
         // no need for the parser, as for most messages.
-        let plain = !flat.bytes().any(|b| {
-            matches!(
-                b,
-                b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'`' | b'\\' | b'&' | b'!'
-            )
-        });
+        const SYNTAX: [bool; 256] = {
+            let mut table = [false; 256];
+            let syntax = b"*_[]<>`\\&!";
+            let mut i = 0;
+            while i < syntax.len() {
+                table[syntax[i] as usize] = true;
+                i += 1;
+            }
+            table
+        };
+        let plain = !flat.bytes().any(|b| SYNTAX[usize::from(b)]);
         if plain {
             let mut shape = Shape::default();
             shape.count_numbers(&flat);
@@ -427,21 +437,37 @@ fn numbers(text: &str) -> Vec<(String, String)> {
     found
 }
 
-/// Whether `bytes` may hold a digit [`decimal_digit`] reads: an ASCII digit,
-/// or the first two bytes of an Arabic-Indic (D9 A0–A9), Persian (DB B0–B9),
-/// Devanagari or Bengali (E0 A5/A7), Thai (E0 B9) or full-width (EF BC) one.
-/// Text in other scripts skips the scan by character.
+/// Whether `bytes` hold a digit [`decimal_digit`] reads: an ASCII digit,
+/// an Arabic-Indic (D9 A0–A9), Persian (DB B0–B9), Devanagari (E0 A5 A6–AF),
+/// Bengali (E0 A7 A6–AF), Thai (E0 B9 90–99) or full-width (EF BC 90–99) one.
+/// Text without digits, most of it, skips the scan by character.
 fn may_hold_digits(bytes: &[u8]) -> bool {
+    const LEADS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = b'0';
+        while b <= b'9' {
+            table[b as usize] = true;
+            b += 1;
+        }
+        table[0xD9] = true;
+        table[0xDB] = true;
+        table[0xE0] = true;
+        table[0xEF] = true;
+        table
+    };
+    let at = |i: usize| bytes.get(i).copied();
     bytes.iter().enumerate().any(|(i, &b)| {
-        b.is_ascii_digit()
-            || (b >= 0xD9
-                && matches!(
-                    (b, bytes.get(i + 1)),
-                    (0xD9, Some(0xA0..=0xA9))
-                        | (0xDB, Some(0xB0..=0xB9))
-                        | (0xE0, Some(0xA5 | 0xA7 | 0xB9))
-                        | (0xEF, Some(0xBC))
-                ))
+        LEADS[usize::from(b)]
+            && match b {
+                0xD9 => matches!(at(i + 1), Some(0xA0..=0xA9)),
+                0xDB => matches!(at(i + 1), Some(0xB0..=0xB9)),
+                0xE0 => matches!(
+                    (at(i + 1), at(i + 2)),
+                    (Some(0xA5 | 0xA7), Some(0xA6..=0xAF)) | (Some(0xB9), Some(0x90..=0x99))
+                ),
+                0xEF => matches!((at(i + 1), at(i + 2)), (Some(0xBC), Some(0x90..=0x99))),
+                _ => true,
+            }
     })
 }
 
@@ -703,13 +729,16 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_scan_finds_every_digit_that_is_read() {
+    fn the_byte_scan_finds_exactly_the_digits_that_are_read() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buffer = [0; 4];
             let encoded = c.encode_utf8(&mut buffer).as_bytes();
-            if decimal_digit(c).is_some() {
-                assert!(may_hold_digits(encoded), "U+{:04X}", c as u32);
-            }
+            assert_eq!(
+                may_hold_digits(encoded),
+                decimal_digit(c).is_some(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -903,9 +932,11 @@ mod tests {
         for c in (0..0x3_0000u32).filter_map(char::from_u32) {
             let text = format!("a{c}b");
             if classify(c).is_some() {
-                assert!(may_hide_characters(text.as_bytes()), "U+{:04X}", c as u32);
+                let offsets: Vec<usize> = hidden_character_offsets(text.as_bytes()).collect();
+                assert_eq!(offsets, [1], "U+{:04X}", c as u32);
             }
         }
-        assert!(!may_hide_characters("plain “quoted” text’s".as_bytes()));
+        let typographic = "plain “quoted” text’s — in عربي…";
+        assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
     }
 }

@@ -35,6 +35,7 @@ pub mod project;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+mod scan;
 pub mod schema;
 pub mod status;
 pub mod sync;

@@ -252,6 +252,7 @@ fn localize_in(
     };
     let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut note_labels: BTreeMap<usize, Span> = BTreeMap::new();
 
     let mut body_span =
         |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
@@ -272,8 +273,15 @@ fn localize_in(
                 }))
             })?;
             for number in labels {
-                let label = resolver.plain_span("note-reference", &number_args(number))?;
-                set_note_label(&mut span.content, number, &label);
+                // A note's label is the same at each of its references.
+                let label = match note_labels.get(&number) {
+                    Some(label) => label,
+                    None => {
+                        let label = resolver.plain_span("note-reference", &number_args(number))?;
+                        note_labels.entry(number).or_insert(label)
+                    }
+                };
+                set_note_label(&mut span.content, number, label);
             }
             Ok(span)
         };
@@ -489,6 +497,19 @@ fn new_bundle<'f>(lang: &Lang) -> Bundle<'f> {
     bundle
 }
 
+/// The text of a pattern that is text alone (no placeable), as Fluent
+/// formats it.
+fn text_alone(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<String> {
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            fluent_syntax::ast::PatternElement::TextElement { value } => Some(*value),
+            fluent_syntax::ast::PatternElement::Placeable { .. } => None,
+        })
+        .collect()
+}
+
 /// Formats `id` as a plain string: `Ok(None)` when the bundle lacks it (or it has
 /// no value), `Err` with Fluent's errors when it fails to format.
 fn format_plain(
@@ -536,16 +557,20 @@ impl Resolver<'_, '_> {
     fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
         for (settings, bundle) in &self.chain {
             // Only the locale's own issues read it: a page's formatting skips the lookup.
-            let text_only = matches!(self.scope, Scope::Own { .. })
-                && bundle
+            // Text alone formats as itself, without the resolver.
+            let own_text = match self.scope {
+                Scope::Own { .. } => bundle
                     .get_message(id)
                     .and_then(|m| m.value())
-                    .is_some_and(|p| {
-                        p.elements.iter().all(|e| {
-                            matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. })
-                        })
-                    });
-            match format_plain(bundle, id, args) {
+                    .and_then(text_alone),
+                Scope::Chain => None,
+            };
+            let text_only = own_text.is_some();
+            let formatted = match own_text {
+                Some(text) => Ok(Some(text)),
+                None => format_plain(bundle, id, args),
+            };
+            match formatted {
                 Ok(Some(value)) => {
                     if settings.lang != self.lang {
                         self.fallbacks.insert(id.to_owned(), settings.lang.clone());
@@ -733,6 +758,29 @@ fn mark_isolates(content: &mut [Inline], text: &str, lang: Option<Lang>) {
             && matches!(content.as_slice(), [Inline::Text(t)] if t == text)
         {
             *isolate_lang = lang.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+
+    #[test]
+    fn text_alone_is_what_fluent_formats() {
+        let source = "one = Plain text.\nlines =\n    First line,\n      indented second,\n\n    after a blank line.\nspaced =   leading spaces and trailing   \nunicode = Ça va · ١٢٣ · 日本語\nplaceable = Hello { $name }\nliteral = { \"quoted\" } text\n";
+        let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent");
+        let mut bundle = new_bundle(&Lang::parse("fr").expect("a tag"));
+        bundle.add_resource(&resource).expect("no duplicates");
+        for id in ["one", "lines", "spaced", "unicode"] {
+            let pattern = bundle.get_message(id).and_then(|m| m.value()).expect(id);
+            let formatted = format_plain(&bundle, id, &FluentArgs::new()).expect(id);
+            assert_eq!(text_alone(pattern), formatted, "{id}");
+        }
+        for id in ["placeable", "literal"] {
+            let pattern = bundle.get_message(id).and_then(|m| m.value()).expect(id);
+            assert_eq!(text_alone(pattern), None, "{id}");
         }
     }
 }

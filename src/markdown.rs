@@ -53,23 +53,22 @@ pub fn parse_inline(
 /// (the parser replaces NUL). Such a value is one paragraph of its own text,
 /// and most short messages are such.
 fn is_plain(prepared: &str) -> bool {
-    // One table lookup a byte: most of a value is letters and spaces.
-    const MARKUP: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            table[b] = true;
-            b += 1;
-        }
-        let syntax = b"\\*_[]<>&!`~\x7F";
-        let mut i = 0;
-        while i < syntax.len() {
-            table[syntax[i] as usize] = true;
-            i += 1;
-        }
-        table
+    let markup = |b: u8| {
+        (b < 0x20)
+            | (b == b'\\')
+            | (b == b'*')
+            | (b == b'_')
+            | (b == b'[')
+            | (b == b']')
+            | (b == b'<')
+            | (b == b'>')
+            | (b == b'&')
+            | (b == b'!')
+            | (b == b'`')
+            | (b == b'~')
+            | (b == 0x7F)
     };
-    !prepared.bytes().any(|b| MARKUP[usize::from(b)])
+    crate::scan::first_where(prepared.as_bytes(), markup).is_none()
 }
 
 /// Parses a prepared value with pulldown-cmark.

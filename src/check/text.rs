@@ -11,6 +11,7 @@ use crate::config::Lang;
 use crate::document::Inline;
 use crate::markdown::{self, MarkupIssue, is_bidi_control};
 use crate::project::{EntryKind, FtlFile};
+use crate::scan::{self, in_range};
 
 /// Reports every bidi control (an error: it can make text read in another
 /// order than it is stored, as in Trojan Source), every invisible control
@@ -65,46 +66,22 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
 }
 
 /// Where the text may hold a character [`classify`] reports: a control
-/// byte, a C1 control (C2 80–9F), U+061C (D8 9C), a character of U+200B–200F,
-/// U+2028–202E or U+2060–206F (E2 80/81 …), or U+FEFF or U+FFF9–FFFB (EF …).
-/// Each offset starts a character (in UTF-8, a byte below 0x80 or from 0xC2
-/// up always does). Most files hold none, and bytes are quicker to look at
-/// than characters: a text in Arabic script or with typographic punctuation
-/// is looked at closely only where such a character is.
+/// byte, a C1 control (C2 80–9F), U+061C (D8 9C), a character of U+200B–200F
+/// or U+2028–202E (E2 80 8B–8F, A8–AE), of U+2060–206F (E2 81 A0–AF), or
+/// U+FEFF or U+FFF9–FFFB (EF BB BF, EF BF B9–BB). Each offset starts a
+/// character (in UTF-8, a byte below 0x80 or from 0xC2 up always does). Most
+/// files hold none, and bytes are quicker to look at than characters.
 fn hidden_character_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    // Which bytes start such a character: one table lookup a byte finds the
-    // few places worth a closer look.
-    const SUSPECT: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
-            b += 1;
-        }
-        table[0x7F] = true;
-        table[0xC2] = true;
-        table[0xD8] = true;
-        table[0xE2] = true;
-        table[0xEF] = true;
-        table
-    };
-    let at = |i: usize| bytes.get(i).copied();
-    (0..bytes.len()).filter(move |&i| {
-        let b = bytes[i];
-        SUSPECT[usize::from(b)]
-            && match b {
-                0xC2 => matches!(at(i + 1), Some(0x80..=0x9F)),
-                0xD8 => at(i + 1) == Some(0x9C),
-                0xE2 => matches!(
-                    (at(i + 1), at(i + 2)),
-                    (Some(0x80), Some(0x8B..=0x8F | 0xA8..=0xAE)) | (Some(0x81), Some(0xA0..=0xAF))
-                ),
-                0xEF => matches!(
-                    (at(i + 1), at(i + 2)),
-                    (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
-                ),
-                _ => true,
-            }
+    scan::offsets_where(bytes, |b, next, third| {
+        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')
+            | (b == 0x7F)
+            | (b == 0xC2) & in_range(next, 0x80, 0x9F)
+            | (b == 0xD8) & (next == 0x9C)
+            | (b == 0xE2)
+                & ((next == 0x80) & (in_range(third, 0x8B, 0x8F) | in_range(third, 0xA8, 0xAE))
+                    | (next == 0x81) & in_range(third, 0xA0, 0xAF))
+            | (b == 0xEF)
+                & ((next == 0xBB) & (third == 0xBF) | (next == 0xBF) & in_range(third, 0xB9, 0xBB))
     })
 }
 
@@ -173,29 +150,82 @@ struct Shape {
     pub(super) issues: Vec<MarkupIssue>,
 }
 
+/// Whether a byte can start Markdown syntax in a flattened message (which
+/// the parser reads as one paragraph, so no line-leading marker matters).
+fn is_syntax(b: u8) -> bool {
+    (b == b'*')
+        | (b == b'_')
+        | (b == b'[')
+        | (b == b']')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'`')
+        | (b == b'\\')
+        | (b == b'&')
+        | (b == b'!')
+}
+
+/// The note ids, in text order, of a text whose only Markdown is note
+/// references and which holds no digit outside them; `None` for any other
+/// text. A reference here is `[^id]` with an id of ASCII letters, digits and
+/// hyphens, not at the start of the text (where it could begin a
+/// definition) and not followed by `(`, `[` or `:` (where it could be read
+/// as a link or a definition). What the parser would make of such a text is
+/// its words and these notes, and its words hold no number.
+fn only_note_references(text: &str) -> Option<Vec<String>> {
+    let bytes = text.as_bytes();
+    let mut notes = Vec::new();
+    let mut from = 0;
+    while let Some(offset) = scan::first_where(&bytes[from..], is_syntax) {
+        let at = from + offset;
+        if bytes[at] != b'[' || bytes.get(at + 1) != Some(&b'^') || text[..at].trim().is_empty() {
+            return None;
+        }
+        let id_start = at + 2;
+        let id_len = bytes[id_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        let end = id_start + id_len;
+        if id_len == 0
+            || bytes.get(end) != Some(&b']')
+            || matches!(bytes.get(end + 1), Some(b'(' | b'[' | b':'))
+            || holds_digits(&bytes[from..at])
+        {
+            return None;
+        }
+        notes.push(text[id_start..end].to_owned());
+        from = end + 1;
+    }
+    (!holds_digits(&bytes[from..])).then_some(notes)
+}
+
 impl Shape {
     fn of(pattern: &ast::Pattern<&str>) -> Self {
         let mut flat = String::new();
         flatten(pattern, &mut flat);
-        // Text with no character Markdown reads as syntax is its own words:
-        // no need for the parser, as for most messages.
-        const SYNTAX: [bool; 256] = {
-            let mut table = [false; 256];
-            let syntax = b"*_[]<>`\\&!";
-            let mut i = 0;
-            while i < syntax.len() {
-                table[syntax[i] as usize] = true;
-                i += 1;
-            }
-            table
-        };
-        let plain = !flat.bytes().any(|b| SYNTAX[usize::from(b)]);
-        if plain {
+        // Text with no character Markdown reads as syntax is its own words,
+        // and a text whose only syntax is note references has nothing else
+        // to compare: no need for the parser, as for most messages.
+        if scan::first_where(flat.as_bytes(), is_syntax).is_none() {
             let mut shape = Shape::default();
             shape.count_numbers(&flat);
             shape.text = flat;
             return shape;
         }
+        if let Some(mut notes) = only_note_references(&flat) {
+            notes.sort();
+            return Shape {
+                notes,
+                text: flat,
+                ..Shape::default()
+            };
+        }
+        Shape::parsed(flat)
+    }
+
+    /// The shape of a flattened message as the Markdown parser reads it.
+    fn parsed(flat: String) -> Self {
         let mut notes = Vec::new();
         let (content, issues) = markdown::parse_inline(&flat, &mut |id| {
             notes.push(id.to_owned());
@@ -229,7 +259,7 @@ impl Shape {
     }
 
     fn count_numbers(&mut self, words: &str) {
-        if !may_hold_digits(words.as_bytes()) {
+        if !holds_digits(words.as_bytes()) {
             return;
         }
         for (digits, written) in numbers(words) {
@@ -441,34 +471,18 @@ fn numbers(text: &str) -> Vec<(String, String)> {
 /// an Arabic-Indic (D9 A0–A9), Persian (DB B0–B9), Devanagari (E0 A5 A6–AF),
 /// Bengali (E0 A7 A6–AF), Thai (E0 B9 90–99) or full-width (EF BC 90–99) one.
 /// Text without digits, most of it, skips the scan by character.
-fn may_hold_digits(bytes: &[u8]) -> bool {
-    const LEADS: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = b'0';
-        while b <= b'9' {
-            table[b as usize] = true;
-            b += 1;
-        }
-        table[0xD9] = true;
-        table[0xDB] = true;
-        table[0xE0] = true;
-        table[0xEF] = true;
-        table
-    };
-    let at = |i: usize| bytes.get(i).copied();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        LEADS[usize::from(b)]
-            && match b {
-                0xD9 => matches!(at(i + 1), Some(0xA0..=0xA9)),
-                0xDB => matches!(at(i + 1), Some(0xB0..=0xB9)),
-                0xE0 => matches!(
-                    (at(i + 1), at(i + 2)),
-                    (Some(0xA5 | 0xA7), Some(0xA6..=0xAF)) | (Some(0xB9), Some(0x90..=0x99))
-                ),
-                0xEF => matches!((at(i + 1), at(i + 2)), (Some(0xBC), Some(0x90..=0x99))),
-                _ => true,
-            }
+fn holds_digits(bytes: &[u8]) -> bool {
+    scan::offsets_where(bytes, |b, next, third| {
+        in_range(b, b'0', b'9')
+            | (b == 0xD9) & in_range(next, 0xA0, 0xA9)
+            | (b == 0xDB) & in_range(next, 0xB0, 0xB9)
+            | (b == 0xE0)
+                & (((next == 0xA5) | (next == 0xA7)) & in_range(third, 0xA6, 0xAF)
+                    | (next == 0xB9) & in_range(third, 0x90, 0x99))
+            | (b == 0xEF) & (next == 0xBC) & in_range(third, 0x90, 0x99)
     })
+    .next()
+    .is_some()
 }
 
 /// The ASCII digit of a decimal digit in the scripts letters are translated into.
@@ -734,7 +748,18 @@ mod tests {
             let mut buffer = [0; 4];
             let encoded = c.encode_utf8(&mut buffer).as_bytes();
             assert_eq!(
-                may_hold_digits(encoded),
+                holds_digits(encoded),
+                decimal_digit(c).is_some(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        // In the block-at-a-time part of the scan too, across two blocks.
+        let neighbours = ('\u{0600}'..='\u{0FFF}').chain('\u{FF00}'..='\u{FF20}');
+        for c in neighbours.chain('0'..='9') {
+            let text = format!("{}{c}{}", "a".repeat(31), "b".repeat(40));
+            assert_eq!(
+                holds_digits(text.as_bytes()),
                 decimal_digit(c).is_some(),
                 "U+{:04X}",
                 c as u32
@@ -930,10 +955,16 @@ mod tests {
     #[test]
     fn the_byte_scan_sees_every_character_that_is_reported() {
         for c in (0..0x3_0000u32).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            if classify(c).is_some() {
+            if classify(c).is_none() {
+                continue;
+            }
+            // Anywhere in a block, across two, or at the end.
+            for before in [1, 30, 31, 32, 62] {
+                let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(40));
                 let offsets: Vec<usize> = hidden_character_offsets(text.as_bytes()).collect();
-                assert_eq!(offsets, [1], "U+{:04X}", c as u32);
+                assert_eq!(offsets, [before], "U+{:04X}", c as u32);
+                let at_end = format!("{}{c}", "a".repeat(before));
+                assert_eq!(hidden_character_offsets(at_end.as_bytes()).count(), 1);
             }
         }
         let typographic = "plain “quoted” text’s — in عربي…";

@@ -55,7 +55,11 @@ fn print_report(
     let buffered: Box<dyn Write> = Box::new(buffered);
     let mut stdout = anstream::AutoStream::new(buffered, choice);
     let printed = match format {
-        CheckFormat::Human => report::human(report, root, fails, &mut stdout),
+        CheckFormat::Human => {
+            // Colours the stream would strip are not worth making.
+            let styled = choice != anstream::ColorChoice::Never;
+            report::human(report, root, fails, styled, &mut stdout)
+        }
         CheckFormat::Json => report::json(report, fails, &mut stdout),
         CheckFormat::Github => report::github(report, fails, &mut stdout),
         CheckFormat::Sarif => report::sarif(report, &mut stdout),

@@ -12,11 +12,13 @@ use letterkit::status;
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// Writes the report for people. `root` is the project folder, to show snippets.
+/// Writes the report for people. `root` is the project folder, to show
+/// snippets; `styled`, whether they are coloured.
 pub fn human(
     report: &Report,
     root: &Path,
     fails: bool,
+    styled: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     // Findings come file by file: each file is read once for its snippets,
@@ -27,7 +29,7 @@ pub fn human(
         .collect();
     let rendered: Vec<String> = by_file
         .par_iter()
-        .map(|findings| render_findings(findings, root))
+        .map(|findings| render_findings(findings, root, styled))
         .collect();
     for text in rendered {
         out.write_all(text.as_bytes())?;
@@ -71,8 +73,12 @@ pub fn human(
 }
 
 /// The findings of one file, each with a snippet of the lines it points at.
-fn render_findings(findings: &[Finding], root: &Path) -> String {
-    let renderer = Renderer::styled();
+fn render_findings(findings: &[Finding], root: &Path, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     let Some(first) = findings.first() else {
         return out;

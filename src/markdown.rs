@@ -71,16 +71,118 @@ fn is_plain(prepared: &str) -> bool {
     crate::scan::first_where(prepared.as_bytes(), markup).is_none()
 }
 
-/// Parses a prepared value with pulldown-cmark.
+/// Parses a prepared value with pulldown-cmark into inline content.
 fn parse_markdown(
     prepared: &str,
     resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
 ) -> (Vec<Inline>, Vec<MarkupIssue>) {
+    let mut tree = TreeReader {
+        frames: vec![Vec::new()],
+        resolve_note,
+    };
+    let issues = read_markdown(prepared, &mut tree);
+    let mut content = tree.finish();
+    trim_edges(&mut content);
+    (isolate_directional_runs(content), issues)
+}
+
+/// What a message value's Markdown holds, for comparing a translation with
+/// its source without making its content: what [`parse_inline`] would find.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct InlineMarkup {
+    /// The safe links' addresses, in text order.
+    pub links: Vec<String>,
+    /// The note ids referred to, in text order.
+    pub notes: Vec<String>,
+    /// How many emphasis and strong emphasis spans.
+    pub emphasis: usize,
+    /// The raw HTML, unsafe links and images, in text order (no note is unknown).
+    pub issues: Vec<MarkupIssue>,
+    /// The words the content shows, a space after each emphasis, link and
+    /// isolate, and nothing for a note reference: where numbers are read.
+    /// (White space at the edges may differ from the content's.)
+    pub words: String,
+}
+
+/// Reads a message value's inline Markdown as [`parse_inline`] does, for
+/// what it holds: links, note references, emphasis, markup issues and words.
+pub fn inline_markup(value: &str) -> InlineMarkup {
+    let prepared = neutralize_block_syntax(value);
+    let mut markup = InlineMarkup::default();
+    if is_plain(&prepared) {
+        markup.words = prepared.trim().to_owned();
+    } else {
+        markup.issues = read_markdown(&prepared, &mut markup);
+    }
+    // Words with a control or an isolate are what the content makes of them.
+    if !surely_clean(&markup.words) && markup.words.contains(is_unclean) {
+        return markup_of_content(value);
+    }
+    markup
+}
+
+/// What [`inline_markup`] finds, read from the content [`parse_inline`] makes.
+fn markup_of_content(value: &str) -> InlineMarkup {
+    let mut notes = Vec::new();
+    let (content, issues) = parse_inline(value, &mut |id| {
+        notes.push(id.to_owned());
+        Some(Inline::Text(String::new()))
+    });
+    let mut markup = InlineMarkup {
+        notes,
+        issues,
+        ..InlineMarkup::default()
+    };
+    markup.walk(&content);
+    markup
+}
+
+impl InlineMarkup {
+    fn walk(&mut self, content: &[Inline]) {
+        for inline in content {
+            match inline {
+                Inline::Text(text) => {
+                    self.words.push_str(text);
+                    continue;
+                }
+                Inline::Emphasis(children) | Inline::Strong(children) => {
+                    self.emphasis += 1;
+                    self.walk(children);
+                }
+                Inline::Link { url, content } => {
+                    self.links.push(url.clone());
+                    self.walk(content);
+                }
+                Inline::Isolate { content, .. } => self.walk(content),
+                Inline::NoteRef(_) => {}
+            }
+            self.words.push(' ');
+        }
+    }
+}
+
+/// What reading Markdown makes, event by event: the document's content
+/// ([`TreeReader`]) or what it holds ([`InlineMarkup`]).
+trait MarkdownReader {
+    /// A frame opened with [`MarkdownReader::open`] closes, innermost first.
+    fn close(&mut self, kind: FrameKind);
+    /// A frame opens.
+    fn open(&mut self);
+    /// Text, in the innermost open frame.
+    fn text(&mut self, text: &str);
+    /// A note reference; false when no source has that id.
+    fn note(&mut self, id: &str) -> bool;
+}
+
+/// Reads a prepared value with pulldown-cmark into `reader`, with the
+/// markup issues met.
+fn read_markdown(prepared: &str, reader: &mut impl MarkdownReader) -> Vec<MarkupIssue> {
     // Old-style footnotes make every `[^id]` a reference, defined or not, so an
     // unknown id is reported instead of silently staying text.
     let options = Options::ENABLE_OLD_FOOTNOTES;
     let mut issues = Vec::new();
-    let mut stack: Vec<Frame> = vec![Frame::new(FrameKind::Root)];
+    // The frames open inside the value, innermost last.
+    let mut open: Vec<FrameKind> = Vec::new();
     // The text as Markdown left it, each other event a space: a `<svg/onload=…>`
     // that CommonMark does not count as HTML is still a tag to a browser.
     // Needed only where there is a `<` to find.
@@ -100,87 +202,161 @@ fn parse_markdown(
             Event::Start(tag) => {
                 // Deeper nesting means nothing to a reader, and would make every
                 // walk over the document recurse without bound.
-                if stack.len() > MAX_NESTING {
-                    stack.push(Frame::new(FrameKind::Transparent));
-                    continue;
-                }
-                if let Tag::Link { link_type, .. } = &tag {
-                    in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                }
-                let kind = match tag {
-                    Tag::Emphasis => FrameKind::Emphasis,
-                    Tag::Strong => FrameKind::Strong,
-                    Tag::Link { dest_url, .. } => match safe_url(&literal(&dest_url)) {
-                        Some(url) => FrameKind::Link(url),
-                        None => {
-                            issues.push(MarkupIssue::UnsafeLink(literal(&dest_url)));
+                let kind = if open.len() >= MAX_NESTING {
+                    FrameKind::Transparent
+                } else {
+                    if let Tag::Link { link_type, .. } = &tag {
+                        in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                    }
+                    match tag {
+                        Tag::Emphasis => FrameKind::Emphasis,
+                        Tag::Strong => FrameKind::Strong,
+                        Tag::Link { dest_url, .. } => match safe_url(&literal(&dest_url)) {
+                            Some(url) => FrameKind::Link(url),
+                            None => {
+                                issues.push(MarkupIssue::UnsafeLink(literal(&dest_url)));
+                                FrameKind::Transparent
+                            }
+                        },
+                        Tag::Image { dest_url, .. } => {
+                            issues.push(MarkupIssue::Image(literal(&dest_url)));
                             FrameKind::Transparent
                         }
-                    },
-                    Tag::Image { dest_url, .. } => {
-                        issues.push(MarkupIssue::Image(literal(&dest_url)));
-                        FrameKind::Transparent
+                        _ => FrameKind::Transparent,
                     }
-                    _ => FrameKind::Transparent,
                 };
-                stack.push(Frame::new(kind));
+                reader.open();
+                open.push(kind);
             }
             Event::End(end) => {
                 in_autolink &= end != TagEnd::Link;
                 if matches!(end, TagEnd::Paragraph | TagEnd::Item) {
                     // Block boundaries inside one message (only possible through raw
                     // HTML blocks) still separate words.
-                    push_text(top(&mut stack), " ");
+                    reader.text(" ");
                 }
-                if stack.len() > 1 {
-                    let frame = stack.pop().expect("checked: more than the root");
-                    let parent = top(&mut stack);
-                    match frame.kind {
-                        FrameKind::Emphasis => parent.push(Inline::Emphasis(frame.content)),
-                        FrameKind::Strong => parent.push(Inline::Strong(frame.content)),
-                        FrameKind::Link(url) => parent.push(Inline::Link {
-                            url,
-                            content: frame.content,
-                        }),
-                        FrameKind::Transparent | FrameKind::Root => {
-                            for inline in frame.content {
-                                parent.push(inline);
-                            }
-                        }
-                    }
+                if let Some(kind) = open.pop() {
+                    reader.close(kind);
                 }
             }
-            Event::Text(text) if in_autolink => push_text(top(&mut stack), &literal(&text)),
-            Event::Text(text) => push_text(top(&mut stack), &text),
-            Event::Code(text) => push_text(top(&mut stack), &literal(&text)),
+            Event::Text(text) if in_autolink => reader.text(&literal(&text)),
+            Event::Text(text) => reader.text(&text),
+            Event::Code(text) => reader.text(&literal(&text)),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let html = literal(&html);
                 issues.push(MarkupIssue::RawHtml(html.trim_end().to_string()));
-                push_text(top(&mut stack), &html);
+                reader.text(&html);
             }
-            Event::FootnoteReference(id) => match resolve_note(&literal(&id)) {
-                Some(reference) => top(&mut stack).push(reference),
-                None => {
-                    let id = literal(&id);
-                    issues.push(MarkupIssue::UnknownNote(id.clone()));
-                    push_text(top(&mut stack), &format!("[^{id}]"));
+            Event::FootnoteReference(id) => {
+                let id = literal(&id);
+                if !reader.note(&id) {
+                    reader.text(&format!("[^{id}]"));
+                    issues.push(MarkupIssue::UnknownNote(id));
                 }
-            },
-            Event::SoftBreak | Event::HardBreak => push_text(top(&mut stack), " "),
+            }
+            Event::SoftBreak | Event::HardBreak => reader.text(" "),
             Event::Rule
             | Event::TaskListMarker(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {}
         }
     }
-    while stack.len() > 1 {
-        let frame = stack.pop().expect("checked: more than the root");
-        top(&mut stack).content.extend(frame.content);
-    }
     issues.extend(browser_tags(&plain).map(MarkupIssue::RawHtml));
-    let mut content = stack.pop().expect("the root frame").content;
-    trim_edges(&mut content);
-    (isolate_directional_runs(content), issues)
+    issues
+}
+
+impl MarkdownReader for InlineMarkup {
+    fn open(&mut self) {}
+
+    fn close(&mut self, kind: FrameKind) {
+        match kind {
+            FrameKind::Emphasis | FrameKind::Strong => self.emphasis += 1,
+            FrameKind::Link(url) => self.links.push(url),
+            FrameKind::Transparent => return,
+        }
+        self.words.push(' ');
+    }
+
+    fn text(&mut self, text: &str) {
+        self.words.push_str(text);
+    }
+
+    fn note(&mut self, id: &str) -> bool {
+        self.notes.push(id.to_owned());
+        true
+    }
+}
+
+/// Makes a value's inline content: each open frame's content, the value's
+/// own first.
+struct TreeReader<'r> {
+    frames: Vec<Vec<Inline>>,
+    resolve_note: &'r mut dyn FnMut(&str) -> Option<Inline>,
+}
+
+impl TreeReader<'_> {
+    fn top(&mut self) -> &mut Vec<Inline> {
+        self.frames
+            .last_mut()
+            .expect("the value's own frame is never closed")
+    }
+
+    /// The content, with the frames still open (none, from a balanced
+    /// parse) kept as their content.
+    fn finish(mut self) -> Vec<Inline> {
+        while self.frames.len() > 1 {
+            let content = self.frames.pop().expect("checked: more than the value's");
+            self.top().extend(content);
+        }
+        self.frames.pop().expect("the value's own frame")
+    }
+}
+
+impl MarkdownReader for TreeReader<'_> {
+    fn open(&mut self) {
+        self.frames.push(Vec::new());
+    }
+
+    fn close(&mut self, kind: FrameKind) {
+        let content = self.frames.pop().expect("opened before");
+        let parent = self.top();
+        match kind {
+            FrameKind::Emphasis => push_inline(parent, Inline::Emphasis(content)),
+            FrameKind::Strong => push_inline(parent, Inline::Strong(content)),
+            FrameKind::Link(url) => push_inline(parent, Inline::Link { url, content }),
+            FrameKind::Transparent => {
+                for inline in content {
+                    push_inline(parent, inline);
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let content = self.top();
+        match content.last_mut() {
+            Some(Inline::Text(last)) => last.push_str(text),
+            _ => content.push(Inline::Text(text.to_owned())),
+        }
+    }
+
+    fn note(&mut self, id: &str) -> bool {
+        match (self.resolve_note)(id) {
+            Some(reference) => {
+                push_inline(self.top(), reference);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Adds `inline` to `content`, text joined to the text before it.
+fn push_inline(content: &mut Vec<Inline>, inline: Inline) {
+    match (content.last_mut(), inline) {
+        (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+        (_, inline) => content.push(inline),
+    }
 }
 
 /// How deep emphasis, strong emphasis and links may nest; deeper markup is kept
@@ -210,48 +386,16 @@ pub fn safe_url(url: &str) -> Option<String> {
     allowed.then(|| url.to_owned())
 }
 
+/// What an opening Markdown tag becomes.
 #[derive(Debug)]
 enum FrameKind {
-    Root,
     Emphasis,
     Strong,
+    /// A link with a safe address.
     Link(String),
+    /// Kept as its content: an unsafe link, an image, a paragraph, or
+    /// anything nested too deep.
     Transparent,
-}
-
-#[derive(Debug)]
-struct Frame {
-    kind: FrameKind,
-    content: Vec<Inline>,
-}
-
-impl Frame {
-    fn new(kind: FrameKind) -> Self {
-        Frame {
-            kind,
-            content: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, inline: Inline) {
-        match (self.content.last_mut(), inline) {
-            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
-            (_, inline) => self.content.push(inline),
-        }
-    }
-}
-
-fn top(stack: &mut [Frame]) -> &mut Frame {
-    stack
-        .last_mut()
-        .expect("the root frame is never popped early")
-}
-
-fn push_text(frame: &mut Frame, text: &str) {
-    match frame.content.last_mut() {
-        Some(Inline::Text(last)) => last.push_str(text),
-        _ => frame.content.push(Inline::Text(text.to_owned())),
-    }
 }
 
 /// Makes the value one line, escapes a leading block marker, so that the
@@ -554,6 +698,35 @@ mod tests {
             );
         }
         assert!(plain > 30, "{plain}");
+    }
+
+    #[test]
+    fn what_markup_holds_is_what_its_content_holds() {
+        let deep = format!("{}deep{}", "*a _b ".repeat(12), "_ a*".repeat(12));
+        let mut values: Vec<String> = [
+            "a *b* **c** [d](https://example.org/) e[^n1] f[^n2]",
+            "[x](javascript:alert(1)) ![img](https://example.org/i.png) <b>bold</b>",
+            "<https://example.org/a\\&b> and <mail@example.org> `code <i>`",
+            "*[link *in* emphasis](https://example.org)* __strong__ ***both***",
+            "x <svg/onload=alert(1)> y &amp; [^a][^b] [^c](https://example.org)",
+            "<div>\nblock\n</div> after",
+            "- item *one*\n- item [two](http://example.org)",
+            "**unclosed *nesting [text](https://example.org)",
+            "[ref][def]\n\n[def]: https://example.org",
+            "In 2022, *850* people[^d] died: 1\u{a0}000 « 2,5 » [3](https://example.org/4)",
+            "a \u{2068}x 1\u{2069} *1*2 \u{202e}3\u{202c} tab\t*4* c1\u{85}5",
+        ]
+        .map(String::from)
+        .to_vec();
+        values.push(deep);
+        values.extend(crate::corpus::sample_values());
+        for value in &values {
+            let mut read = inline_markup(value);
+            let mut made = markup_of_content(value);
+            assert_eq!(read.words.trim(), made.words.trim(), "{value:?}");
+            (read.words, made.words) = (String::new(), String::new());
+            assert_eq!(read, made, "{value:?}");
+        }
     }
 
     #[test]

@@ -35,6 +35,18 @@ pub(super) struct Entry<'s> {
 }
 
 impl<'s> Entry<'s> {
+    /// Whether it has no attribute and its value, if any, is text alone (no
+    /// placeable).
+    fn is_text_alone(&self) -> bool {
+        self.attributes.is_empty()
+            && self.value.is_none_or(|value| {
+                value
+                    .elements
+                    .iter()
+                    .all(|element| matches!(element, ast::PatternElement::TextElement { .. }))
+            })
+    }
+
     /// The value and each attribute, named as references name them.
     pub fn patterns(&self) -> Vec<(String, &'s str, &'s Pattern<'s>)> {
         let mut patterns = Vec::with_capacity(1 + self.attributes.len());
@@ -512,6 +524,10 @@ fn compare_entry(
     lang: &Lang,
     found: &mut Vec<Finding>,
 ) {
+    if source_entry.is_text_alone() && entry.is_text_alone() {
+        // No attribute, variable or reference on either side: nothing differs.
+        return;
+    }
     let id = (!entry.is_term).then_some(entry.id);
     // A term's attributes and variables are the locale's own (Fluent says
     // so of attributes: `.gender` where the language has genders); its

@@ -8,7 +8,6 @@ use fluent_syntax::ast;
 
 use super::{Code, Finding, finding};
 use crate::config::Lang;
-use crate::document::Inline;
 use crate::markdown::{self, MarkupIssue, is_bidi_control};
 use crate::project::{EntryKind, FtlFile};
 use crate::scan::{self, in_range};
@@ -226,16 +225,14 @@ impl Shape {
 
     /// The shape of a flattened message as the Markdown parser reads it.
     fn parsed(flat: String) -> Self {
-        let mut notes = Vec::new();
-        let (content, issues) = markdown::parse_inline(&flat, &mut |id| {
-            notes.push(id.to_owned());
-            Some(Inline::Text(String::new()))
-        });
+        let markup = markdown::inline_markup(&flat);
         let mut shape = Shape {
-            notes,
+            links: markup.links,
+            notes: markup.notes,
+            emphasis: markup.emphasis,
             ..Shape::default()
         };
-        for issue in issues {
+        for issue in markup.issues {
             match &issue {
                 MarkupIssue::RawHtml(_) => {}
                 MarkupIssue::UnsafeLink(url) => shape.unsafe_links.push(url.clone()),
@@ -249,9 +246,7 @@ impl Shape {
             shape.html.push(tag);
         }
         shape.html.sort();
-        let mut words = String::new();
-        shape.walk(&content, &mut words);
-        shape.count_numbers(&words);
+        shape.count_numbers(&markup.words);
         shape.text = flat;
         shape.links.sort();
         shape.notes.sort();
@@ -276,28 +271,6 @@ impl Shape {
         self.text
             .split_whitespace()
             .eq(other.text.split_whitespace())
-    }
-
-    fn walk(&mut self, content: &[Inline], words: &mut String) {
-        for inline in content {
-            match inline {
-                Inline::Text(text) => {
-                    words.push_str(text);
-                    continue;
-                }
-                Inline::Emphasis(children) | Inline::Strong(children) => {
-                    self.emphasis += 1;
-                    self.walk(children, words);
-                }
-                Inline::Link { url, content } => {
-                    self.links.push(url.clone());
-                    self.walk(content, words);
-                }
-                Inline::Isolate { content, .. } => self.walk(content, words),
-                Inline::NoteRef(_) => {}
-            }
-            words.push(' ');
-        }
     }
 }
 

@@ -448,15 +448,23 @@ fn neutralize_block_syntax(value: &str) -> Cow<'_, str> {
         Some(at) => format!("{}\\{}", &text[..at], &text[at..]),
         None => text.to_owned(),
     };
-    let mut escaped = String::with_capacity(text.len());
-    let mut backslashes = 0;
-    for c in text.chars() {
-        if c == '&' && backslashes % 2 == 0 {
+    let bytes = text.as_bytes();
+    let mut escaped = String::with_capacity(text.len() + 8);
+    let mut copied = 0;
+    for at in memchr::memchr_iter(b'&', bytes) {
+        // An `&` after an odd number of backslashes is escaped already.
+        let backslashes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| **b == b'\\')
+            .count();
+        if backslashes % 2 == 0 {
+            escaped.push_str(&text[copied..at]);
             escaped.push('\\');
+            copied = at;
         }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-        escaped.push(c);
     }
+    escaped.push_str(&text[copied..]);
     Cow::Owned(escaped)
 }
 
@@ -804,6 +812,21 @@ mod tests {
                 MarkupIssue::RawHtml("</p".into()),
             ]
         );
+    }
+
+    #[test]
+    fn every_ampersand_not_escaped_already_is_escaped() {
+        for (value, prepared) in [
+            ("a & b", "a \\& b"),
+            ("a \\& b", "a \\& b"),
+            ("a \\\\& b", "a \\\\\\& b"),
+            ("a \\\\\\& b", "a \\\\\\& b"),
+            ("&&x&", "\\&\\&x\\&"),
+            ("é&ü &amp; 日本&", "é\\&ü \\&amp; 日本\\&"),
+            ("# a&b", "\\# a\\&b"),
+        ] {
+            assert_eq!(neutralize_block_syntax(value), prepared, "{value:?}");
+        }
     }
 
     #[test]

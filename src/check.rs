@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -374,8 +373,17 @@ impl Coverage {
     /// one to translate, as a message with a value does.
     fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
         let present = file.map(defined_messages).unwrap_or_default();
+        // Both in id order: each message's words are met as it is.
+        let mut words = source.words().iter().peekable();
         for (id, has_value) in defined_messages(source) {
-            let count = source.words_of(id);
+            while words
+                .next_if(|(word_id, _)| word_id.as_str() < id)
+                .is_some()
+            {}
+            let count = words
+                .peek()
+                .filter(|(word_id, _)| word_id.as_str() == id)
+                .map_or(0, |(_, count)| **count);
             self.total += 1;
             self.words_total += count;
             if translates(&present, id, has_value) {
@@ -866,15 +874,19 @@ fn finding(
     }
 }
 
-/// The ids of the messages `file` defines, each with whether a definition of
-/// it has a value.
-fn defined_messages(file: &FtlFile) -> BTreeMap<&str, bool> {
-    let mut ids = BTreeMap::new();
-    for entry in file.resource.entries() {
-        if let ast::Entry::Message(message) = entry {
-            *ids.entry(message.id.name).or_insert(false) |= message.value.is_some();
-        }
-    }
+/// The ids of the messages `file` defines, in order, each with whether a
+/// definition of it has a value.
+fn defined_messages(file: &FtlFile) -> Vec<(&str, bool)> {
+    let mut ids: Vec<(&str, bool)> = file
+        .message_defs()
+        .map(|message| (message.id.name, message.value.is_some()))
+        .collect();
+    ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    ids.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        kept.1 |= same && later.1;
+        same
+    });
     ids
 }
 
@@ -882,10 +894,10 @@ fn defined_messages(file: &FtlFile) -> BTreeMap<&str, bool> {
 /// message `id`: it defines it, with a value where the source's has one (a
 /// source message with attributes alone needs only the id; its attributes
 /// are compared one by one).
-fn translates(present: &BTreeMap<&str, bool>, id: &str, source_has_value: bool) -> bool {
+fn translates(present: &[(&str, bool)], id: &str, source_has_value: bool) -> bool {
     present
-        .get(id)
-        .is_some_and(|has_value| *has_value || !source_has_value)
+        .binary_search_by(|(present_id, _)| present_id.cmp(&id))
+        .is_ok_and(|at| present[at].1 || !source_has_value)
 }
 
 /// The shapes of the source locale's messages, by resource, worked out once.

@@ -229,14 +229,16 @@ impl FtlFile {
     /// (`# id = ...`, as `locale add` and `locale sync` write it) is.
     pub fn location_of_scaffold(&self, id: &str) -> Option<Location> {
         let source = self.source();
-        let mut offset = 0;
-        for line in source.split_inclusive('\n') {
-            if crate::sync::scaffold_id(line) == Some(id) {
-                return Some(self.location_of_span(offset..offset));
-            }
-            offset += line.len();
-        }
-        None
+        let bytes = source.as_bytes();
+        // Only a line that starts `# id` can be one: found by searching for it.
+        let start = format!("# {id}");
+        memchr::memmem::find_iter(bytes, start.as_bytes())
+            .filter(|&at| at == 0 || bytes[at - 1] == b'\n')
+            .find(|&at| {
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1);
+                crate::sync::scaffold_id(&source[at..end]) == Some(id)
+            })
+            .map(|at| self.location_of_span(at..at))
     }
 
     /// Where the entry after message `id` starts: where a missing message
@@ -1152,6 +1154,16 @@ mod tests {
             .map(|(m, l)| format!("{} {}", m.id.name, l))
             .collect();
         assert_eq!(found, ["a x.ftl:2:1", "bb x.ftl:4:1"]);
+    }
+
+    #[test]
+    fn a_scaffold_is_found_on_its_own_line_by_its_whole_id() {
+        let text = "# ab = longer id\nb = B\n#a = no space\n # a = indented\n# a is prose\n# a = the scaffold\n# a = again\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        let at = |id: &str| file.location_of_scaffold(id).map(|l| (l.line, l.column));
+        assert_eq!(at("a"), Some((6, 1)));
+        assert_eq!(at("ab"), Some((1, 1)));
+        assert_eq!(at("b"), None);
     }
 
     #[test]

@@ -677,13 +677,15 @@ fn words(text: &str) -> usize {
 
 /// The items of `a` not matched by an item of `b` (both sorted), counting repeats.
 fn difference(a: &[String], b: &[String]) -> Vec<String> {
-    let mut left = b.to_vec();
+    if a == b {
+        // As most translations keep their source's.
+        return Vec::new();
+    }
+    let mut matched = vec![false; b.len()];
     let mut out = Vec::new();
     for item in a {
-        match left.iter().position(|x| x == item) {
-            Some(i) => {
-                left.remove(i);
-            }
+        match (0..b.len()).find(|&i| !matched[i] && b[i] == *item) {
+            Some(i) => matched[i] = true,
             None => out.push(item.clone()),
         }
     }
@@ -826,6 +828,21 @@ mod tests {
         let source = "a = In 2022, *850* people died.[^deaths] See [the report](https://example.org/r).\nname = Ada\n";
         let target = "a = En 2022 murieron *850* personas.[^deaths] Vea [el informe](https://example.org/r).\nname = Ada\n";
         assert!(compare(source, target).is_empty());
+    }
+
+    #[test]
+    fn a_difference_counts_repeats() {
+        let list = |items: &[&str]| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            difference(&list(&["1", "1", "2"]), &list(&["1", "3"])),
+            ["1", "2"]
+        );
+        assert_eq!(
+            difference(&list(&["a", "b"]), &list(&["a", "b"])),
+            Vec::<String>::new()
+        );
+        assert_eq!(difference(&list(&[]), &list(&["a"])), Vec::<String>::new());
+        assert_eq!(difference(&list(&["a"]), &list(&[])), ["a"]);
     }
 
     #[test]

@@ -672,11 +672,16 @@ fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
         return Err(too_large(path, text.len() as u64));
     }
     // Braces, quotes and backslashes are ASCII, and no byte of a multi-byte
-    // UTF-8 character is ASCII: the bytes can be read one by one.
+    // UTF-8 character is ASCII: the bytes can be read one by one, and only
+    // braces and quotes need looking at.
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut at = 0;
-    while at < bytes.len() {
+    let mut read_to = 0;
+    let marks = |b: u8, _: u8, _: u8| (b == b'{') | (b == b'}') | (b == b'"');
+    for at in crate::scan::offsets_where(bytes, marks) {
+        if at < read_to {
+            continue;
+        }
         match bytes[at] {
             b'{' => {
                 depth += 1;
@@ -690,24 +695,28 @@ fn check_limits(path: &Path, text: &str) -> Result<(), LoadError> {
                 }
             }
             b'}' => depth = depth.saturating_sub(1),
-            // Inside a placeable, braces in a string literal are text.
-            b'"' if depth > 0 => {
-                let mut escaped = false;
-                while at + 1 < bytes.len() {
-                    at += 1;
-                    match bytes[at] {
-                        b'\\' if !escaped => escaped = true,
-                        b'"' if !escaped => break,
-                        b'\n' => break,
-                        _ => escaped = false,
-                    }
-                }
-            }
+            // Inside a placeable, braces in a string literal are text: it
+            // ends at its closing quote or at the end of the line.
+            b'"' if depth > 0 => read_to = end_of_string_literal(bytes, at) + 1,
             _ => {}
         }
-        at += 1;
     }
     Ok(())
+}
+
+/// Where the string literal opened by the quote at `open` ends: its closing
+/// quote, the end of its line, or the last byte.
+fn end_of_string_literal(bytes: &[u8], open: usize) -> usize {
+    let mut escaped = false;
+    for (at, &b) in bytes.iter().enumerate().skip(open + 1) {
+        match b {
+            b'\\' if !escaped => escaped = true,
+            b'"' if !escaped => return at,
+            b'\n' => return at,
+            _ => escaped = false,
+        }
+    }
+    bytes.len().saturating_sub(1).max(open)
 }
 
 /// `content/<letter>/letter.toml`.
@@ -1221,6 +1230,45 @@ mod tests {
         assert!(check_limits(Path::new("x.ftl"), quoted).is_ok());
         let huge = "a".repeat(MAX_FTL_BYTES + 1);
         assert!(check_limits(Path::new("x.ftl"), &huge).is_err());
+    }
+
+    #[test]
+    fn nesting_is_read_past_string_literals_wherever_they_end() {
+        let at = |text: &str| {
+            check_limits(Path::new("x.ftl"), text)
+                .err()
+                .map(|e| e.to_string())
+        };
+        let deep = |inner: &str| format!("a = {}{inner}{}", "{".repeat(32), "}".repeat(32));
+        // Braces in a literal, escaped quotes in it, and a literal cut by
+        // the end of its line or of the file.
+        assert_eq!(at(&deep("\"{{{\"")), None);
+        assert_eq!(at(&deep("\"a\\\"{{{\"")), None);
+        assert_eq!(
+            at(&deep("\"a\\\\\"{")),
+            Some("x.ftl:1:42: placeables nested more than 32 deep; the file is not read".into())
+        );
+        assert_eq!(
+            at(&deep("\"{{\n{")),
+            Some("x.ftl:2:1: placeables nested more than 32 deep; the file is not read".into())
+        );
+        assert_eq!(at(&format!("{}\"{{{{", "{".repeat(32))), None);
+        // Outside a placeable a quote is text.
+        assert_eq!(
+            at(&format!("a = \"{}", "{".repeat(33))),
+            Some("x.ftl:1:38: placeables nested more than 32 deep; the file is not read".into())
+        );
+        // Across the blocks the scan reads at once.
+        for pad in 0..70 {
+            let text = format!("{}{}", "x".repeat(pad), "{".repeat(33));
+            assert_eq!(
+                at(&text),
+                Some(format!(
+                    "x.ftl:1:{}: placeables nested more than 32 deep; the file is not read",
+                    pad + 33
+                )),
+            );
+        }
     }
 
     #[test]

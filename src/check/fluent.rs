@@ -6,6 +6,7 @@
 //! The AST has no spans, but every name in it is a slice of the file's text,
 //! so [`FtlFile::location_of`] places each finding exactly.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::plurals::{CATEGORIES, PluralCategories};
@@ -23,7 +24,7 @@ type Variant<'s> = ast::Variant<&'s str>;
 /// A message or a term of one file.
 pub(super) struct Entry<'s> {
     /// `id` for a message, `-id` for a term: the name references use.
-    pub key: String,
+    pub key: Cow<'s, str>,
     /// The id as it appears in the file, for locations.
     pub id: &'s str,
     /// Whether it is a term.
@@ -51,7 +52,7 @@ impl<'s> Entry<'s> {
     pub fn patterns(&self) -> Vec<(String, &'s str, &'s Pattern<'s>)> {
         let mut patterns = Vec::with_capacity(1 + self.attributes.len());
         if let Some(value) = self.value {
-            patterns.push((self.key.clone(), self.id, value));
+            patterns.push((self.key.to_string(), self.id, value));
         }
         for attribute in self.attributes {
             patterns.push((
@@ -70,14 +71,14 @@ pub(super) fn entries(file: &FtlFile) -> Vec<Entry<'_>> {
         .entries()
         .filter_map(|entry| match entry {
             ast::Entry::Message(m) => Some(Entry {
-                key: m.id.name.to_owned(),
+                key: Cow::Borrowed(m.id.name),
                 id: m.id.name,
                 is_term: false,
                 value: m.value.as_ref(),
                 attributes: &m.attributes,
             }),
             ast::Entry::Term(t) => Some(Entry {
-                key: format!("-{}", t.id.name),
+                key: Cow::Owned(format!("-{}", t.id.name)),
                 id: t.id.name,
                 is_term: true,
                 value: Some(&t.value),
@@ -476,11 +477,15 @@ pub(super) fn compare_entries(
     let source_entries = entries(source);
     let target_entries = entries(file);
     let by_key: BTreeMap<&str, &Entry<'_>> =
-        target_entries.iter().map(|e| (e.key.as_str(), e)).collect();
-    let source_keys: BTreeSet<&str> = source_entries.iter().map(|e| e.key.as_str()).collect();
+        target_entries.iter().map(|e| (e.key.as_ref(), e)).collect();
+    let source_keys: BTreeSet<&str> = if target_entries.iter().any(|e| e.is_term) {
+        source_entries.iter().map(|e| e.key.as_ref()).collect()
+    } else {
+        BTreeSet::new()
+    };
 
     for entry in target_entries.iter().filter(|e| e.is_term) {
-        if !source_keys.contains(entry.key.as_str()) {
+        if !source_keys.contains(entry.key.as_ref()) {
             found.push(finding(
                 Code::ObsoleteTerm,
                 lang,
@@ -495,7 +500,7 @@ pub(super) fn compare_entries(
         }
     }
     for source_entry in &source_entries {
-        let Some(entry) = by_key.get(source_entry.key.as_str()) else {
+        let Some(entry) = by_key.get(source_entry.key.as_ref()) else {
             if source_entry.is_term {
                 found.push(finding(
                     Code::MissingTerm,
@@ -727,7 +732,7 @@ pub(super) enum Bundles {
 /// first definition first).
 pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Vec<Finding>) {
     let lang = files.lang();
-    let mut first: BTreeMap<String, &FtlFile> = BTreeMap::new();
+    let mut first: BTreeMap<Cow<'_, str>, &FtlFile> = BTreeMap::new();
     let mut graph: Graph<'_, &FtlFile> = BTreeMap::new();
     let common = files.file(COMMON_RESOURCE);
     // common.ftl first: a letter's id that clashes with it is the one reported.
@@ -750,7 +755,7 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
             if !in_file.insert(entry.key.clone()) {
                 continue; // duplicates within a file are reported with the file
             }
-            if let Some(earlier) = first.get(&entry.key) {
+            if let Some(earlier) = first.get(entry.key.as_ref()) {
                 let shown_together = bundles == Bundles::CommonAndLetter
                     && common.is_some_and(|common| std::ptr::eq(*earlier, common));
                 if !shown_together {

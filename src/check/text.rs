@@ -268,9 +268,13 @@ impl Shape {
 
     /// Whether the two texts are the same words.
     fn same_text(&self, other: &Shape) -> bool {
-        self.text
-            .split_whitespace()
-            .eq(other.text.split_whitespace())
+        // Most translations differ from their first character.
+        let first = |text: &str| text.trim_start().chars().next();
+        first(&self.text) == first(&other.text)
+            && self
+                .text
+                .split_whitespace()
+                .eq(other.text.split_whitespace())
     }
 }
 

@@ -835,6 +835,43 @@ mod tests {
     }
 
     #[test]
+    fn a_text_of_note_references_alone_is_what_the_parser_reads() {
+        let mut values: Vec<String> = [
+            "Text with a note.[^s1] And another[^s-2] here.",
+            "  { placeable } text[^a] more[^B7]",
+            "[^a] at the start",
+            "x [^a](https://example.org) a link",
+            "x [^a]: a definition?",
+            "x [^a][^b] side by side",
+            "x [^a b] with a space",
+            "x [^] empty",
+            "x [^a]\n[^b] across lines",
+            "in 2022[^a]",
+            "x [^a] *emphasis*",
+        ]
+        .map(String::from)
+        .to_vec();
+        values.extend(crate::corpus::sample_values());
+        let (mut read, mut refused) = (0, 0);
+        for value in &values {
+            let Some(notes) = only_note_references(value) else {
+                refused += 1;
+                continue;
+            };
+            read += 1;
+            let markup = markdown::inline_markup(value);
+            assert_eq!(markup.notes, notes, "{value:?}");
+            assert!(
+                markup.links.is_empty() && markup.issues.is_empty(),
+                "{value:?}"
+            );
+            assert_eq!(markup.emphasis, 0, "{value:?}");
+            assert!(!holds_digits(markup.words.as_bytes()), "{value:?}");
+        }
+        assert!(read >= 2 && refused >= 9, "{read} read, {refused} refused");
+    }
+
+    #[test]
     fn a_difference_counts_repeats() {
         let list = |items: &[&str]| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
         assert_eq!(

@@ -895,9 +895,16 @@ fn defined_messages(file: &FtlFile) -> Vec<(&str, bool)> {
 /// source message with attributes alone needs only the id; its attributes
 /// are compared one by one).
 fn translates(present: &[(&str, bool)], id: &str, source_has_value: bool) -> bool {
-    present
-        .binary_search_by(|(present_id, _)| present_id.cmp(&id))
-        .is_ok_and(|at| present[at].1 || !source_has_value)
+    has_value(present, id).is_some_and(|has_value| has_value || !source_has_value)
+}
+
+/// Whether a definition of `id` among `defined` (from [`defined_messages`])
+/// has a value; `None` when none defines it.
+fn has_value(defined: &[(&str, bool)], id: &str) -> Option<bool> {
+    defined
+        .binary_search_by(|(defined_id, _)| defined_id.cmp(&id))
+        .ok()
+        .map(|at| defined[at].1)
 }
 
 /// The shapes of the source locale's messages, by resource, worked out once.
@@ -968,6 +975,7 @@ fn check_file(
             describe_parser_error(error),
         ));
     }
+    let in_source = defined_messages(source_file);
     let mut seen = BTreeSet::new();
     for message in file.message_defs() {
         let location = || file.location_of(message.id.name);
@@ -983,9 +991,8 @@ fn check_file(
                 ),
             ));
         }
-        let in_source = source_file.message(message.id.name).is_some();
         let optional = resource == COMMON_RESOURCE && message.id.name == LETTER_DATE_MESSAGE;
-        if !in_source && !optional {
+        if has_value(&in_source, message.id.name).is_none() && !optional {
             found.push(finding(
                 Code::ObsoleteMessage,
                 lang,

@@ -9,18 +9,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use fluent_syntax::parser::ParserError;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::{CONFIG_FILE, CheckPolicy, Lang, Status, Waiver};
+use crate::config::{CheckPolicy, Waiver};
 use crate::dates;
+use crate::ftl::{FtlFile, describe_parser_error};
+use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, LETTER_DATE_MESSAGE};
+use crate::lang::{Lang, Status};
 use crate::letter::Letter;
-use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
+use crate::localize::{self, IssueKind};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::plurals::{self, PluralCategories};
-use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project, Tree, TreeLocale};
+use crate::project::{LocaleFiles, Project, Tree, TreeLocale};
 use crate::sync;
 
 mod fluent;
@@ -459,7 +461,9 @@ pub fn check_reporting(
     locales: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, String> {
-    let (letters, langs) = project.select(letters, locales)?;
+    let (letters, langs) = project
+        .select(letters, locales)
+        .map_err(|e| e.to_string())?;
     let source = project.source_locale();
     let policy = &project.config.check;
     let prepared = localize::Prepared::for_letters(project, &letters, &langs);
@@ -512,7 +516,7 @@ pub fn check_reporting(
                     defined: &defined,
                     policy,
                     markup: text::Markup::Letter,
-                    functions: localize::KNOWN_FUNCTIONS,
+                    functions: crate::ids::KNOWN_FUNCTIONS,
                     shapes: &shapes,
                     plurals: &plurals,
                 };
@@ -582,12 +586,12 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, String> {
     let shapes = source_shapes(source);
     // The application provides the functions its own strings call.
     let called = fluent::functions_called(source);
-    let mut functions: Vec<&str> = localize::FLUENT_FUNCTIONS.to_vec();
+    let mut functions: Vec<&str> = crate::ids::FLUENT_FUNCTIONS.to_vec();
     functions.extend(
         called
             .iter()
             .map(String::as_str)
-            .filter(|f| !localize::FLUENT_FUNCTIONS.contains(f)),
+            .filter(|f| !crate::ids::FLUENT_FUNCTIONS.contains(f)),
     );
     let check = |files: &LocaleFiles| {
         let mut checked = LocaleChecked::default();
@@ -842,17 +846,6 @@ struct LocaleChecked {
     coverage: Vec<Coverage>,
     findings: Vec<Finding>,
     files: Vec<CheckedFile>,
-}
-
-/// The parser's reason for a syntax error, as a sentence.
-pub fn describe_parser_error(error: &ParserError) -> String {
-    let reason = error.kind.to_string();
-    let mut reason = reason.trim_end_matches('.').to_owned();
-    if let Some(first) = reason.get(..1) {
-        let lower = first.to_lowercase();
-        reason.replace_range(..1, &lower);
-    }
-    format!("Fluent syntax error: {reason}; the entry around it is ignored until it is fixed")
 }
 
 fn finding(
@@ -1285,7 +1278,7 @@ mod tests {
             defined: &defined,
             policy: &CheckPolicy::default(),
             markup: text::Markup::Tree,
-            functions: localize::FLUENT_FUNCTIONS,
+            functions: crate::ids::FLUENT_FUNCTIONS,
             shapes: &shapes,
             plurals: &PluralCategories::of(files.lang()),
         };

@@ -319,7 +319,7 @@ fn common(tag: &str, name: &str, script: Script, source: bool) -> String {
     ] {
         let _ = writeln!(out, "{id} = {}", phrase(3));
     }
-    let categories = crate::config::Lang::parse(tag)
+    let categories = crate::lang::Lang::parse(tag)
         .map(|lang| crate::plurals::PluralCategories::of(&lang).categories)
         .unwrap_or_else(|_| vec!["other"]);
     let _ = writeln!(
@@ -633,7 +633,7 @@ pub(crate) fn sample_values() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Lang;
+    use crate::lang::Lang;
 
     #[test]
     fn every_tag_is_canonical_and_unique() {
@@ -643,7 +643,7 @@ mod tests {
             assert!(seen.insert(tag), "{tag} twice");
             let rtl = matches!(script, Script::Arabic | Script::Hebrew);
             assert_eq!(
-                lang.direction() == crate::config::Direction::Rtl,
+                lang.direction() == crate::lang::Direction::Rtl,
                 rtl,
                 "{tag}"
             );

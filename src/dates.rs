@@ -14,7 +14,23 @@ use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
 use icu_locale_core::Locale;
 
-use crate::letter::Date;
+/// A calendar date (proleptic Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Year, for example 2023.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The date in ISO 8601 form (`2023-01-06`), for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
 
 /// The date written out in full (day, month name, year) for `locale`, a BCP 47
 /// tag, in the Gregorian calendar. `None` when the tag or date is invalid or

@@ -4,7 +4,7 @@
 //! or TOML, and nothing in it is raw HTML, so every renderer escapes by
 //! construction.
 
-use crate::config::{Lang, Status};
+use crate::lang::{Lang, Status};
 
 /// One letter in one locale, ready to render in any format.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,36 +8,18 @@ use std::collections::BTreeMap;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use rayon::prelude::*;
 
-use crate::config::{Lang, LocaleSettings, Status};
+use crate::config::LocaleSettings;
 use crate::dates;
+use crate::dates::Date;
 use crate::document::{
     Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
 };
+use crate::ids::{COMMON_RESOURCE, LETTER_DATE_MESSAGE};
+use crate::lang::{Lang, Status};
 use crate::letter::{self, Letter};
 use crate::markdown::{self, MarkupIssue};
-use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
-
-/// The messages of the page chrome that the source locale's `common.ftl` must define.
-pub const CHROME_MESSAGES: &[&str] = &[
-    "language-name",
-    "page-title",
-    "skip-link",
-    "language-switcher-label",
-    "subject-label",
-    "sources-heading",
-    "note-reference",
-    "back-to-reference",
-    "cited-title",
-    "draft-notice",
-    "fallback-notice",
-    "chooser-heading",
-    "all-languages",
-    "partial-translation",
-];
-
-/// The optional message in which a locale writes dates itself, where CLDR has no
-/// date format for it.
-pub const LETTER_DATE_MESSAGE: &str = "letter-date";
+use crate::project::{LocaleFiles, Project};
+use crate::text::clean_text;
 
 /// Why localizing failed.
 #[derive(Debug, thiserror::Error)]
@@ -450,16 +432,9 @@ fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> O
     format_plain(&bundle, "language-name", &FluentArgs::new())
         .ok()
         .flatten()
-        .map(|name| markdown::clean_text(&name))
+        .map(|name| clean_text(&name))
         .filter(|name| !name.trim().is_empty())
 }
-
-/// The functions a letter's messages may call: the built-ins fluent-bundle has.
-pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
-
-/// The built-in functions of the Fluent specification, which other Fluent
-/// runtimes (fluent.js) provide.
-pub const FLUENT_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
 
 /// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
 fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {
@@ -662,7 +637,7 @@ impl Resolver<'_, '_> {
 
     /// The date, written by the first locale in the chain that can: its own
     /// `letter-date` message, else CLDR; ISO 8601 as the last resort.
-    fn date(&mut self, date: letter::Date) -> Span {
+    fn date(&mut self, date: Date) -> Span {
         let mut args = FluentArgs::new();
         args.set("day", date.day);
         args.set("month", date.month);

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use crate::config::Lang;
+use crate::lang::Lang;
 
 /// CLDR's plural categories, in CLDR's order.
 pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];

@@ -9,13 +9,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::config::Lang;
 use crate::document::{Chooser, Document};
+use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
-use crate::project::{LoadError, Project};
+use crate::project::Project;
 use crate::render::{self, Format, html};
+use crate::source::LoadError;
 use crate::status::{self, Row};
 use crate::sync::Locks;
 
@@ -126,7 +127,7 @@ pub fn render_all_reporting(
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(BuildError::Selection)?;
+        .map_err(|e| BuildError::Selection(e.to_string()))?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
     let rendered = render_each(project, options, &letters, &langs, &locks, progress, Ok);
@@ -482,7 +483,7 @@ pub fn build_reporting(
     refuse_unsafe_output(project, &options.out_dir)?;
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(BuildError::Selection)?;
+        .map_err(|e| BuildError::Selection(e.to_string()))?;
     // A project loaded deferred has its letters' files read, and checked,
     // letter by letter.
     if !project.deferred {
@@ -556,7 +557,7 @@ fn refuse_syntax_errors(
         };
         for file in files.files.values() {
             let used = file.path.file_stem().is_some_and(|stem| {
-                stem == crate::project::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
+                stem == crate::ids::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
             });
             if !used {
                 continue;
@@ -564,7 +565,7 @@ fn refuse_syntax_errors(
             for error in &file.errors {
                 errors.push((
                     file.location_of_span(error.pos.clone()),
-                    crate::check::describe_parser_error(error),
+                    crate::ftl::describe_parser_error(error),
                 ));
             }
         }
@@ -603,7 +604,7 @@ fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildEr
     if absolute.file_name().is_none() {
         return Err(unsafe_output("it is not a folder that can be replaced"));
     }
-    for sources in [crate::project::CONTENT_DIR, crate::project::LOCALES_DIR] {
+    for sources in [crate::ids::CONTENT_DIR, crate::ids::LOCALES_DIR] {
         if absolute.starts_with(root.join(sources)) {
             return Err(unsafe_output(&format!(
                 "it is inside the project's `{sources}` folder"

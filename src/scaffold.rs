@@ -14,12 +14,12 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::config::{CONFIG_FILE, Lang};
-use crate::letter::Date;
-use crate::project::{
-    COMMON_RESOURCE, LoadError, Project, is_safe_name, letter_file_path, locale_file_path,
-};
+use crate::dates::Date;
+use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, is_safe_name};
+use crate::lang::{Lang, LangError};
+use crate::project::{Project, letter_file_path, locale_file_path};
 use crate::schema::{SCHEMA_DIR, Schema};
+use crate::source::LoadError;
 use crate::sync::{self, SyncError};
 
 /// The folder name of the sample letter `init` writes.
@@ -54,8 +54,8 @@ const GITIGNORE: &str = "/dist\n/preview\n";
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
     /// A locale tag is not a canonical BCP 47 tag.
-    #[error("{0}")]
-    BadTag(String),
+    #[error(transparent)]
+    BadTag(LangError),
     /// The same locale was given twice.
     #[error("locale `{0}` is given twice")]
     DuplicateLocale(String),

@@ -1,16 +1,16 @@
 //! JSON Schemas for `letterkit.toml` and `letter.toml`, generated from the very
-//! types loading deserialises (`config::RawConfig`, `project::RawLetter`), so
+//! types loading deserialises (`config::RawConfig`, `letter::RawLetter`), so
 //! an editor that follows a file's `#:schema` line (taplo, Even Better TOML)
 //! completes field names, shows each field's documentation and flags a
 //! mistake before letterkit runs. The repository ships them in `schemas/`, and
 //! `letterkit init` writes them into a new project.
 
-use schemars::SchemaGenerator;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 
-use crate::config::{CONFIG_FILE, RawConfig};
-use crate::project::{LETTER_FILE, RawLetter};
+use crate::config::RawConfig;
+use crate::ids::{CONFIG_FILE, LETTER_FILE};
+use crate::letter::RawLetter;
 
 /// The project folder holding the JSON Schemas.
 pub const SCHEMA_DIR: &str = "schemas";
@@ -80,14 +80,6 @@ fn without_null(schema: &mut schemars::Schema) {
             schema.insert("type".into(), only);
         }
     }
-}
-
-/// A TOML date such as `2023-01-06`; editors validate TOML dates as strings.
-pub(crate) fn date(_: &mut SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({
-        "type": "string",
-        "format": "date",
-    })
 }
 
 #[cfg(test)]

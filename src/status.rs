@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use crate::check::{self, Coverage};
-use crate::config::Status;
+use crate::ids::COMMON_RESOURCE;
+use crate::lang::Status;
 use crate::letter::Letter;
-use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
+use crate::project::{LocaleFiles, Project};
 use crate::sync::{self, Locks, Stale, SyncError};
 
 /// Where a locale stands for one letter.

@@ -24,9 +24,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{CONFIG_FILE, Lang};
-use crate::localize::LETTER_DATE_MESSAGE;
-use crate::project::{COMMON_RESOURCE, EntryKind, EntrySpan, FtlFile, LocaleFiles, Project};
+use crate::ftl::{EntryKind, EntrySpan, FtlFile, scaffold_id};
+use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, LETTER_DATE_MESSAGE, LOCALES_DIR};
+use crate::lang::Lang;
+use crate::project::{LocaleFiles, Project};
 
 /// The file, in each locale's folder, recording what each translation was made from.
 pub const LOCK_FILE: &str = "translated-from.toml";
@@ -128,8 +129,8 @@ struct LockEntry {
 /// each message commented out under its notes, and lists the locale in
 /// `letterkit.toml` as optional and draft. Returns the files written.
 pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncError> {
-    let lang = Lang::parse(tag).map_err(SyncError::BadTag)?;
-    let folder = Path::new(crate::project::LOCALES_DIR).join(lang.tag());
+    let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    let folder = Path::new(LOCALES_DIR).join(lang.tag());
     if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
         return Err(SyncError::Exists(lang.tag().to_owned()));
     }
@@ -302,9 +303,7 @@ fn sync_resource(
 
 /// `locales/<tag>/translated-from.toml`.
 fn lock_path(lang: &Lang) -> PathBuf {
-    Path::new(crate::project::LOCALES_DIR)
-        .join(lang.tag())
-        .join(LOCK_FILE)
+    Path::new(LOCALES_DIR).join(lang.tag()).join(LOCK_FILE)
 }
 
 fn plan_locale(
@@ -673,17 +672,6 @@ fn normalized_scaffold(scaffold: &str) -> String {
         .split_once('=')
         .map_or(entry.as_str(), |(_, value)| value);
     value.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The id of a scaffold line (`# id = ...`).
-pub(crate) fn scaffold_id(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("# ")?;
-    let end = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(rest.len());
-    let id = &rest[..end];
-    let starts_well = id.starts_with(|c: char| c.is_ascii_alphabetic());
-    (starts_well && rest[end..].trim_start().starts_with('=')).then_some(id)
 }
 
 /// A message's value and attributes with whitespace collapsed, without its id

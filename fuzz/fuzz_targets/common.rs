@@ -8,7 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use letterkit::project::{FtlFile, Project};
+use letterkit::ftl::FtlFile;
+use letterkit::project::Project;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/small");
 const SEPARATOR: &str = "\n%%%\n";

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use letterkit::config::Lang;
+use letterkit::lang::Lang;
 use letterkit::document::Chooser;
 use letterkit::localize::localize;
 use letterkit::render::{html, text};

@@ -13,8 +13,10 @@ use crate::plurals::{CATEGORIES, PluralCategories};
 use fluent_syntax::ast;
 
 use super::{Code, Finding, finding};
-use crate::config::Lang;
-use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles};
+use crate::ftl::FtlFile;
+use crate::ids::COMMON_RESOURCE;
+use crate::lang::Lang;
+use crate::project::LocaleFiles;
 
 type Pattern<'s> = ast::Pattern<&'s str>;
 type Expression<'s> = ast::Expression<&'s str>;
@@ -904,7 +906,7 @@ mod tests {
             &file,
             &lang,
             &defined,
-            crate::localize::KNOWN_FUNCTIONS,
+            crate::ids::KNOWN_FUNCTIONS,
             &PluralCategories::of(&lang),
             &mut found,
         );
@@ -927,7 +929,7 @@ mod tests {
             &source,
             &lang,
             &BTreeSet::new(),
-            crate::localize::FLUENT_FUNCTIONS,
+            crate::ids::FLUENT_FUNCTIONS,
             &PluralCategories::by(&lang, rules),
             &mut found,
         );

@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use fluent_syntax::ast;
 
 use super::{Code, Finding, finding};
-use crate::config::Lang;
-use crate::markdown::{self, MarkupIssue, is_bidi_control};
-use crate::project::{EntryKind, FtlFile};
+use crate::ftl::{EntryKind, FtlFile};
+use crate::lang::Lang;
+use crate::markdown::{self, MarkupIssue};
 use crate::scan::{self, in_range};
+use crate::text::is_bidi_control;
 
 /// Reports every bidi control (an error: it can make text read in another
 /// order than it is stored, as in Trojan Source), every invisible control

@@ -5,7 +5,7 @@
 //! README can embed. Its own words are English, the language coordinators
 //! share; each language's name is in itself, marked with its `lang`.
 
-use crate::config::{Lang, Status};
+use crate::lang::{Lang, Status};
 use crate::render::writer::HtmlWriter;
 use crate::status::{Row, State};
 

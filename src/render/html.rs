@@ -6,8 +6,8 @@
 //! page's (a fallback, a cited title) carries `lang` and, where the direction
 //! differs, `dir`.
 
-use crate::config::Lang;
 use crate::document::{Block, Chooser, Document, Inline, Span};
+use crate::lang::Lang;
 use crate::render::writer::HtmlWriter;
 
 const STYLE: &str = include_str!("page.css");

@@ -9,8 +9,8 @@
 //! no way to mark a language, so in right-to-left letters data is isolated
 //! with FSI/PDI as in the plain text.
 
-use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
+use crate::lang::Direction;
 
 use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 

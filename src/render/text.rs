@@ -7,8 +7,8 @@
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 
-use crate::config::Direction;
 use crate::document::{Block, Document, Inline, Span};
+use crate::lang::Direction;
 
 /// The widest a line may be, in columns.
 pub const WIDTH: usize = 72;

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use letterkit::localize::CHROME_MESSAGES;
+use letterkit::ids::CHROME_MESSAGES;
 
 use crate::support::{letterkit_in, shipped};
 

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use letterkit::check::check;
-use letterkit::project::{MAX_FTL_BYTES, MAX_FTL_ENTRIES, Project};
+use letterkit::ftl::{MAX_FTL_BYTES, MAX_FTL_ENTRIES};
+use letterkit::project::Project;
 use letterkit::publish::{BuildOptions, render_all};
 
 use crate::support::{Run, copy_project, edit, fixture, letterkit};

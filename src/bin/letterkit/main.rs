@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use letterkit::config::Lang;
+use letterkit::lang::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
 use letterkit::render::{self, Format};
@@ -146,11 +146,11 @@ fn run(cli: Cli) -> Result<u8, String> {
     };
     let start = cli.project.clone().unwrap_or_else(|| PathBuf::from("."));
     let root = match &cli.project {
-        Some(dir) if !dir.join(letterkit::config::CONFIG_FILE).is_file() => {
+        Some(dir) if !dir.join(letterkit::ids::CONFIG_FILE).is_file() => {
             return Err(format!(
                 "{} has no {}",
                 dir.display(),
-                letterkit::config::CONFIG_FILE
+                letterkit::ids::CONFIG_FILE
             ));
         }
         Some(dir) => dir.clone(),
@@ -312,10 +312,10 @@ fn run(cli: Cli) -> Result<u8, String> {
             locale,
             format,
         } => {
-            let (letters, langs) = project.select(&[letter], &[])?;
-            let lang = Lang::parse(&locale)?;
+            let (letters, langs) = project.select(&[letter], &[]).map_err(|e| e.to_string())?;
+            let lang = Lang::parse(&locale).map_err(|e| e.to_string())?;
             if !langs.contains(&lang) {
-                project.select(&[], &[locale])?;
+                project.select(&[], &[locale]).map_err(|e| e.to_string())?;
             }
             let localized = localize::localize(&project, letters[0], &lang, &langs)
                 .map_err(|e| e.to_string())?;

@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use letterkit::config::Lang;
-use letterkit::project::{CONTENT_DIR, LOCALES_DIR, Project};
+use letterkit::ids::{CONTENT_DIR, LOCALES_DIR};
+use letterkit::lang::Lang;
+use letterkit::project::Project;
 use letterkit::publish::{self, BuildOptions};
 use letterkit::sync;
 use tiny_http::{Header, Request, Response, Server};
@@ -87,7 +88,7 @@ pub fn run(root: &Path, port: u16, out: Option<PathBuf>) -> Result<u8, String> {
 fn fingerprint(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut files = Vec::new();
     let mut visit = vec![
-        root.join(letterkit::config::CONFIG_FILE),
+        root.join(letterkit::ids::CONFIG_FILE),
         root.join(CONTENT_DIR),
         root.join(LOCALES_DIR),
     ];

@@ -1,0 +1,71 @@
+//! The names letterkit gives to files, folders, resources and messages, and
+//! the rule a name chosen by a user must follow. Loading, localizing, check
+//! and sync all agree on them through this module, which imports nothing.
+
+/// The file name of a project's configuration.
+pub const CONFIG_FILE: &str = "letterkit.toml";
+
+/// The Fluent resource that holds the page chrome shared by every letter.
+pub const COMMON_RESOURCE: &str = "common";
+
+/// The project folder holding one folder per letter.
+pub const CONTENT_DIR: &str = "content";
+
+/// The project folder holding one folder of Fluent files per locale.
+pub const LOCALES_DIR: &str = "locales";
+
+/// The file describing a letter's structure, in the letter's folder.
+pub const LETTER_FILE: &str = "letter.toml";
+
+/// The messages of the page chrome that the source locale's `common.ftl` must define.
+pub const CHROME_MESSAGES: &[&str] = &[
+    "language-name",
+    "page-title",
+    "skip-link",
+    "language-switcher-label",
+    "subject-label",
+    "sources-heading",
+    "note-reference",
+    "back-to-reference",
+    "cited-title",
+    "draft-notice",
+    "fallback-notice",
+    "chooser-heading",
+    "all-languages",
+    "partial-translation",
+];
+
+/// The optional message in which a locale writes dates itself, where CLDR has no
+/// date format for it.
+pub const LETTER_DATE_MESSAGE: &str = "letter-date";
+
+/// The functions a letter's messages may call: the built-ins fluent-bundle has.
+pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
+
+/// The built-in functions of the Fluent specification, which other Fluent
+/// runtimes (fluent.js) provide.
+pub const FLUENT_FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
+
+/// Whether `name` is safe as a folder name and URL segment: `a-z`, `0-9`, `-`,
+/// not starting with `-`, at most 100 characters.
+pub fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_names_are_refused() {
+        for name in ["", "../x", "a/b", "A", "-x", "a b", "a\0"] {
+            assert!(!is_safe_name(name), "{name:?}");
+        }
+        assert!(is_safe_name("us-mexico-asylum-2023"));
+    }
+}

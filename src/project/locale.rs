@@ -1,0 +1,112 @@
+//! One locale's Fluent files in a project: found in `locales/<tag>/`, each
+//! read and parsed once, all of them or only the resources asked for.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::paths::refuse_outside;
+use crate::config::LocaleSettings;
+use crate::ftl::{FtlFile, read_ftl};
+use crate::ids::LOCALES_DIR;
+use crate::lang::Lang;
+use crate::source::LoadError;
+
+/// One locale's Fluent files, by resource name (`common` or a letter's name).
+#[derive(Debug)]
+pub struct LocaleFiles {
+    /// The locale's settings from `letterkit.toml`.
+    pub settings: LocaleSettings,
+    /// The folder holding its files, relative to the project (`locales/<tag>`).
+    pub folder: PathBuf,
+    /// The `.ftl` files found in `locales/<tag>/`, by file stem; shared, so
+    /// that a letter's view holds the same parse of `common.ftl` as the
+    /// project.
+    pub files: BTreeMap<String, Arc<FtlFile>>,
+}
+
+impl LocaleFiles {
+    /// The locale's language.
+    pub fn lang(&self) -> &Lang {
+        &self.settings.lang
+    }
+
+    /// The file for resource `name`, if present.
+    pub fn file(&self, name: &str) -> Option<&FtlFile> {
+        self.files.get(name).map(|file| &**file)
+    }
+
+    /// Where the file for resource `name` is or would be.
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        self.folder.join(format!("{name}.ftl"))
+    }
+}
+
+/// Reads the locale's files, or only those of the resources in `only`.
+pub(crate) fn load_locale(
+    root: &Path,
+    settings: &LocaleSettings,
+    only: Option<&[&str]>,
+) -> Result<LocaleFiles, LoadError> {
+    let folder = Path::new(LOCALES_DIR).join(settings.lang.tag());
+    let mut found = Vec::new();
+    refuse_outside(root, &folder)?;
+    // A few resources are looked up by name, not by listing the folder.
+    if let Some(only) = only {
+        for stem in only {
+            let shown = folder.join(format!("{stem}.ftl"));
+            let path = root.join(&shown);
+            if path.is_file() {
+                refuse_outside(root, &shown)?;
+                found.push(((*stem).to_owned(), path, shown));
+            }
+        }
+    }
+    let listing = match only {
+        Some(_) => Err(io::ErrorKind::NotFound.into()),
+        None => fs::read_dir(root.join(&folder)),
+    };
+    match listing {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(|source| LoadError::Io {
+                    path: folder.clone(),
+                    source,
+                })?;
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "ftl") || !path.is_file() {
+                    continue;
+                }
+                let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+                    continue;
+                };
+                let shown = folder.join(entry.file_name());
+                refuse_outside(root, &shown)?;
+                found.push((stem.to_owned(), path, shown));
+            }
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: folder,
+                source,
+            });
+        }
+    }
+    // Sorted, so that the first error reported does not depend on the order
+    // the system lists the folder in.
+    found.sort();
+    let parsed = found
+        .into_par_iter()
+        .map(|(stem, path, shown)| Ok((stem, Arc::new(read_ftl(&path, &shown)?))))
+        .collect::<Vec<_>>();
+    Ok(LocaleFiles {
+        settings: settings.clone(),
+        folder,
+        files: parsed.into_iter().collect::<Result<_, _>>()?,
+    })
+}

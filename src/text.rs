@@ -1,0 +1,64 @@
+//! Rules about the characters of text letterkit shows as it is: which link
+//! addresses are safe to publish, which characters are invisible controls,
+//! and how text shown without Markdown is cleaned. Loading, localizing and
+//! check all apply them, so they live below all three.
+
+/// The address if it is an absolute https, http or mailto URL with no spaces,
+/// control, bidi or invisible format characters (which plain text would show
+/// as they are); `None` for anything else (relative, `javascript:`, `data:`...).
+pub fn safe_url(url: &str) -> Option<String> {
+    let hidden = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_bidi_control(c)
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    };
+    if url.is_empty() || url.chars().any(hidden) {
+        return None;
+    }
+    let (scheme, rest) = url.split_once(':')?;
+    let scheme = scheme.to_ascii_lowercase();
+    let allowed = match scheme.as_str() {
+        "https" | "http" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" => rest.contains('@'),
+        _ => false,
+    };
+    allowed.then(|| url.to_owned())
+}
+
+/// `text` without control characters (NUL, escape, ...: invalid in HTML and
+/// invisible in text) or bidi embedding, override and isolate controls (which
+/// would reorder the text around them); a tab becomes a space. For text shown
+/// as it is, without Markdown (a language's name).
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| !is_bidi_control(*c) && !c.is_control())
+        .collect()
+}
+
+/// Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_with_hidden_characters_are_unsafe() {
+        for url in [
+            "https://e.org/\u{202E}gpj.exe",
+            "https://e.org/\u{200B}",
+            "https://e.org/\u{0}",
+        ] {
+            assert_eq!(safe_url(url), None, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn text_shown_as_it_is_loses_controls_and_tabs_become_spaces() {
+        assert_eq!(clean_text("a\u{202E}b\u{0}c\td"), "abc d");
+    }
+}

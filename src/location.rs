@@ -35,7 +35,7 @@ fn serialize_path<S: serde::Serializer>(
 impl Location {
     /// The location of byte `offset` (clamped to the text) in `text`, read from `file`.
     pub fn at_offset(file: impl AsRef<Path>, text: &str, offset: usize) -> Self {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let offset = text.floor_char_boundary(offset);
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -52,7 +52,7 @@ impl Location {
     pub fn at_span(file: impl AsRef<Path>, text: &str, span: Range<usize>) -> Self {
         let mut location = Self::at_offset(file, text, span.start);
         let start = location.span.as_ref().map_or(0, |s| s.start);
-        let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+        let end = text.floor_char_boundary(span.end).max(start);
         location.span = Some(start..end);
         location
     }
@@ -123,12 +123,12 @@ impl LineIndex {
     /// The location of the byte range `span` of `text` (the indexed text), as
     /// [`Location::at_span`] gives it, sharing the path `file`.
     pub fn span(&self, file: &Arc<Path>, text: &str, span: Range<usize>) -> Location {
-        let offset = floor_char_boundary(text, span.start.min(text.len()));
+        let offset = text.floor_char_boundary(span.start);
         // Line starts after `offset` do not count; a start equal to it does.
         let line = self.starts.partition_point(|&start| start <= offset);
         let line_start = self.starts[line - 1];
         let column = text[line_start..offset].chars().count() + 1;
-        let end = floor_char_boundary(text, span.end.min(text.len())).max(offset);
+        let end = text.floor_char_boundary(span.end).max(offset);
         Location {
             file: Arc::clone(file),
             line,
@@ -148,13 +148,6 @@ pub fn offset_in(text: &str, slice: &str) -> Option<usize> {
     (at >= start && at + slice.len() <= start + text.len()).then(|| at - start)
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +159,18 @@ mod tests {
         let location = Location::at_offset("f.ftl", text, at);
         assert_eq!((location.line, location.column), (2, 7));
         assert_eq!(location.to_string(), "f.ftl:2:7");
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_or_past_the_end_is_moved_back() {
+        let text = "a\né";
+        let inside = Location::at_offset("f.ftl", text, 3);
+        assert_eq!(
+            (inside.line, inside.column, inside.span),
+            (2, 1, Some(2..2))
+        );
+        let past = Location::at_span("f.ftl", text, 9..12);
+        assert_eq!((past.line, past.column, past.span), (2, 2, Some(4..4)));
     }
 
     #[test]

@@ -1,0 +1,283 @@
+//! Formatting a letter's messages: Fluent bundles of a locale's files, and
+//! the resolver that takes each message from the first locale of the
+//! fallback chain that formats it.
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+use super::{IssueKind, LocalizeError, MessageIssue, Scope};
+use crate::config::LocaleSettings;
+use crate::dates::{self, Date};
+use crate::document::{Inline, Span};
+use crate::ids::{COMMON_RESOURCE, LETTER_DATE_MESSAGE};
+use crate::lang::Lang;
+use crate::letter::Letter;
+use crate::markdown::{self, MarkupIssue};
+use crate::project::{LocaleFiles, Project};
+
+/// A bundle borrowing the parsed files of a project.
+pub(super) type Bundle<'p> = FluentBundle<&'p FluentResource>;
+
+/// A bundle with the locale's `common.ftl` and the letter's file, as far as they exist.
+pub(super) fn bundle_for<'p>(project: &'p Project, letter: &Letter, lang: &Lang) -> Bundle<'p> {
+    bundle_of(project, lang, &[COMMON_RESOURCE, letter.name.as_str()])
+}
+
+/// A bundle with the locale's files named, in order, as far as they exist.
+pub(super) fn bundle_of<'p>(project: &'p Project, lang: &Lang, resources: &[&str]) -> Bundle<'p> {
+    match project.locale(lang) {
+        Some(files) => bundle_of_files(files, resources),
+        None => new_bundle(lang),
+    }
+}
+
+/// A bundle with the files named of `files`, in order, as far as they exist.
+pub(super) fn bundle_of_files<'f>(files: &'f LocaleFiles, resources: &[&str]) -> Bundle<'f> {
+    let mut bundle = new_bundle(files.lang());
+    for name in resources {
+        if let Some(file) = files.file(name) {
+            // A message defined twice keeps its first definition; check reports it.
+            let _ = bundle.add_resource(&file.resource);
+        }
+    }
+    bundle
+}
+
+pub(super) fn new_bundle<'f>(lang: &Lang) -> Bundle<'f> {
+    let mut bundle = FluentBundle::new(vec![lang.language_identifier()]);
+    // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
+    // isolates, which each renderer writes its own way.
+    bundle.set_use_isolating(true);
+    bundle
+        .add_builtins()
+        .expect("the built-in functions are added to a new bundle once");
+    bundle
+}
+
+/// The text of a pattern that is text alone (no placeable), as Fluent
+/// formats it.
+pub(super) fn text_alone(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<String> {
+    pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            fluent_syntax::ast::PatternElement::TextElement { value } => Some(*value),
+            fluent_syntax::ast::PatternElement::Placeable { .. } => None,
+        })
+        .collect()
+}
+
+/// Formats `id` as a plain string: `Ok(None)` when the bundle lacks it (or it has
+/// no value), `Err` with Fluent's errors when it fails to format.
+pub(super) fn format_plain(
+    bundle: &Bundle<'_>,
+    id: &str,
+    args: &FluentArgs<'_>,
+) -> Result<Option<String>, String> {
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return Ok(None);
+    };
+    let mut errors = Vec::new();
+    let value = bundle.format_pattern(pattern, Some(args), &mut errors);
+    if errors.is_empty() {
+        Ok(Some(value.into_owned()))
+    } else {
+        Err(errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "))
+    }
+}
+
+/// Formats a letter's messages through a locale's fallback chain,
+/// recording the fallbacks taken and the problems met.
+pub(super) struct Resolver<'p, 'w> {
+    pub(super) lang: Lang,
+    pub(super) chain: Vec<(&'p LocaleSettings, Bundle<'p>)>,
+    pub(super) scope: Scope<'w>,
+    /// The last locale of the chain, named as the source of what [`Scope::Own`] lacks.
+    pub(super) fallback_lang: Lang,
+    pub(super) fallbacks: BTreeMap<String, Lang>,
+    pub(super) issues: Vec<MessageIssue>,
+}
+
+/// A message formatted by one locale of the chain.
+struct Formatted {
+    lang: Lang,
+    value: String,
+    /// Whether the pattern is text alone: its value is the file's text.
+    /// Worked out for [`Scope::Own`] only; false otherwise.
+    text_only: bool,
+}
+
+impl Resolver<'_, '_> {
+    /// The first locale in the chain that formats `id`, and the value.
+    fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
+        for (settings, bundle) in &self.chain {
+            // Only the locale's own issues read it: a page's formatting skips the lookup.
+            // Text alone formats as itself, without the resolver.
+            let own_text = match self.scope {
+                Scope::Own { .. } => bundle
+                    .get_message(id)
+                    .and_then(|m| m.value())
+                    .and_then(text_alone),
+                Scope::Chain => None,
+            };
+            let text_only = own_text.is_some();
+            let formatted = match own_text {
+                Some(text) => Ok(Some(text)),
+                None => format_plain(bundle, id, args),
+            };
+            match formatted {
+                Ok(Some(value)) => {
+                    if settings.lang != self.lang {
+                        self.fallbacks.insert(id.to_owned(), settings.lang.clone());
+                    }
+                    return Ok(Formatted {
+                        lang: settings.lang.clone(),
+                        value,
+                        text_only,
+                    });
+                }
+                Ok(None) => {}
+                Err(message) => self.issues.push(MessageIssue {
+                    lang: settings.lang.clone(),
+                    id: id.to_owned(),
+                    kind: IssueKind::Format(message),
+                }),
+            }
+        }
+        if let Scope::Own { .. } = self.scope {
+            self.fallbacks
+                .insert(id.to_owned(), self.fallback_lang.clone());
+            return Ok(Formatted {
+                lang: self.fallback_lang.clone(),
+                value: String::new(),
+                text_only: true,
+            });
+        }
+        Err(LocalizeError::Unresolvable {
+            id: id.to_owned(),
+            chain: self
+                .chain
+                .iter()
+                .map(|(s, _)| s.lang.tag())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
+
+    /// A message as a span of inline content.
+    pub(super) fn span(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+        resolve_note: &mut dyn FnMut(&str) -> Option<Inline>,
+    ) -> Result<Span, LocalizeError> {
+        let Formatted {
+            lang,
+            value,
+            text_only,
+        } = self.format(id, args)?;
+        if let Scope::Own { written_notes, .. } = self.scope
+            && text_only
+        {
+            let notes = if value.contains("[^") {
+                written_notes(id)
+            } else {
+                Some(&[][..])
+            };
+            if let Some(notes) = notes {
+                for note in notes {
+                    if resolve_note(note).is_none() {
+                        self.issues.push(MessageIssue {
+                            lang: lang.clone(),
+                            id: id.to_owned(),
+                            kind: IssueKind::Markup(MarkupIssue::UnknownNote(note.clone())),
+                        });
+                    }
+                }
+                return Ok(Span {
+                    lang,
+                    content: vec![Inline::Text(value)],
+                });
+            }
+        }
+        let (content, markup) = markdown::parse_inline(&value, resolve_note);
+        self.issues
+            .extend(markup.into_iter().map(|issue| MessageIssue {
+                lang: lang.clone(),
+                id: id.to_owned(),
+                kind: IssueKind::Markup(issue),
+            }));
+        Ok(Span { lang, content })
+    }
+
+    /// A chrome message, in which note references mean nothing.
+    pub(super) fn plain_span(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+    ) -> Result<Span, LocalizeError> {
+        self.span(id, args, &mut |_| None)
+    }
+
+    /// The date, written by the first locale in the chain that can: its own
+    /// `letter-date` message, else CLDR; ISO 8601 as the last resort.
+    pub(super) fn date(&mut self, date: Date) -> Span {
+        let mut args = FluentArgs::new();
+        args.set("day", date.day);
+        args.set("month", date.month);
+        args.set("year", date.year);
+        for (settings, bundle) in &self.chain {
+            // The parts of a date are in the date's own language: nothing to isolate.
+            let own = format_plain(bundle, LETTER_DATE_MESSAGE, &args)
+                .ok()
+                .flatten()
+                .map(|text| text.replace(['\u{2068}', '\u{2069}'], ""));
+            let text = own.or_else(|| {
+                dates::cldr_has_date_format(&settings.date_locale)
+                    .then(|| dates::format_long_date(date, &settings.date_locale))
+                    .flatten()
+            });
+            if let Some(text) = text {
+                let lang = settings.lang.clone();
+                if lang != self.lang {
+                    self.fallbacks
+                        .insert(LETTER_DATE_MESSAGE.to_owned(), lang.clone());
+                }
+                let (content, _) = markdown::parse_inline(&text, &mut |_| None);
+                return Span { lang, content };
+            }
+        }
+        Span {
+            lang: self.lang.clone(),
+            content: vec![Inline::Text(date.iso())],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+
+    #[test]
+    fn text_alone_is_what_fluent_formats() {
+        let source = "one = Plain text.\nlines =\n    First line,\n      indented second,\n\n    after a blank line.\nspaced =   leading spaces and trailing   \nunicode = Ça va · ١٢٣ · 日本語\nplaceable = Hello { $name }\nliteral = { \"quoted\" } text\n";
+        let resource = FluentResource::try_new(source.to_owned()).expect("valid Fluent");
+        let mut bundle = new_bundle(&Lang::parse("fr").expect("a tag"));
+        bundle.add_resource(&resource).expect("no duplicates");
+        for id in ["one", "lines", "spaced", "unicode"] {
+            let pattern = bundle.get_message(id).and_then(|m| m.value()).expect(id);
+            let formatted = format_plain(&bundle, id, &FluentArgs::new()).expect(id);
+            assert_eq!(text_alone(pattern), formatted, "{id}");
+        }
+        for id in ["placeable", "literal"] {
+            let pattern = bundle.get_message(id).and_then(|m| m.value()).expect(id);
+            assert_eq!(text_alone(pattern), None, "{id}");
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! A letter's structure, `content/<letter>/letter.toml`: the order of its blocks,
 //! its data (names, the postal address, the date, source URLs) and, for every
 //! translatable block, the id of the Fluent message that holds its words.
-//! Loading reads the file as written ([`RawLetter`]) and validates it into a
+//! Loading reads the file as written (`RawLetter`) and validates it into a
 //! [`Letter`].
 
 use std::collections::BTreeSet;

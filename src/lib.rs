@@ -22,10 +22,14 @@
 //! renderer escapes by construction, and a new output format is one new renderer.
 
 pub mod check;
+pub mod code;
 pub mod config;
 pub mod corpus;
+pub mod coverage;
 pub mod dates;
 pub mod document;
+#[cfg(test)]
+mod generated;
 pub mod letter;
 pub mod localize;
 pub mod location;

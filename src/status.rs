@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::check::{self, Coverage};
 use crate::config::Status;
+use crate::coverage::{self, Coverage};
 use crate::letter::Letter;
 use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
 use crate::sync::{self, Locks, Stale, SyncError};
@@ -104,7 +104,7 @@ fn row(project: &Project, files: &LocaleFiles, letter: &Letter, stale: &[Stale])
         .iter()
         .filter(|s| resources.contains(&s.resource.as_str()))
         .collect();
-    let coverage = check::letter_coverage(source, files, letter);
+    let coverage = coverage::letter_coverage(source, files, letter);
     let words_stale = stale
         .iter()
         .filter_map(|stale| Some(source.file(&stale.resource)?.words_of(&stale.id)))

@@ -15,7 +15,7 @@ struct Suite<'r> {
 
 /// Writes JUnit XML: a test suite per locale, a test case per file checked,
 /// failing with the file's errors; its warnings go to the case's output.
-pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::Result<()> {
     // Every checked file, then any other file a finding names, by locale.
     let mut suites: Vec<Suite<'_>> = Vec::new();
     let files = report

@@ -8,7 +8,7 @@ use crate::check::Report;
 use crate::code::{Code, Severity};
 
 /// Writes the SARIF log.
-pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
         .map(|code| {

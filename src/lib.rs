@@ -22,11 +22,15 @@
 //! renderer escapes by construction, and a new output format is one new renderer.
 
 pub mod check;
+pub mod code;
 pub mod config;
 pub mod corpus;
+pub mod coverage;
 pub mod dates;
 pub mod document;
 pub mod ftl;
+#[cfg(test)]
+mod generated;
 pub mod ids;
 pub mod lang;
 pub mod letter;

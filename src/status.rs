@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::check::{self, Coverage};
+use crate::coverage::{self, Coverage};
 use crate::ids::COMMON_RESOURCE;
 use crate::lang::Status;
 use crate::letter::Letter;
@@ -105,7 +105,7 @@ fn row(project: &Project, files: &LocaleFiles, letter: &Letter, stale: &[Stale])
         .iter()
         .filter(|s| resources.contains(&s.resource.as_str()))
         .collect();
-    let coverage = check::letter_coverage(source, files, letter);
+    let coverage = coverage::letter_coverage(source, files, letter);
     let words_stale = stale
         .iter()
         .filter_map(|stale| Some(source.file(&stale.resource)?.words_of(&stale.id)))

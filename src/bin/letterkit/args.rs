@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use letterkit::check::output::OutputFormat;
 
 /// The exit codes, as a literal so that `concat!` can join them to examples.
 macro_rules! exit_codes {
@@ -103,11 +105,11 @@ pub enum Command {
     /// DIR/<locale>/**/*.ftl (no letterkit project needed) with every check that
     /// needs no letter.
     #[command(after_help = EXIT_CODES)]
-    #[command(after_long_help = examples!(
+    #[command(after_long_help = format!("{}\n{}", letterkit::code::help_text(), examples!(
         "letterkit check                  # every letter, every locale",
         "letterkit check --locale pt-BR   # one translation",
         "letterkit check --format json > report.json",
-    ))]
+    )))]
     Check {
         /// Only this letter (repeatable).
         #[arg(long = "letter", value_name = "LETTER")]
@@ -269,19 +271,39 @@ pub enum SchemaFile {
     Letter,
 }
 
-/// How `check` prints its report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// How `check` prints its report: for people, or in a format the library
+/// writes (every one of them is offered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
     /// Findings with source snippets, then a coverage table.
     Human,
-    /// One JSON document (see the README for its fields).
-    Json,
-    /// GitHub Actions workflow commands: each finding annotates its line.
-    Github,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// JUnit XML: one test case per locale and file.
-    Junit,
+    /// A format for machines.
+    Output(OutputFormat),
+}
+
+/// Every check format: human, then the library's.
+const CHECK_FORMATS: [CheckFormat; 1 + OutputFormat::ALL.len()] = {
+    let mut formats = [CheckFormat::Human; 1 + OutputFormat::ALL.len()];
+    let mut i = 0;
+    while i < OutputFormat::ALL.len() {
+        formats[i + 1] = CheckFormat::Output(OutputFormat::ALL[i]);
+        i += 1;
+    }
+    formats
+};
+
+impl ValueEnum for CheckFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &CHECK_FORMATS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            CheckFormat::Human => PossibleValue::new("human")
+                .help("Findings with source snippets, then a coverage table"),
+            CheckFormat::Output(format) => PossibleValue::new(format.name()).help(format.summary()),
+        })
+    }
 }
 
 /// Which findings fail the check besides errors.

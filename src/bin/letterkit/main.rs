@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use letterkit::check::output::OutputFormat;
 use letterkit::lang::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
@@ -40,14 +41,12 @@ fn print_report(
     // colour handling, so that they are written in large blocks, not a system
     // call per line.
     let buffered = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    if matches!(format, CheckFormat::Json | CheckFormat::Sarif) {
+    if let CheckFormat::Output(output @ (OutputFormat::Json | OutputFormat::Sarif)) = format {
         // JSON has no styling to strip, and escapes every control character.
         let mut stdout = buffered;
-        let printed = match format {
-            CheckFormat::Sarif => report::sarif(report, &mut stdout),
-            _ => report::json(report, fails, &mut stdout),
-        }
-        .and_then(|()| stdout.flush());
+        let printed = output
+            .write(report, fails, &mut stdout)
+            .and_then(|()| stdout.flush());
         written(printed, "the report")?;
         return Ok(if fails { FINDINGS } else { 0 });
     }
@@ -60,10 +59,7 @@ fn print_report(
             let styled = choice != anstream::ColorChoice::Never;
             report::human(report, root, fails, styled, &mut stdout)
         }
-        CheckFormat::Json => report::json(report, fails, &mut stdout),
-        CheckFormat::Github => report::github(report, fails, &mut stdout),
-        CheckFormat::Sarif => report::sarif(report, &mut stdout),
-        CheckFormat::Junit => report::junit(report, &mut stdout),
+        CheckFormat::Output(output) => output.write(report, fails, &mut stdout),
     }
     .and_then(|()| stdout.flush());
     written(printed, "the report")?;
@@ -111,7 +107,7 @@ fn run(cli: Cli) -> Result<u8, String> {
     } = &cli.command
     {
         let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let report = check::check_tree(&tree, &Default::default())?;
+        let report = check::check_tree(&tree, &Default::default()).map_err(|e| e.to_string())?;
         return print_report(&report, Path::new("."), *format, deny.is_some());
     }
     let command = match cli.command {
@@ -246,7 +242,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 bar.update(done, total, "locales");
             });
             bar.finish();
-            let report = report?;
+            let report = report.map_err(|e| e.to_string())?;
             print_report(&report, &root, format, deny.is_some())
         }
         Command::Status { format } => {

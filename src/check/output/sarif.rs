@@ -1,0 +1,76 @@
+//! The report as SARIF 2.1.0: one run, a rule per code (from
+//! [`crate::code`]), a result per finding, with columns counted in Unicode
+//! code points as letterkit counts them.
+
+use std::io::{self, Write};
+
+use crate::check::Report;
+use crate::code::{Code, Severity};
+
+/// Writes the SARIF log.
+pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::Result<()> {
+    let rules: Vec<serde_json::Value> = Code::ALL
+        .iter()
+        .map(|code| {
+            serde_json::json!({
+                "id": code.as_str(),
+                "shortDescription": { "text": code.explanation() },
+                "helpUri": "https://github.com/letterkit/letterkit/blob/main/README.md#check",
+                "defaultConfiguration": { "level": level(code.default_severity()) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|finding| {
+            let location = &finding.location;
+            let mut properties = serde_json::json!({ "locale": finding.locale });
+            if let Some(id) = &finding.message_id {
+                properties["messageId"] = serde_json::json!(id);
+            }
+            serde_json::json!({
+                "ruleId": finding.code.as_str(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == finding.code),
+                "level": level(finding.severity),
+                "message": { "text": finding.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {
+                            "uri": location.file.to_string_lossy().replace('\\', "/"),
+                            "uriBaseId": "%SRCROOT%",
+                        },
+                        "region": { "startLine": location.line, "startColumn": location.column },
+                    }
+                }],
+                "properties": properties,
+            })
+        })
+        .collect();
+    let document = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "letterkit",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/letterkit/letterkit",
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+/// A severity as a SARIF level.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}

@@ -1,0 +1,235 @@
+//! What `check` hands back: every [`Finding`] in a stable order, with the
+//! coverage of every letter in every locale and the files looked at; the
+//! waivers of `letterkit.toml` applied, and the `min-coverage` policy.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::CheckError;
+use crate::code::{Code, Severity};
+use crate::config::{CheckPolicy, Waiver};
+use crate::coverage::Coverage;
+use crate::lang::Lang;
+use crate::location::Location;
+use crate::project::LocaleFiles;
+
+/// One problem in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The locale's tag.
+    pub locale: String,
+    /// The message concerned, where there is one.
+    pub message_id: Option<String>,
+    /// Where it is.
+    #[serde(flatten)]
+    pub location: Location,
+    /// What is wrong and what to do, for a translator.
+    pub message: String,
+}
+
+/// Everything `check` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Coverage per letter and locale, in project order.
+    pub coverage: Vec<Coverage>,
+    /// Every finding, in locale order, then by file, line and column.
+    pub findings: Vec<Finding>,
+    /// Findings accepted by a waiver in `letterkit.toml`, not listed.
+    pub waived: usize,
+    /// Whether warnings fail the check too (`deny-warnings` in `letterkit.toml`).
+    pub deny_warnings: bool,
+    /// Every file checked (or expected), by locale, in check order.
+    pub files: Vec<CheckedFile>,
+}
+
+/// A file `check` looked at, or looked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckedFile {
+    /// The locale's tag.
+    pub locale: String,
+    /// The file, as findings name it.
+    pub path: std::path::PathBuf,
+}
+
+impl Report {
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether any finding is an error: the check fails.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Whether the check fails: an error, or a warning where warnings are denied
+    /// by `letterkit.toml` or by `deny_warnings`.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.has_errors()
+            || ((deny_warnings || self.deny_warnings) && self.count(Severity::Warning) > 0)
+    }
+}
+
+/// A finding of `code` at its default severity.
+pub(super) fn finding(
+    code: Code,
+    lang: &Lang,
+    id: Option<&str>,
+    location: Location,
+    mut message: String,
+) -> Finding {
+    // Findings are kept until the report is written: no spare capacity.
+    message.shrink_to_fit();
+    Finding {
+        code,
+        severity: code.default_severity(),
+        locale: lang.tag().to_owned(),
+        message_id: id.map(str::to_owned),
+        location,
+        message,
+    }
+}
+
+/// What checking one locale (or all) found: coverage per letter, findings,
+/// and the files looked at.
+#[derive(Default)]
+pub(super) struct LocaleChecked {
+    pub(super) coverage: Vec<Coverage>,
+    pub(super) findings: Vec<Finding>,
+    pub(super) files: Vec<CheckedFile>,
+}
+
+/// The locales' coverage, findings and files, gathered in order. Each
+/// locale's findings are sorted already, so the findings are too when the
+/// locales come in report order.
+pub(super) fn gather(
+    results: Vec<Result<LocaleChecked, CheckError>>,
+) -> Result<LocaleChecked, CheckError> {
+    let mut all = LocaleChecked {
+        // Sized once: a large tree has hundreds of thousands of findings.
+        findings: Vec::with_capacity(
+            results
+                .iter()
+                .map(|r| r.as_ref().map_or(0, |l| l.findings.len()))
+                .sum(),
+        ),
+        ..LocaleChecked::default()
+    };
+    for locale in results {
+        let locale = locale?;
+        all.coverage.extend(locale.coverage);
+        all.findings.extend(locale.findings);
+        all.files.extend(locale.files);
+    }
+    Ok(all)
+}
+
+/// The report: the waivers applied, the findings in order (locales as in
+/// `order`, by tag).
+pub(super) fn assemble(
+    checked: LocaleChecked,
+    order: &[&str],
+    policy: &CheckPolicy,
+) -> Result<Report, CheckError> {
+    let LocaleChecked {
+        coverage,
+        mut findings,
+        files,
+    } = checked;
+    let waived = waive(&mut findings, &policy.waivers)?;
+    sort_findings(&mut findings, order);
+    Ok(Report {
+        coverage,
+        findings,
+        waived,
+        deny_warnings: policy.deny_warnings,
+        files,
+    })
+}
+
+/// Orders findings by locale (as listed), then file, line and column, and
+/// drops repeats. Findings gathered from locales sorted one by one are
+/// mostly in order already: checked first, sorted only when not.
+fn sort_findings(findings: &mut Vec<Finding>, locales: &[&str]) {
+    let order: BTreeMap<&str, usize> = locales
+        .iter()
+        .enumerate()
+        .map(|(i, tag)| (*tag, i))
+        .collect();
+    let rank = |f: &Finding| order.get(f.locale.as_str()).copied();
+    let compare =
+        |a: &Finding, b: &Finding| rank(a).cmp(&rank(b)).then_with(|| in_locale_order(a, b));
+    if !findings.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        findings.sort_by(compare);
+    }
+    findings.dedup();
+}
+
+/// One locale's findings by file, line and column.
+pub(super) fn sort_in_locale_order(findings: &mut [Finding]) {
+    findings.sort_by(in_locale_order);
+}
+
+/// By place, then by code (in the order codes were added), then by message.
+fn in_locale_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (&a.location, a.code, &a.message_id).cmp(&(&b.location, b.code, &b.message_id))
+}
+
+/// Removes the findings the waivers accept; returns how many. A waiver naming
+/// an unknown code is refused, so that a typo never hides nothing silently.
+fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, CheckError> {
+    for waiver in waivers {
+        if Code::from_name(&waiver.code).is_none() {
+            return Err(CheckError::UnknownWaiverCode {
+                code: waiver.code.clone(),
+            });
+        }
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        !waivers.iter().any(|w| {
+            (w.locale == "*" || w.locale == f.locale)
+                && w.code == f.code.as_str()
+                && w.message
+                    .as_ref()
+                    .is_none_or(|m| Some(m) == f.message_id.as_ref())
+        })
+    });
+    Ok(before - findings.len())
+}
+
+/// A letter translated less than the locale's `min-coverage`: an error even in
+/// an optional locale, since the team set the bar on purpose.
+pub(super) fn low_coverage(
+    files: &LocaleFiles,
+    coverage: &Coverage,
+    minimum: u8,
+    found: &mut Vec<Finding>,
+) {
+    if coverage.percent() >= usize::from(minimum) {
+        return;
+    }
+    let mut low = finding(
+        Code::LowCoverage,
+        files.lang(),
+        None,
+        Location::file_start(files.path_of(&coverage.letter)),
+        format!(
+            "{} is {}% translated ({}/{} messages); letterkit.toml asks for at least {minimum}%",
+            coverage.letter,
+            coverage.percent(),
+            coverage.translated,
+            coverage.total
+        ),
+    );
+    low.severity = Severity::Error;
+    found.push(low);
+}

@@ -1,0 +1,287 @@
+use super::*;
+use std::path::PathBuf;
+
+fn file(text: &str) -> FtlFile {
+    FtlFile::parse(PathBuf::from("x.ftl"), text.to_owned())
+}
+
+#[test]
+fn the_byte_scan_finds_exactly_the_digits_that_are_read() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut buffer = [0; 4];
+        let encoded = c.encode_utf8(&mut buffer).as_bytes();
+        assert_eq!(
+            holds_digits(encoded),
+            decimal_digit(c).is_some(),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    // In the block-at-a-time part of the scan too, across two blocks.
+    let neighbours = ('\u{0600}'..='\u{0FFF}').chain('\u{FF00}'..='\u{FF20}');
+    for c in neighbours.chain('0'..='9') {
+        let text = format!("{}{c}{}", "a".repeat(31), "b".repeat(40));
+        assert_eq!(
+            holds_digits(text.as_bytes()),
+            decimal_digit(c).is_some(),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+}
+
+fn digits(text: &str) -> Vec<String> {
+    let mut digits: Vec<String> = numbers(text).into_iter().map(|(d, _)| d).collect();
+    digits.sort();
+    digits
+}
+
+fn compare(source: &str, target: &str) -> Vec<&'static str> {
+    compare_in(Markup::Letter, source, target)
+}
+
+fn compare_in(markup: Markup, source: &str, target: &str) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    let source = file(source);
+    let target = file(target);
+    compare_messages(
+        &Shapes::of(&source),
+        &Shapes::of(&target),
+        &Lang::parse("es").unwrap(),
+        &Lang::parse("en").unwrap(),
+        &["name".to_owned()],
+        markup,
+        &mut found,
+    );
+    found.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn a_tree_keeps_the_sources_unsafe_links_and_has_no_emphasis() {
+    let source = "a = Ended by <xsl:message>.\nb = *Report* it\n";
+    let target = "a = Terminada por <xsl:message>.\nb = Informe\n";
+    assert!(compare_in(Markup::Tree, source, target).is_empty());
+    assert_eq!(
+        compare_in(
+            Markup::Tree,
+            "a = Ended.\n",
+            "a = Terminada <xsl:message>.\n"
+        ),
+        ["raw-html", "unsafe-link"]
+    );
+    assert_eq!(
+        compare_in(Markup::Letter, source, target),
+        ["changed-emphasis"]
+    );
+}
+
+#[test]
+fn tags_are_compared_without_their_text_or_spacing() {
+    let tags = |text: &str| -> Vec<String> { tags(text).into_iter().map(|t| t.0).collect() };
+    assert_eq!(
+        tags("<div data-l10n-name=\"line1\">Importer</div> a < b"),
+        ["<div data-l10n-name=\"line1\">", "</div>"]
+    );
+    assert_eq!(
+        tags("<a data-l10n-name = 'x'  class=b>t</a >"),
+        tags("<A class=\"b\" data-l10n-name=\"x\">text</a>")
+    );
+    assert_eq!(
+        tags("<a data-l10n-name=\"p\">Obavijest</a od \u{FFFC} >"),
+        ["<a data-l10n-name=\"p\">", "</a od \u{fffc}>"]
+    );
+    assert_eq!(
+        tags("<br/><!--  x  --><img src=x"),
+        ["<br>", "<!-- x -->", "<img src=\"x\">"]
+    );
+}
+
+#[test]
+fn numbers_agree_across_decimal_and_digit_conventions() {
+    assert_eq!(
+        digits("2.5 million in 2022, 850 people"),
+        ["2022", "25", "850"]
+    );
+    assert_eq!(
+        digits("2,5 millones en 2022, 850 personas"),
+        ["2022", "25", "850"]
+    );
+    assert_eq!(digits("١٬٠٠٠ و 1 000"), ["1000", "1000"]);
+    assert_eq!(digits("10:00 to 16:00."), ["00", "00", "10", "16"]);
+    assert_eq!(numbers("about 2,5 millones")[0].1, "2,5");
+}
+
+#[test]
+fn a_faithful_translation_is_silent() {
+    let source = "a = In 2022, *850* people died.[^deaths] See [the report](https://example.org/r).\nname = Ada\n";
+    let target = "a = En 2022 murieron *850* personas.[^deaths] Vea [el informe](https://example.org/r).\nname = Ada\n";
+    assert!(compare(source, target).is_empty());
+}
+
+#[test]
+fn a_text_of_note_references_alone_is_what_the_parser_reads() {
+    let mut values: Vec<String> = [
+        "Text with a note.[^s1] And another[^s-2] here.",
+        "  { placeable } text[^a] more[^B7]",
+        "[^a] at the start",
+        "x [^a](https://example.org) a link",
+        "x [^a]: a definition?",
+        "x [^a][^b] side by side",
+        "x [^a b] with a space",
+        "x [^] empty",
+        "x [^a]\n[^b] across lines",
+        "in 2022[^a]",
+        "x [^a] *emphasis*",
+    ]
+    .map(String::from)
+    .to_vec();
+    values.extend(crate::corpus::sample_values());
+    let (mut read, mut refused) = (0, 0);
+    for value in &values {
+        let Some(notes) = only_note_references(value) else {
+            refused += 1;
+            continue;
+        };
+        read += 1;
+        let markup = markdown::inline_markup(value);
+        assert_eq!(markup.notes, notes, "{value:?}");
+        assert!(
+            markup.links.is_empty() && markup.issues.is_empty(),
+            "{value:?}"
+        );
+        assert_eq!(markup.emphasis, 0, "{value:?}");
+        assert!(!holds_digits(markup.words.as_bytes()), "{value:?}");
+    }
+    assert!(read >= 2 && refused >= 9, "{read} read, {refused} refused");
+}
+
+#[test]
+fn a_difference_counts_repeats() {
+    let list = |items: &[&str]| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        difference(&list(&["1", "1", "2"]), &list(&["1", "3"])),
+        ["1", "2"]
+    );
+    assert_eq!(
+        difference(&list(&["a", "b"]), &list(&["a", "b"])),
+        Vec::<String>::new()
+    );
+    assert_eq!(difference(&list(&[]), &list(&["a"])), Vec::<String>::new());
+    assert_eq!(difference(&list(&["a"]), &list(&[])), ["a"]);
+}
+
+#[test]
+fn each_difference_is_reported() {
+    let source =
+        "a = In 2022, *850* people died.[^deaths] See [the report](https://example.org/r).\n";
+    let target =
+        "a = En 2021 murieron 850 personas. Vea [el informe](https://evil.example/r).\nb = B\n";
+    assert_eq!(
+        compare(source, target),
+        [
+            "changed-link",
+            "missing-note",
+            "changed-emphasis",
+            "changed-number"
+        ]
+    );
+    assert_eq!(
+        compare("a = Hello there, reader\n", "a = Hello there, reader\n"),
+        ["identical-to-source"]
+    );
+    assert!(
+        compare("a = Sources\n", "a = Sources\n").is_empty(),
+        "a label"
+    );
+    assert!(
+        compare("name = Ada Lovelace Byron\n", "name = Ada Lovelace Byron\n").is_empty(),
+        "allowed"
+    );
+    assert!(
+        compare("a = 42\n", "a = 42\n").is_empty(),
+        "no words to translate"
+    );
+}
+
+#[test]
+fn hidden_characters_are_located_by_code_point() {
+    let mut found = Vec::new();
+    let text = file("a = abc\u{202E}def\nb = x\u{200F}y\u{0007}\nc = x\u{200C}y\n");
+    characters(
+        &text,
+        &Lang::parse("ar").unwrap(),
+        Markup::Letter,
+        &mut found,
+    );
+    let seen: Vec<(&str, usize, usize, Option<&str>)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.code.as_str(),
+                f.location.line,
+                f.location.column,
+                f.message_id.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("bidi-control", 1, 8, Some("a")),
+            ("directional-mark", 2, 6, Some("b")),
+            ("invisible-character", 2, 8, Some("b")),
+        ]
+    );
+    let mut in_tree = Vec::new();
+    characters(
+        &text,
+        &Lang::parse("ar").unwrap(),
+        Markup::Tree,
+        &mut in_tree,
+    );
+    let codes: Vec<&str> = in_tree.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["bidi-control", "invisible-character"],
+        "an app that does not isolate needs its marks"
+    );
+    assert!(
+        found[0]
+            .message
+            .starts_with("U+202E RIGHT-TO-LEFT OVERRIDE in `a`")
+    );
+}
+
+#[test]
+fn a_zero_width_space_is_reported_except_where_it_separates_words() {
+    let text = file("a = hello\u{200B}world\n");
+    for (tag, reported) in [("en", 1), ("th", 0)] {
+        let mut found = Vec::new();
+        characters(
+            &text,
+            &Lang::parse(tag).unwrap(),
+            Markup::Letter,
+            &mut found,
+        );
+        assert_eq!(found.len(), reported, "{tag}");
+    }
+}
+
+#[test]
+fn the_byte_scan_sees_every_character_that_is_reported() {
+    for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+        if classify(c).is_none() {
+            continue;
+        }
+        // Anywhere in a block, across two, or at the end.
+        for before in [1, 30, 31, 32, 62] {
+            let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(40));
+            let offsets: Vec<usize> = hidden_character_offsets(text.as_bytes()).collect();
+            assert_eq!(offsets, [before], "U+{:04X}", c as u32);
+            let at_end = format!("{}{c}", "a".repeat(before));
+            assert_eq!(hidden_character_offsets(at_end.as_bytes()).count(), 1);
+        }
+    }
+    let typographic = "plain “quoted” text’s — in عربي…";
+    assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
+}

@@ -18,10 +18,10 @@ use crate::dates;
 use crate::letter::Letter;
 use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
+use crate::lock;
 use crate::markdown::MarkupIssue;
 use crate::plurals::{self, PluralCategories};
 use crate::project::{COMMON_RESOURCE, FtlFile, LocaleFiles, Project, Tree, TreeLocale};
-use crate::sync;
 
 mod fluent;
 mod text;
@@ -1211,7 +1211,7 @@ fn stale_translations(
     letters: &[&Letter],
     found: &mut Vec<Finding>,
 ) -> Result<(), String> {
-    let stale = sync::stale_translations(project, files).map_err(|e| e.to_string())?;
+    let stale = lock::stale_translations(project, files).map_err(|e| e.to_string())?;
     for stale in stale {
         let checked =
             stale.resource == COMMON_RESOURCE || letters.iter().any(|l| l.name == stale.resource);

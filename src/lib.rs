@@ -29,6 +29,7 @@ pub mod document;
 pub mod letter;
 pub mod localize;
 pub mod location;
+pub mod lock;
 pub mod markdown;
 pub mod plurals;
 pub mod project;

@@ -14,10 +14,10 @@ use crate::document::{Chooser, Document};
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
+use crate::lock::Locks;
 use crate::project::{LoadError, Project};
 use crate::render::{self, Format, html};
 use crate::status::{self, Row};
-use crate::sync::Locks;
 
 use rayon::prelude::*;
 

@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::check::{self, Coverage};
 use crate::config::Status;
 use crate::letter::Letter;
+use crate::lock::{self, LockError, Locks, Stale};
 use crate::project::{COMMON_RESOURCE, LocaleFiles, Project};
-use crate::sync::{self, Locks, Stale, SyncError};
 
 /// Where a locale stands for one letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,7 +58,7 @@ impl Row {
 }
 
 /// Every letter in every locale, in project order.
-pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
+pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
     let source = project.source_locale();
     let mut rows = Vec::new();
     for files in &project.locales {
@@ -66,7 +66,7 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
         let stale = if files.lang() == source.lang() {
             Vec::new()
         } else {
-            sync::stale_translations(project, files)?
+            lock::stale_translations(project, files)?
         };
         for letter in &project.letters {
             rows.push(row(project, files, letter, &stale));

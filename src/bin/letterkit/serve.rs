@@ -17,9 +17,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use letterkit::config::Lang;
+use letterkit::lock;
 use letterkit::project::{CONTENT_DIR, LOCALES_DIR, Project};
 use letterkit::publish::{self, BuildOptions};
-use letterkit::sync;
 use tiny_http::{Header, Request, Response, Server};
 use unic_langid::LanguageIdentifier;
 
@@ -144,7 +144,7 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
                 .iter()
                 .filter(|files| *files.lang() != source)
                 .map(|files| {
-                    let stale = sync::stale_translations(&project, files)
+                    let stale = lock::stale_translations(&project, files)
                         .unwrap_or_default()
                         .into_iter()
                         .map(|s| format!("{} `{}`: “{}” → “{}”", s.resource, s.id, s.was, s.now))

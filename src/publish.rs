@@ -20,6 +20,7 @@ use crate::location::Location;
 use crate::lock::{LockError, Locks};
 use crate::project::{LoadError, Project};
 use crate::render::{self, Format, html};
+use crate::status::dashboard::Dashboard;
 use crate::status::{self, Row};
 
 use rayon::prelude::*;
@@ -214,7 +215,7 @@ fn gather_syntax_errors<T>(
 /// A project loaded deferred renders each letter from its view
 /// ([`Project::letter_view`]), which also gives the letter's dashboard rows
 /// (stale translations against `locks`); otherwise the rows are left to
-/// [`dashboard`].
+/// [`Dashboard::new`].
 fn render_each<T: Send>(
     project: &Project,
     options: &BuildOptions,
@@ -289,40 +290,6 @@ fn formats(options: &BuildOptions) -> Vec<Format> {
     formats
 }
 
-/// The folder of the translation dashboard in the output.
-pub const STATUS_DIR: &str = "status";
-
-/// The translation dashboard of the whole project.
-#[derive(Debug, Clone)]
-pub struct Dashboard {
-    /// The page.
-    pub page: String,
-    /// The badges, by file name.
-    pub badges: Vec<(String, String)>,
-}
-
-impl Dashboard {
-    /// The files as the output holds them: `status/index.html` and a badge
-    /// per letter and locale, `status/<letter>-<locale>.svg`.
-    pub fn files(self) -> Vec<(PathBuf, String)> {
-        let folder = Path::new(STATUS_DIR);
-        let mut files = vec![(folder.join("index.html"), self.page)];
-        files.extend(
-            self.badges
-                .into_iter()
-                .map(|(name, badge)| (folder.join(name), badge)),
-        );
-        files
-    }
-}
-
-/// The translation dashboard: a page with every letter in every locale and
-/// a badge for each.
-pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
-    let rows = status::status(project).map_err(BuildError::Status)?;
-    Ok(dashboard_of(project, &rows))
-}
-
 /// The dashboard once the letters are rendered: of a project loaded
 /// deferred, from the rows each letter's view gave and those of the letters
 /// not rendered, in [`status::status`]'s order.
@@ -333,7 +300,7 @@ fn dashboard_after(
     locks: &Locks,
 ) -> Result<Dashboard, BuildError> {
     if !project.deferred {
-        return dashboard(project);
+        return Dashboard::new(project).map_err(BuildError::Status);
     }
     let others: Vec<&Letter> = project
         .letters
@@ -348,65 +315,8 @@ fn dashboard_after(
         })
         .collect::<Result<Vec<_>, BuildError>>()?;
     rows.extend(more.into_iter().flatten());
-    let rank = |row: &Row| {
-        (
-            project
-                .locales
-                .iter()
-                .position(|l| l.lang().tag() == row.coverage.locale),
-            project
-                .letters
-                .iter()
-                .position(|l| l.name == row.coverage.letter),
-        )
-    };
-    rows.sort_by_key(|row| rank(row));
-    Ok(dashboard_of(project, &rows))
-}
-
-fn dashboard_of(project: &Project, rows: &[Row]) -> Dashboard {
-    let names: BTreeMap<&str, String> = match project.letters.first() {
-        Some(letter) => project
-            .locales
-            .iter()
-            .map(|l| {
-                (
-                    l.lang().tag(),
-                    localize::language_name(project, letter, l.lang()),
-                )
-            })
-            .collect(),
-        None => BTreeMap::new(),
-    };
-    let entries: Vec<render::dashboard::Entry<'_>> = rows
-        .iter()
-        .filter_map(|row| {
-            let files = project
-                .locales
-                .iter()
-                .find(|l| l.lang().tag() == row.coverage.locale)?;
-            Some(render::dashboard::Entry {
-                row,
-                lang: files.lang(),
-                name: names
-                    .get(files.lang().tag())
-                    .map_or(files.lang().tag(), String::as_str),
-            })
-        })
-        .collect();
-    let badges = entries
-        .iter()
-        .map(|entry| {
-            (
-                format!("{}-{}.svg", entry.row.coverage.letter, entry.lang.tag()),
-                render::dashboard::badge(entry),
-            )
-        })
-        .collect();
-    Dashboard {
-        page: render::dashboard::page(&entries),
-        badges,
-    }
+    status::sort(project, &mut rows);
+    Ok(Dashboard::of_rows(project, &rows))
 }
 
 /// One letter in every locale: its files, by path relative to the output

@@ -1,6 +1,9 @@
 //! The translators' to-do list: for every letter and locale, how many messages
 //! and words are translated, how many translations are stale, and what is left.
 
+pub mod dashboard;
+pub mod page;
+
 use serde::Serialize;
 
 use crate::check::{self, Coverage};
@@ -73,6 +76,24 @@ pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
         }
     }
     Ok(rows)
+}
+
+/// Sorts `rows` in [`status`]'s order: by locale, then by letter, each in
+/// project order.
+pub fn sort(project: &Project, rows: &mut [Row]) {
+    let rank = |row: &Row| {
+        (
+            project
+                .locales
+                .iter()
+                .position(|l| l.lang().tag() == row.coverage.locale),
+            project
+                .letters
+                .iter()
+                .position(|l| l.name == row.coverage.letter),
+        )
+    };
+    rows.sort_by_key(|row| rank(row));
 }
 
 /// One letter in every locale of `project`, in project order: what

@@ -258,7 +258,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 StatusFormat::Human => report::status_table(&rows, &mut stdout),
                 StatusFormat::Json => report::status_json(&rows, &mut stdout),
                 StatusFormat::Html => {
-                    let dashboard = publish::dashboard(&project).map_err(|e| e.to_string())?;
+                    let dashboard = status::dashboard::Dashboard::new(&project)
+                        .map_err(|e| format!("cannot write the translation dashboard: {e}"))?;
                     stdout.write_all(dashboard.page.as_bytes())
                 }
             };

@@ -23,6 +23,7 @@
 
 pub mod check;
 pub mod config;
+#[cfg(any(test, feature = "corpus"))]
 pub mod corpus;
 pub mod dates;
 pub mod document;

@@ -27,7 +27,6 @@ use crate::location::Location;
 use crate::plurals::{self, PluralCategories};
 use crate::project::{LocaleFiles, Project, SelectError, Tree, TreeLocale};
 use crate::source::LoadError;
-use crate::sync::SyncError;
 
 mod file;
 mod fluent;
@@ -54,7 +53,7 @@ pub enum CheckError {
     Load(#[from] LoadError),
     /// A locale's record of translations could not be read.
     #[error(transparent)]
-    Lock(#[from] SyncError),
+    Lock(#[from] crate::lock::LockError),
     /// A waiver in `letterkit.toml` names a code that `check` does not have.
     #[error("{CONFIG_FILE}: [[check.waivers]] names the code `{code}`, which check does not have")]
     UnknownWaiverCode {

@@ -24,6 +24,7 @@
 pub mod check;
 pub mod code;
 pub mod config;
+#[cfg(any(test, feature = "corpus"))]
 pub mod corpus;
 pub mod coverage;
 pub mod dates;
@@ -36,6 +37,7 @@ pub mod lang;
 pub mod letter;
 pub mod localize;
 pub mod location;
+pub mod lock;
 pub mod markdown;
 pub mod plurals;
 pub mod project;

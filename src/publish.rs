@@ -3,10 +3,13 @@
 //! in with renames. A build that fails at any point leaves the previous output
 //! exactly as it was; the same input always gives the same bytes.
 
+mod output;
+
 use std::collections::BTreeMap;
-use std::fs;
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::document::{Chooser, Document};
@@ -14,13 +17,16 @@ use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
+use crate::lock::{LockError, Locks};
 use crate::project::Project;
 use crate::render::{self, Format, html};
 use crate::source::LoadError;
+use crate::status::dashboard::Dashboard;
 use crate::status::{self, Row};
-use crate::sync::Locks;
 
 use rayon::prelude::*;
+
+pub use output::{OUTPUT_MARKER, OutputDir, Refusal, Staging, write_atomically};
 
 /// What to build and where.
 #[derive(Debug, Clone, Default)]
@@ -38,6 +44,30 @@ pub struct BuildOptions {
     /// Keep the previous output's file (its inode and modification time) where
     /// the new bytes are the same, instead of writing it again.
     pub incremental: bool,
+    /// Told how many letters are rendered of how many, after each one.
+    pub progress: Option<Progress>,
+}
+
+/// Told how many letters are rendered of how many (`done`, `total`), after
+/// each one, from the threads that render them.
+#[derive(Clone)]
+pub struct Progress(Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl Progress {
+    /// Calls `tell` with the letters done and the letters in all.
+    pub fn new(tell: impl Fn(usize, usize) + Send + Sync + 'static) -> Self {
+        Progress(Arc::new(tell))
+    }
+
+    fn tell(&self, done: usize, total: usize) {
+        (self.0)(done, total);
+    }
+}
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 /// Why a build failed. The previous output is untouched in every case.
@@ -74,14 +104,14 @@ pub enum BuildError {
     Load(LoadError),
     /// The translation status could not be worked out for the dashboard.
     #[error("cannot write the translation dashboard: {0}")]
-    Status(String),
+    Status(#[source] LockError),
     /// The output folder is unsafe to replace.
     #[error("refusing to write to {}: {reason}", path.display())]
     UnsafeOutput {
         /// The output folder.
         path: PathBuf,
         /// Why it is refused.
-        reason: String,
+        reason: Refusal,
     },
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
@@ -113,24 +143,12 @@ pub fn render_all(
     project: &Project,
     options: &BuildOptions,
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
-    render_all_reporting(project, options, &|_, _| {})
-}
-
-/// Told how many letters are rendered of how many, after each one.
-pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
-
-/// [`render_all`], telling `progress` after each letter.
-pub fn render_all_reporting(
-    project: &Project,
-    options: &BuildOptions,
-    progress: Progress<'_>,
-) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(|e| BuildError::Selection(e.to_string()))?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
-    let rendered = render_each(project, options, &letters, &langs, &locks, progress, Ok);
+    let rendered = render_each(project, options, &letters, &langs, &locks, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
@@ -149,7 +167,7 @@ pub fn render_all_reporting(
 /// The locks the dashboard of a project loaded deferred needs, read once.
 fn dashboard_locks(project: &Project) -> Result<Locks, BuildError> {
     if project.deferred {
-        Locks::read(project).map_err(|e| BuildError::Status(e.to_string()))
+        Locks::read(project).map_err(BuildError::Status)
     } else {
         Ok(Locks::default())
     }
@@ -192,26 +210,32 @@ fn gather_syntax_errors<T>(
 }
 
 /// Renders each letter in every locale, in parallel, and hands it to `then`
-/// as soon as it is rendered; the results in the letters' order. Tells
-/// `progress` as letters are done.
+/// as soon as it is rendered; the results in the letters' order. Tells the
+/// options' progress as letters are done.
 ///
 /// A project loaded deferred renders each letter from its view
 /// ([`Project::letter_view`]), which also gives the letter's dashboard rows
 /// (stale translations against `locks`); otherwise the rows are left to
-/// [`dashboard`].
+/// [`Dashboard::new`].
 fn render_each<T: Send>(
     project: &Project,
     options: &BuildOptions,
     letters: &[&Letter],
     langs: &[Lang],
     locks: &Locks,
-    progress: Progress<'_>,
     then: impl Fn(Rendered) -> Result<T, BuildError> + Sync,
 ) -> Vec<Result<T, BuildError>> {
     let formats = formats(options);
     let done = AtomicUsize::new(0);
-    let tell = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
-    progress(0, letters.len());
+    let progress = options.progress.as_ref();
+    let tell = || {
+        if let Some(progress) = progress {
+            progress.tell(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
+        }
+    };
+    if let Some(progress) = progress {
+        progress.tell(0, letters.len());
+    }
     if project.deferred {
         return letters
             .par_iter()
@@ -267,40 +291,6 @@ fn formats(options: &BuildOptions) -> Vec<Format> {
     formats
 }
 
-/// The folder of the translation dashboard in the output.
-pub const STATUS_DIR: &str = "status";
-
-/// The translation dashboard of the whole project.
-#[derive(Debug, Clone)]
-pub struct Dashboard {
-    /// The page.
-    pub page: String,
-    /// The badges, by file name.
-    pub badges: Vec<(String, String)>,
-}
-
-impl Dashboard {
-    /// The files as the output holds them: `status/index.html` and a badge
-    /// per letter and locale, `status/<letter>-<locale>.svg`.
-    pub fn files(self) -> Vec<(PathBuf, String)> {
-        let folder = Path::new(STATUS_DIR);
-        let mut files = vec![(folder.join("index.html"), self.page)];
-        files.extend(
-            self.badges
-                .into_iter()
-                .map(|(name, badge)| (folder.join(name), badge)),
-        );
-        files
-    }
-}
-
-/// The translation dashboard: a page with every letter in every locale and
-/// a badge for each.
-pub fn dashboard(project: &Project) -> Result<Dashboard, BuildError> {
-    let rows = status::status(project).map_err(|e| BuildError::Status(e.to_string()))?;
-    Ok(dashboard_of(project, &rows))
-}
-
 /// The dashboard once the letters are rendered: of a project loaded
 /// deferred, from the rows each letter's view gave and those of the letters
 /// not rendered, in [`status::status`]'s order.
@@ -311,7 +301,7 @@ fn dashboard_after(
     locks: &Locks,
 ) -> Result<Dashboard, BuildError> {
     if !project.deferred {
-        return dashboard(project);
+        return Dashboard::new(project).map_err(BuildError::Status);
     }
     let others: Vec<&Letter> = project
         .letters
@@ -326,65 +316,8 @@ fn dashboard_after(
         })
         .collect::<Result<Vec<_>, BuildError>>()?;
     rows.extend(more.into_iter().flatten());
-    let rank = |row: &Row| {
-        (
-            project
-                .locales
-                .iter()
-                .position(|l| l.lang().tag() == row.coverage.locale),
-            project
-                .letters
-                .iter()
-                .position(|l| l.name == row.coverage.letter),
-        )
-    };
-    rows.sort_by_key(|row| rank(row));
-    Ok(dashboard_of(project, &rows))
-}
-
-fn dashboard_of(project: &Project, rows: &[Row]) -> Dashboard {
-    let names: BTreeMap<&str, String> = match project.letters.first() {
-        Some(letter) => project
-            .locales
-            .iter()
-            .map(|l| {
-                (
-                    l.lang().tag(),
-                    localize::language_name(project, letter, l.lang()),
-                )
-            })
-            .collect(),
-        None => BTreeMap::new(),
-    };
-    let entries: Vec<render::dashboard::Entry<'_>> = rows
-        .iter()
-        .filter_map(|row| {
-            let files = project
-                .locales
-                .iter()
-                .find(|l| l.lang().tag() == row.coverage.locale)?;
-            Some(render::dashboard::Entry {
-                row,
-                lang: files.lang(),
-                name: names
-                    .get(files.lang().tag())
-                    .map_or(files.lang().tag(), String::as_str),
-            })
-        })
-        .collect();
-    let badges = entries
-        .iter()
-        .map(|entry| {
-            (
-                format!("{}-{}.svg", entry.row.coverage.letter, entry.lang.tag()),
-                render::dashboard::badge(entry),
-            )
-        })
-        .collect();
-    Dashboard {
-        page: render::dashboard::page(&entries),
-        badges,
-    }
+    status::sort(project, &mut rows);
+    Ok(Dashboard::of_rows(project, &rows))
 }
 
 /// One letter in every locale: its files, by path relative to the output
@@ -466,21 +399,10 @@ fn render_letter(
 /// Letters are rendered in parallel and each is written to the staging folder
 /// as soon as it is rendered, so only the letters in flight are held in memory.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, BuildError> {
-    build_reporting(project, options, &|_, _| {})
-}
-
-/// [`build`], telling `progress` after each letter is rendered.
-pub fn build_reporting(
-    project: &Project,
-    options: &BuildOptions,
-    progress: Progress<'_>,
-) -> Result<BuildSummary, BuildError> {
-    if let Ok(out_dir) = absolute(&options.out_dir)
-        && let (Some(parent), Some(name)) = (out_dir.parent(), out_dir.file_name())
-    {
-        recover_interrupted(parent, &name.to_string_lossy(), &out_dir);
-    }
-    refuse_unsafe_output(project, &options.out_dir)?;
+    let out_dir = OutputDir::resolve(&options.out_dir)?;
+    // Before the output folder is judged: a killed build may have moved it aside.
+    out_dir.recover_interrupted();
+    out_dir.refuse_unsafe(&project.root)?;
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(|e| BuildError::Selection(e.to_string()))?;
@@ -490,32 +412,19 @@ pub fn build_reporting(
         refuse_syntax_errors(project, &letters, &langs)?;
     }
     let locks = dashboard_locks(project)?;
-    let staging = Staging::create(&options.out_dir, options.incremental)?;
-    let written = render_each(
-        project,
-        options,
-        &letters,
-        &langs,
-        &locks,
-        progress,
-        |rendered| {
-            staging.write(&rendered.files)?;
-            Ok((
-                BuildSummary {
-                    files: rendered.files.into_keys().collect(),
-                    fallbacks: rendered.fallbacks,
-                },
-                rendered.rows,
-            ))
-        },
-    );
-    let written = match gather_syntax_errors(project, &langs, written) {
-        Ok(written) => written,
-        Err(error) => {
-            staging.discard();
-            return Err(error);
-        }
-    };
+    // Dropped on any error below, the staging folder is removed.
+    let staging = out_dir.stage(options.incremental)?;
+    let written = render_each(project, options, &letters, &langs, &locks, |rendered| {
+        staging.write(&rendered.files)?;
+        Ok((
+            BuildSummary {
+                files: rendered.files.into_keys().collect(),
+                fallbacks: rendered.fallbacks,
+            },
+            rendered.rows,
+        ))
+    });
+    let written = gather_syntax_errors(project, &langs, written)?;
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
@@ -525,20 +434,13 @@ pub fn build_reporting(
         rows.extend(letter_rows);
     }
     if options.strict && !fallbacks.is_empty() {
-        staging.discard();
         return Err(BuildError::Strict { fallbacks });
     }
-    let dashboard: Output = match dashboard_after(project, &letters, rows, &locks) {
-        Ok(dashboard) => dashboard.files().into_iter().collect(),
-        Err(error) => {
-            staging.discard();
-            return Err(error);
-        }
-    };
-    if let Err(error) = staging.write(&dashboard) {
-        staging.discard();
-        return Err(error);
-    }
+    let dashboard: Output = dashboard_after(project, &letters, rows, &locks)?
+        .files()
+        .into_iter()
+        .collect();
+    staging.write(&dashboard)?;
     files.extend(dashboard.into_keys());
     staging.swap_in()?;
     files.sort();
@@ -575,274 +477,4 @@ fn refuse_syntax_errors(
     } else {
         Err(BuildError::Syntax { errors })
     }
-}
-
-/// The file every output folder holds, so that a later build knows the folder
-/// is its own to replace.
-pub const OUTPUT_MARKER: &str = ".letterkit-output";
-
-const OUTPUT_MARKER_TEXT: &str = "This folder is written by `letterkit build` and replaced whole by the next build.\n\
-Do not keep other files here: edit the project's content/ and locales/ instead.\n";
-
-/// Refuses an output folder whose replacement could destroy anything but an
-/// earlier build: the project folder or one above it, a folder inside the
-/// project's `content/` or `locales/`, and any existing folder that is neither
-/// empty nor marked as letterkit output.
-fn refuse_unsafe_output(project: &Project, out_dir: &Path) -> Result<(), BuildError> {
-    let unsafe_output = |reason: &str| BuildError::UnsafeOutput {
-        path: out_dir.to_owned(),
-        reason: reason.to_owned(),
-    };
-    let absolute = absolute(out_dir).map_err(|source| BuildError::Io {
-        path: out_dir.to_owned(),
-        source,
-    })?;
-    let root = fs::canonicalize(&project.root).unwrap_or_else(|_| project.root.clone());
-    if root.starts_with(&absolute) {
-        return Err(unsafe_output("it holds the project itself"));
-    }
-    if absolute.file_name().is_none() {
-        return Err(unsafe_output("it is not a folder that can be replaced"));
-    }
-    for sources in [crate::ids::CONTENT_DIR, crate::ids::LOCALES_DIR] {
-        if absolute.starts_with(root.join(sources)) {
-            return Err(unsafe_output(&format!(
-                "it is inside the project's `{sources}` folder"
-            )));
-        }
-    }
-    if absolute.exists() {
-        if !absolute.is_dir() {
-            return Err(unsafe_output("it exists and is not a folder"));
-        }
-        let marked = absolute.join(OUTPUT_MARKER).is_file();
-        let empty = fs::read_dir(&absolute)
-            .map_err(|source| BuildError::Io {
-                path: out_dir.to_owned(),
-                source,
-            })?
-            .next()
-            .is_none();
-        if !marked && !empty {
-            return Err(unsafe_output(&format!(
-                "it already holds files that no letterkit build wrote (it has no `{OUTPUT_MARKER}`); \
-                 choose a new or empty folder, or delete this one if it is an old build"
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// The path made absolute and its existing part resolved through symbolic links.
-fn absolute(path: &Path) -> io::Result<PathBuf> {
-    let path = std::path::absolute(path)?;
-    let mut existing = path.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = parent;
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_owned());
-    resolved.extend(rest.iter().rev());
-    Ok(resolved)
-}
-
-const NEW: &str = "new";
-const OLD: &str = "old";
-
-/// `.<name>.letterkit-new-` or `-old-`: the start of the name of a folder
-/// beside the output folder `name` that a build writes (new) or moves the
-/// previous output to (old), followed by the build's process id.
-fn staging_prefix(name: &str, kind: &str) -> String {
-    format!(".{name}.letterkit-{kind}-")
-}
-
-/// Cleans up after builds killed before they finished (their process is
-/// gone): a half-written new folder is removed, and a previous output moved
-/// aside is moved back if the output folder is missing (the build was killed
-/// between its two renames), else removed.
-fn recover_interrupted(parent: &Path, name: &str, out_dir: &Path) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let mut stale: Vec<(bool, PathBuf)> = Vec::new();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        for (kind, old) in [(NEW, false), (OLD, true)] {
-            let pid = file_name
-                .strip_prefix(&staging_prefix(name, kind))
-                .and_then(|pid| pid.parse::<u32>().ok());
-            if pid.is_some_and(|pid| pid != std::process::id() && !process_runs(pid)) {
-                stale.push((old, entry.path()));
-            }
-        }
-    }
-    for (old, path) in stale {
-        if old && !out_dir.exists() {
-            let _ = fs::rename(&path, out_dir);
-        } else {
-            let _ = fs::remove_dir_all(&path);
-        }
-    }
-}
-
-/// Whether process `pid` runs. Where the system does not say (no `/proc`),
-/// every process is taken to run, so that no other build's folder is touched.
-fn process_runs(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    !proc.is_dir() || proc.join(pid.to_string()).exists()
-}
-
-/// Writes `output` to a new folder beside `out_dir`, then swaps it in.
-pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<(), BuildError> {
-    let staging = Staging::create(out_dir, false)?;
-    if let Err(error) = staging.write(output) {
-        staging.discard();
-        return Err(error);
-    }
-    staging.swap_in()
-}
-
-/// A new output folder being written beside the output folder, swapped in whole
-/// when complete. Nothing in the output folder changes before the swap: an
-/// unchanged file is hard-linked from it, never written in place.
-struct Staging {
-    /// The output folder, absolute.
-    out_dir: PathBuf,
-    /// `.<out>.letterkit-new-<pid>` beside it.
-    folder: PathBuf,
-    /// `.<out>.letterkit-old-<pid>`, where the output folder goes during the swap.
-    previous: PathBuf,
-    /// Link unchanged files from the output folder instead of writing them.
-    incremental: bool,
-}
-
-impl Staging {
-    /// Creates the empty staging folder, after cleaning up what killed builds
-    /// left (see [`recover_interrupted`]).
-    fn create(out_dir: &Path, incremental: bool) -> Result<Self, BuildError> {
-        let out_dir = absolute(out_dir).map_err(|source| BuildError::Io {
-            path: out_dir.to_owned(),
-            source,
-        })?;
-        let parent = out_dir.parent().ok_or_else(|| BuildError::UnsafeOutput {
-            path: out_dir.clone(),
-            reason: "it has no parent folder".into(),
-        })?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        fs::create_dir_all(parent).map_err(io_error(parent))?;
-        recover_interrupted(parent, &name, &out_dir);
-        let pid = std::process::id();
-        let folder = parent.join(format!("{}{pid}", staging_prefix(&name, NEW)));
-        let previous = parent.join(format!("{}{pid}", staging_prefix(&name, OLD)));
-        let _ = fs::remove_dir_all(&folder);
-        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
-        Ok(Staging {
-            out_dir,
-            folder,
-            previous,
-            incremental,
-        })
-    }
-
-    /// Writes `files` (paths relative to the output folder), each in one
-    /// write; with `incremental`, a file whose bytes the output folder already
-    /// has is linked from there instead.
-    fn write(&self, files: &Output) -> Result<(), BuildError> {
-        let mut made: Option<&Path> = None;
-        for (relative, contents) in files {
-            let path = self.folder.join(relative);
-            if let Some(folder) = relative.parent()
-                && made != Some(folder)
-            {
-                let folder = self.folder.join(folder);
-                fs::create_dir_all(&folder).map_err(io_error(&folder))?;
-                made = relative.parent();
-            }
-            if self.incremental && self.link_unchanged(relative, contents.as_bytes(), &path) {
-                continue;
-            }
-            fs::write(&path, contents).map_err(io_error(&path))?;
-        }
-        Ok(())
-    }
-
-    /// Hard-links the output folder's `relative` to `path` if it holds exactly
-    /// `contents`; false when it does not, or cannot be linked (another file
-    /// system): the caller writes the file.
-    fn link_unchanged(&self, relative: &Path, contents: &[u8], path: &Path) -> bool {
-        let old = self.out_dir.join(relative);
-        let same_size = fs::symlink_metadata(&old)
-            .is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64);
-        same_size
-            && fs::read(&old).is_ok_and(|bytes| bytes == contents)
-            && fs::hard_link(&old, path).is_ok()
-    }
-
-    /// Removes the staging folder: the output folder stays as it was.
-    fn discard(&self) {
-        let _ = fs::remove_dir_all(&self.folder);
-    }
-
-    /// Adds the marker and swaps the staging folder in with two renames.
-    fn swap_in(self) -> Result<(), BuildError> {
-        let marker = self.folder.join(OUTPUT_MARKER);
-        if let Err(error) = fs::write(&marker, OUTPUT_MARKER_TEXT).map_err(io_error(&marker)) {
-            self.discard();
-            return Err(error);
-        }
-        let had_previous = self.out_dir.exists();
-        if had_previous {
-            let _ = fs::remove_dir_all(&self.previous);
-            if let Err(source) = fs::rename(&self.out_dir, &self.previous) {
-                self.discard();
-                return Err(BuildError::Io {
-                    path: self.out_dir,
-                    source,
-                });
-            }
-        }
-        if let Err(source) = fs::rename(&self.folder, &self.out_dir) {
-            if had_previous {
-                let _ = fs::rename(&self.previous, &self.out_dir);
-            }
-            self.discard();
-            return Err(BuildError::Io {
-                path: self.out_dir,
-                source,
-            });
-        }
-        if had_previous {
-            remove_tree(&self.previous);
-        }
-        Ok(())
-    }
-}
-
-/// Removes a folder and everything in it, its entries in parallel: a
-/// previous build holds thousands of files.
-fn remove_tree(folder: &Path) {
-    if let Ok(entries) = fs::read_dir(folder) {
-        let entries: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
-        entries.par_iter().for_each(|path| {
-            let _ = match fs::symlink_metadata(path) {
-                Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
-                _ => fs::remove_file(path),
-            };
-        });
-    }
-    let _ = fs::remove_dir_all(folder);
-}
-
-fn io_error(path: &Path) -> impl FnOnce(io::Error) -> BuildError {
-    let path = path.to_owned();
-    move |source| BuildError::Io { path, source }
 }

@@ -1,14 +1,17 @@
 //! The translators' to-do list: for every letter and locale, how many messages
 //! and words are translated, how many translations are stale, and what is left.
 
+pub mod dashboard;
+pub mod page;
+
 use serde::Serialize;
 
 use crate::coverage::{self, Coverage};
 use crate::ids::COMMON_RESOURCE;
 use crate::lang::Status;
 use crate::letter::Letter;
+use crate::lock::{self, LockError, Locks, Stale};
 use crate::project::{LocaleFiles, Project};
-use crate::sync::{self, Locks, Stale, SyncError};
 
 /// Where a locale stands for one letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,7 +62,7 @@ impl Row {
 }
 
 /// Every letter in every locale, in project order.
-pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
+pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
     let source = project.source_locale();
     let mut rows = Vec::new();
     for files in &project.locales {
@@ -67,13 +70,31 @@ pub fn status(project: &Project) -> Result<Vec<Row>, SyncError> {
         let stale = if files.lang() == source.lang() {
             Vec::new()
         } else {
-            sync::stale_translations(project, files)?
+            lock::stale_translations(project, files)?
         };
         for letter in &project.letters {
             rows.push(row(project, files, letter, &stale));
         }
     }
     Ok(rows)
+}
+
+/// Sorts `rows` in [`status`]'s order: by locale, then by letter, each in
+/// project order.
+pub fn sort(project: &Project, rows: &mut [Row]) {
+    let rank = |row: &Row| {
+        (
+            project
+                .locales
+                .iter()
+                .position(|l| l.lang().tag() == row.coverage.locale),
+            project
+                .letters
+                .iter()
+                .position(|l| l.name == row.coverage.letter),
+        )
+    };
+    rows.sort_by_key(|row| rank(row));
 }
 
 /// One letter in every locale of `project`, in project order: what

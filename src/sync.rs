@@ -7,35 +7,26 @@
 //! under the source's notes for translators: the file stays valid Fluent and
 //! counts as untranslated until the translator removes the `# ` and translates.
 //!
-//! Staleness needs to know what each translation was made from. Sync records,
-//! per locale, the source text and the translation of every translated message
-//! in `locales/<tag>/translated-from.toml`. When the source text changes and the
-//! translation has not, the translation is stale: sync flags it in a comment
-//! with the old and the new source text. Untranslated messages are recorded
-//! too, with the source text their scaffold shows, so a translation made from
-//! a scaffold is stale if the source changes before the next sync. The flag goes once the translation is
-//! edited, or when the translator deletes it to say the translation is still
-//! right. Whitespace is normalised first, so reformatting is not a change.
+//! What each translation was made from, and so which translations are stale,
+//! is [`crate::lock`]'s record; sync rewrites it with the files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::ftl::{EntryKind, EntrySpan, FtlFile, scaffold_id};
 use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, LETTER_DATE_MESSAGE, LOCALES_DIR};
 use crate::lang::Lang;
+use crate::lock::{
+    self, Lock, LockEntry, LockError, ResourceLock, STALE_MARK, Stale, has_stale_flag,
+    normalized_value, source_messages,
+};
 use crate::project::{LocaleFiles, Project};
-
-/// The file, in each locale's folder, recording what each translation was made from.
-pub const LOCK_FILE: &str = "translated-from.toml";
 
 /// The comment that starts the section obsolete messages are moved to.
 pub const OBSOLETE_HEADING: &str = "Obsolete: the source no longer has these messages. They are never shown; delete them when no longer useful.";
 
-const STALE_MARK: &str = "# stale: ";
 const WAS_MARK: &str = "#   was: ";
 const NOW_MARK: &str = "#   now: ";
 
@@ -52,13 +43,8 @@ pub enum SyncError {
     #[error("no locale `{0}` in {CONFIG_FILE}: add it with `letterkit locale add {0}`")]
     Unknown(String),
     /// A lock file is malformed.
-    #[error("{}: {message}; delete the file to start recording afresh", path.display())]
-    Lock {
-        /// The lock file.
-        path: PathBuf,
-        /// What the TOML reader said.
-        message: String,
-    },
+    #[error(transparent)]
+    Lock(#[from] LockError),
     /// Reading or writing failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -95,36 +81,6 @@ pub struct LocaleSync {
     pub changes: Vec<FileChange>,
 }
 
-/// A translation made from an older version of its source message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stale {
-    /// The resource (`common` or a letter).
-    pub resource: String,
-    /// The message id.
-    pub id: String,
-    /// The source text the translation was made from.
-    pub was: String,
-    /// The source text now.
-    pub now: String,
-}
-
-/// What a translation was made from: the lock file's entries, by resource and id.
-type Lock = BTreeMap<String, BTreeMap<String, LockEntry>>;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct LockEntry {
-    /// The source text, whitespace collapsed.
-    source: String,
-    /// The translation made from it; empty while the message is untranslated,
-    /// so that a translation made later is known to come from this source text.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    translation: String,
-    /// Sync has flagged the translation stale; the translator deleting the flag
-    /// says the translation is still right.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    flagged: bool,
-}
-
 /// Scaffolds a new locale: validates the tag, writes every source resource with
 /// each message commented out under its notes, and lists the locale in
 /// `letterkit.toml` as optional and draft. Returns the files written.
@@ -142,10 +98,10 @@ pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncErro
         let path = folder.join(format!("{name}.ftl"));
         fs::write(project.root.join(&path), scaffold_resource(file)).map_err(io_error(&path))?;
         written.push(path);
-        lock.insert(name.clone(), scaffold_lock(file));
+        lock.insert(name.clone(), lock::untranslated(file));
     }
-    let lock_path = folder.join(LOCK_FILE);
-    fs::write(project.root.join(&lock_path), lock_text(&lock)).map_err(io_error(&lock_path))?;
+    let lock_path = lock::path(&lang);
+    fs::write(project.root.join(&lock_path), lock::text(&lock)).map_err(io_error(&lock_path))?;
     written.push(lock_path);
     let config_path = project.root.join(CONFIG_FILE);
     let mut config = fs::read_to_string(&config_path).map_err(io_error(Path::new(CONFIG_FILE)))?;
@@ -193,84 +149,6 @@ pub fn apply(project: &Project, plans: &[LocaleSync]) -> Result<(), SyncError> {
     Ok(())
 }
 
-/// The stale translations of a locale, as sync would flag them.
-pub fn stale_translations(project: &Project, files: &LocaleFiles) -> Result<Vec<Stale>, SyncError> {
-    // Staleness is measured against the lock: a locale without one has nothing
-    // recorded to be stale against.
-    let Some((_, lock)) = read_lock(&project.root, files.lang())? else {
-        return Ok(Vec::new());
-    };
-    let source = project.source_locale();
-    let resources: Vec<&str> = source.files.keys().map(String::as_str).collect();
-    Ok(stale_in(source, files, &lock, &resources))
-}
-
-/// Every locale's lock (`translated-from.toml`), read once, for the stale
-/// translations of one letter after another.
-#[derive(Debug, Default)]
-pub struct Locks(BTreeMap<Lang, Lock>);
-
-impl Locks {
-    /// Reads the lock of every locale of the project that has one.
-    pub fn read(project: &Project) -> Result<Self, SyncError> {
-        let mut locks = BTreeMap::new();
-        for files in &project.locales {
-            if let Some((_, lock)) = read_lock(&project.root, files.lang())? {
-                locks.insert(files.lang().clone(), lock);
-            }
-        }
-        Ok(Locks(locks))
-    }
-
-    /// The stale translations in the locale's files of `resources`, as
-    /// [`stale_translations`] finds them in all its files.
-    pub fn stale_in(
-        &self,
-        source: &LocaleFiles,
-        files: &LocaleFiles,
-        resources: &[&str],
-    ) -> Vec<Stale> {
-        match self.0.get(files.lang()) {
-            Some(lock) => stale_in(source, files, lock, resources),
-            None => Vec::new(),
-        }
-    }
-}
-
-/// The stale translations in the locale's files of `resources`, against `lock`.
-fn stale_in(
-    source: &LocaleFiles,
-    files: &LocaleFiles,
-    lock: &Lock,
-    resources: &[&str],
-) -> Vec<Stale> {
-    let mut stale = Vec::new();
-    for name in resources {
-        let Some(source_file) = source.file(name) else {
-            continue;
-        };
-        let synced = sync_resource(name, source_file, files, lock);
-        stale.extend(synced.stale.into_iter().map(|mut s| {
-            s.resource = (*name).to_owned();
-            s
-        }));
-    }
-    stale
-}
-
-/// The locale's lock as written and as read; `None` when there is none.
-fn read_lock(root: &Path, lang: &Lang) -> Result<Option<(String, Lock)>, SyncError> {
-    let path = lock_path(lang);
-    let Ok(text) = fs::read_to_string(root.join(&path)) else {
-        return Ok(None);
-    };
-    let lock = toml::from_str(&text).map_err(|e| SyncError::Lock {
-        path,
-        message: e.message().to_owned(),
-    })?;
-    Ok(Some((text, lock)))
-}
-
 /// Brings the locale's file of resource `name` (empty where it has none) in
 /// line with the source's, against the lock's record of it.
 fn sync_resource(
@@ -301,18 +179,13 @@ fn sync_resource(
     )
 }
 
-/// `locales/<tag>/translated-from.toml`.
-fn lock_path(lang: &Lang) -> PathBuf {
-    Path::new(LOCALES_DIR).join(lang.tag()).join(LOCK_FILE)
-}
-
 fn plan_locale(
     project: &Project,
     source: &LocaleFiles,
     files: &LocaleFiles,
 ) -> Result<LocaleSync, SyncError> {
-    let lock_path = lock_path(files.lang());
-    let (old_lock_text, old_lock) = match read_lock(&project.root, files.lang())? {
+    let lock_path = lock::path(files.lang());
+    let (old_lock_text, old_lock) = match lock::read(&project.root, files.lang())? {
         Some((text, lock)) => (Some(text), lock),
         None => (None, Lock::new()),
     };
@@ -344,7 +217,7 @@ fn plan_locale(
             });
         }
     }
-    let new_lock_text = lock_text(&new_lock);
+    let new_lock_text = lock::text(&new_lock);
     let unchanged = match &old_lock_text {
         Some(text) => *text == new_lock_text,
         None => new_lock.is_empty(),
@@ -359,27 +232,19 @@ fn plan_locale(
     Ok(plan)
 }
 
-fn lock_text(lock: &Lock) -> String {
-    let body = toml::to_string(lock).expect("a map of strings always serialises");
-    format!(
-        "# Written by `letterkit locale sync`: the source text each translation was made\n\
-         # from, so that a change of the source marks the translation stale. Do not edit.\n\n{body}"
-    )
-}
-
 struct SyncedFile {
     text: String,
     added: Vec<String>,
     moved: Vec<String>,
     stale: Vec<Stale>,
-    lock: BTreeMap<String, LockEntry>,
+    lock: ResourceLock,
 }
 
 /// Brings one target file in line with its source file.
 fn sync_file(
     source: &FtlFile,
     target: &FtlFile,
-    lock: &BTreeMap<String, LockEntry>,
+    lock: &ResourceLock,
     optional: &[&str],
 ) -> SyncedFile {
     let source_text = source.source();
@@ -477,18 +342,9 @@ fn sync_file(
                     .expect("in source ids");
                 let now = normalized_value(source_text, source_span);
                 let translation = normalized_value(text, span);
-                let acknowledged = |entry: &LockEntry| entry.flagged && !has_stale_flag(span_text);
-                // Made from the recorded source text: unedited since the last
-                // sync, or translated from the scaffold that sync wrote.
-                let made_from_record = |entry: &LockEntry| {
-                    entry.translation == translation || entry.translation.is_empty()
-                };
+                let flag_present = has_stale_flag(span_text);
                 let flagged = match lock.get(id) {
-                    Some(entry)
-                        if entry.source != now
-                            && made_from_record(entry)
-                            && !acknowledged(entry) =>
-                    {
+                    Some(entry) if entry.is_stale(&now, &translation, flag_present) => {
                         new_lock.insert(
                             id.to_owned(),
                             LockEntry {
@@ -522,7 +378,7 @@ fn sync_file(
             _ => out.push_str(&refresh_scaffolds(span_text, &current, &keep_scaffold)),
         }
     }
-    for (id, entry) in scaffold_lock(source) {
+    for (id, entry) in lock::untranslated(source) {
         if !translated(&id) {
             new_lock.insert(id, entry);
         }
@@ -545,35 +401,6 @@ fn sync_file(
         stale,
         lock: new_lock,
     }
-}
-
-/// The source's messages that have a value: what a locale translates.
-fn source_messages(source: &FtlFile) -> Vec<EntrySpan<'_>> {
-    source
-        .entry_spans()
-        .into_iter()
-        .filter(|s| s.kind == EntryKind::Message)
-        .filter(|s| {
-            s.id.is_some_and(|id| source.message(id).is_some_and(|m| m.value.is_some()))
-        })
-        .collect()
-}
-
-/// The lock of a freshly scaffolded resource: every message untranslated,
-/// with the source text its scaffold shows.
-fn scaffold_lock(source: &FtlFile) -> BTreeMap<String, LockEntry> {
-    source_messages(source)
-        .iter()
-        .filter_map(|span| {
-            let id = span.id?;
-            let entry = LockEntry {
-                source: normalized_value(source.source(), span),
-                translation: String::new(),
-                flagged: false,
-            };
-            Some((id.to_owned(), entry))
-        })
-        .collect()
 }
 
 /// A whole resource for a new locale: headings and comments as in the source,
@@ -674,19 +501,6 @@ fn normalized_scaffold(scaffold: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A message's value and attributes with whitespace collapsed, without its id
-/// and comments: what a translator translated.
-fn normalized_value(text: &str, span: &EntrySpan<'_>) -> String {
-    let entry = &text[span.id_line..span.range.end];
-    let value = entry.split_once('=').map_or(entry, |(_, value)| value);
-    value
-        .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The entry's text with any stale flag removed, and the given one added just
 /// above the id line.
 fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
@@ -712,10 +526,6 @@ fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
         out.push_str(line);
     }
     out
-}
-
-fn has_stale_flag(span_text: &str) -> bool {
-    span_text.lines().any(|line| line.starts_with(STALE_MARK))
 }
 
 fn is_entry_line(line: &str, id: &str) -> bool {
@@ -859,7 +669,7 @@ mod tests {
     fn a_translation_made_from_a_scaffold_is_stale_if_the_source_changed_before_sync() {
         let source = file("# Note\na = Hello\n");
         let scaffold = scaffold_resource(&source);
-        let lock = scaffold_lock(&source);
+        let lock = lock::untranslated(&source);
         let translated = scaffold.replace("# a = Hello", "a = Hola");
         let changed_source = file("# Note\na = Hello again\n");
         let synced = sync_file(&changed_source, &file(&translated), &lock, &[]);
@@ -874,7 +684,7 @@ mod tests {
     fn an_untouched_scaffold_of_a_removed_message_goes_with_its_notes() {
         let source = file("# About a\na = A\n\n# About b\nb = B\n");
         let scaffold = scaffold_resource(&source);
-        let lock = scaffold_lock(&source);
+        let lock = lock::untranslated(&source);
         let without_b = file("# About a\na = A\n");
         let synced = sync_file(&without_b, &file(&scaffold), &lock, &[]);
         assert_eq!(synced.text, "# About a\n# a = A\n");

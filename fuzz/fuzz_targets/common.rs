@@ -7,6 +7,7 @@
 //! `notice.ftl` and `common.ftl` stays the fixture's.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use letterkit::ftl::FtlFile;
 use letterkit::project::Project;
@@ -37,7 +38,7 @@ pub fn install(project: &mut Project, data: &[u8]) -> bool {
         let path = PathBuf::from(format!("locales/es/{name}.ftl"));
         match FtlFile::parse_checked(path, text.to_owned()) {
             Ok(file) => {
-                es.files.insert(name.to_owned(), file);
+                es.files.insert(name.to_owned(), Arc::new(file));
             }
             Err(_) => return false,
         }

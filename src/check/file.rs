@@ -20,7 +20,6 @@ use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::plurals::PluralCategories;
 use crate::project::{LocaleFiles, Project};
-use crate::sync;
 
 /// The shapes of the source locale's messages, by resource, worked out once.
 pub(super) fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::Shapes<'_>> {
@@ -303,7 +302,7 @@ pub(super) fn stale_translations(
     letters: &[&Letter],
     found: &mut Vec<Finding>,
 ) -> Result<(), CheckError> {
-    let stale = sync::stale_translations(project, files)?;
+    let stale = crate::lock::stale_translations(project, files)?;
     for stale in stale {
         let checked =
             stale.resource == COMMON_RESOURCE || letters.iter().any(|l| l.name == stale.resource);

@@ -1,7 +1,6 @@
 //! Rendering: a [`crate::document::Document`] to bytes. Renderers read
 //! only the document; they never see Fluent or TOML.
 
-pub mod dashboard;
 pub mod email;
 pub mod html;
 pub mod markdown;

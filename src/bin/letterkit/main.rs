@@ -181,6 +181,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 .into_iter()
                 .filter_map(|(wanted, format)| wanted.then_some(format))
                 .collect();
+            let bar = progress::Bar::new("building", cli.quiet);
             let options = BuildOptions {
                 out_dir: out_dir.clone(),
                 letters,
@@ -188,12 +189,13 @@ fn run(cli: Cli) -> Result<u8, String> {
                 strict,
                 extra_formats,
                 incremental,
+                progress: Some(publish::Progress::new({
+                    let bar = bar.clone();
+                    move |done, total| bar.update(done, total, "letters")
+                })),
             };
             let mut stderr = anstream::stderr();
-            let bar = progress::Bar::new("building", cli.quiet);
-            let built = publish::build_reporting(&project, &options, &|done, total| {
-                bar.update(done, total, "letters");
-            });
+            let built = publish::build(&project, &options);
             bar.finish();
             let summary = match built {
                 Ok(summary) => summary,
@@ -252,7 +254,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 StatusFormat::Human => report::status_table(&rows, &mut stdout),
                 StatusFormat::Json => report::status_json(&rows, &mut stdout),
                 StatusFormat::Html => {
-                    let dashboard = publish::dashboard(&project).map_err(|e| e.to_string())?;
+                    let dashboard = status::dashboard::Dashboard::new(&project)
+                        .map_err(|e| format!("cannot write the translation dashboard: {e}"))?;
                     stdout.write_all(dashboard.page.as_bytes())
                 }
             };

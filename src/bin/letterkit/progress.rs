@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-/// A bar, or nothing where none should be drawn.
+/// A bar, or nothing where none should be drawn; a clone draws the same bar.
+#[derive(Clone)]
 pub struct Bar(Option<ProgressBar>);
 
 impl Bar {

@@ -18,9 +18,9 @@ use std::time::{Duration, SystemTime};
 
 use letterkit::ids::{CONTENT_DIR, LOCALES_DIR};
 use letterkit::lang::Lang;
+use letterkit::lock;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildOptions};
-use letterkit::sync;
 use tiny_http::{Header, Request, Response, Server};
 use unic_langid::LanguageIdentifier;
 
@@ -145,7 +145,7 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
                 .iter()
                 .filter(|files| *files.lang() != source)
                 .map(|files| {
-                    let stale = sync::stale_translations(&project, files)
+                    let stale = lock::stale_translations(&project, files)
                         .unwrap_or_default()
                         .into_iter()
                         .map(|s| format!("{} `{}`: “{}” → “{}”", s.resource, s.id, s.was, s.now))

@@ -1,4 +1,4 @@
-//! The translation dashboard: one accessible page with a table of every
+//! The translation dashboard's page: one accessible page with a table of every
 //! letter in every locale (the table is the source of truth; each row's
 //! progress bar is an SVG image with the same figure as its text
 //! alternative), and one SVG badge per letter and locale ("es 100%") that a
@@ -6,6 +6,7 @@
 //! share; each language's name is in itself, marked with its `lang`.
 
 use crate::lang::{Lang, Status};
+use crate::render::html;
 use crate::render::writer::HtmlWriter;
 use crate::status::{Row, State};
 
@@ -28,7 +29,7 @@ pub fn page(entries: &[Entry<'_>]) -> String {
     w.doctype();
     w.start("html", &[("lang", "en"), ("dir", "ltr")]);
     w.newline();
-    super::html::head(&mut w, "Translation status", &[STYLE], |_| {});
+    html::head(&mut w, "Translation status", &[STYLE], |_| {});
     w.start("body", &[]);
     w.newline();
     w.start("main", &[]);
@@ -114,7 +115,7 @@ pub fn page(entries: &[Entry<'_>]) -> String {
     w.newline();
     w.end("main");
     w.newline();
-    super::html::end_page(w)
+    html::end_page(w)
 }
 
 fn review(row: &Row) -> &'static str {

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::config::{CONFIG_FILE, CheckPolicy, Lang, Status, Waiver};
 use crate::dates;
 use crate::letter::Letter;
-use crate::localize::{self, IssueKind, LETTER_DATE_MESSAGE};
+use crate::localize::{self, ADDED_PAGE_MESSAGES, IssueKind, LETTER_DATE_MESSAGE};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::plurals::{self, PluralCategories};
@@ -991,7 +991,11 @@ fn check_file(
                 ),
             ));
         }
-        let optional = resource == COMMON_RESOURCE && message.id.name == LETTER_DATE_MESSAGE;
+        // A locale's own text of a message its source lacks is still shown
+        // where letterkit supplies the source's (an added page message).
+        let optional = resource == COMMON_RESOURCE
+            && (message.id.name == LETTER_DATE_MESSAGE
+                || ADDED_PAGE_MESSAGES.contains(&message.id.name));
         if has_value(&in_source, message.id.name).is_none() && !optional {
             found.push(finding(
                 Code::ObsoleteMessage,
@@ -1056,7 +1060,7 @@ fn check_file(
             (None, Some(previous)) => file.location_after(previous),
             (None, None) => Location::file_start(&file.path),
         };
-        found.push(finding(
+        let mut missing = finding(
             Code::MissingMessage,
             lang,
             Some(id),
@@ -1065,7 +1069,28 @@ fn check_file(
                 "`{id}` is not translated: add it (the source text is at {source_location}); until then the {} text is shown",
                 source.lang()
             ),
-        ));
+        );
+        if resource == COMMON_RESOURCE && ADDED_PAGE_MESSAGES.contains(&id) {
+            missing.severity = Severity::Warning;
+        }
+        found.push(missing);
+    }
+    if resource == COMMON_RESOURCE && lang == source.lang() {
+        for id in ADDED_PAGE_MESSAGES {
+            if has_value(&in_source, id).is_none() {
+                let mut missing = finding(
+                    Code::MissingMessage,
+                    lang,
+                    Some(id),
+                    file.location_of_span(file.source().len()..file.source().len()),
+                    format!(
+                        "`{id}`, page text added in a newer letterkit, is not in the source locale: add it (a project made by `letterkit init` has it); until then letterkit's English text is shown"
+                    ),
+                );
+                missing.severity = Severity::Warning;
+                found.push(missing);
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! keeps that locale's language, so renderers can mark the change of language.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use rayon::prelude::*;
@@ -38,6 +39,24 @@ pub const CHROME_MESSAGES: &[&str] = &[
 /// The optional message in which a locale writes dates itself, where CLDR has no
 /// date format for it.
 pub const LETTER_DATE_MESSAGE: &str = "letter-date";
+
+/// Says, after a cited title in another language than the page's, which
+/// language the cited document is in.
+pub const DOCUMENT_LANGUAGE_MESSAGE: &str = "cited-document-language";
+
+/// Page text added to letterkit after projects began, which a project's
+/// `common.ftl` may lack. A locale that lacks it falls back along its chain;
+/// where the source locale lacks it too, letterkit's own English text (its
+/// shipped `locales/en/common.ftl`) is shown. Check reports the gap as a
+/// warning, so upgrading letterkit never fails a project's checks.
+pub const ADDED_PAGE_MESSAGES: &[&str] = &[DOCUMENT_LANGUAGE_MESSAGE];
+
+/// letterkit's own English page text, which stands in for the
+/// [`ADDED_PAGE_MESSAGES`] a project's source locale lacks.
+static BUILT_IN_PAGE_TEXT: LazyLock<FluentResource> = LazyLock::new(|| {
+    FluentResource::try_new(include_str!("../locales/en/common.ftl").to_owned())
+        .expect("letterkit's own common.ftl is valid Fluent")
+});
 
 /// Why localizing failed.
 #[derive(Debug, thiserror::Error)]
@@ -319,6 +338,7 @@ fn localize_in(
         .collect();
     numbered.sort_by_key(|(number, _)| **number);
     for (&number, source) in numbered {
+        let mut document_language = None;
         let cited_title = match &source.cited_title {
             Some(title) => {
                 let mut args = FluentArgs::new();
@@ -328,6 +348,16 @@ fn localize_in(
                     .cited_title_lang
                     .as_deref()
                     .and_then(|t| Lang::parse(t).ok());
+                if let Some(title_lang) = title_lang.as_ref().filter(|t| !same_language(t, lang)) {
+                    let name = name_of(project, letter, prepared, title_lang);
+                    let code = title_lang.language_identifier().language;
+                    let mut args = FluentArgs::new();
+                    args.set("code", code.as_str());
+                    args.set("language", name.as_str());
+                    let mut span = resolver.added_page_text(DOCUMENT_LANGUAGE_MESSAGE, &args)?;
+                    mark_isolates(&mut span.content, &name, Some(title_lang.clone()));
+                    document_language = Some(span);
+                }
                 mark_isolates(&mut span.content, title, title_lang);
                 Some(span)
             }
@@ -339,6 +369,7 @@ fn localize_in(
             back_label: resolver.plain_span("back-to-reference", &number_args(number))?,
             description: body_span(&mut resolver, &source.description)?,
             cited_title,
+            document_language,
             url: source.url.clone(),
         });
     }
@@ -374,11 +405,7 @@ fn localize_in(
 
     let fallback_lang = resolver.fallbacks.values().next().cloned();
     if let Some(from) = fallback_lang {
-        let name = prepared
-            .languages
-            .iter()
-            .find(|(l, _)| *l == from)
-            .map_or_else(|| language_name(project, letter, &from), |(_, n)| n.clone());
+        let name = name_of(project, letter, prepared, &from);
         let mut args = FluentArgs::new();
         args.set("language", name.as_str());
         let mut notice = resolver.plain_span("fallback-notice", &args)?;
@@ -426,6 +453,22 @@ fn localize_in(
         fallbacks,
         issues: resolver.issues,
     })
+}
+
+/// A language's name in itself: as prepared for a published language, else
+/// as [`language_name`] finds it.
+fn name_of(project: &Project, letter: &Letter, prepared: &Prepared, lang: &Lang) -> String {
+    prepared
+        .languages
+        .iter()
+        .find(|(l, _)| l == lang)
+        .map_or_else(|| language_name(project, letter, lang), |(_, n)| n.clone())
+}
+
+/// Whether two tags name the same language, whatever their region or script:
+/// an English document needs no word of warning on a British English page.
+fn same_language(a: &Lang, b: &Lang) -> bool {
+    a.language_identifier().language == b.language_identifier().language
 }
 
 /// A language's name in itself, from its own `common.ftl`; its tag where that
@@ -660,6 +703,30 @@ impl Resolver<'_, '_> {
         self.span(id, args, &mut |_| None)
     }
 
+    /// One of the [`ADDED_PAGE_MESSAGES`]: from the chain where a locale of it
+    /// has the message, else letterkit's own English text.
+    fn added_page_text(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Span, LocalizeError> {
+        match self.plain_span(id, args) {
+            Err(LocalizeError::Unresolvable { .. }) => {
+                let lang = Lang::parse("en").expect("`en` is a canonical tag");
+                let mut bundle = new_bundle(&lang);
+                bundle
+                    .add_resource(&*BUILT_IN_PAGE_TEXT)
+                    .expect("letterkit's own common.ftl defines each message once");
+                let value = format_plain(&bundle, id, args)
+                    .ok()
+                    .flatten()
+                    .expect("letterkit's own common.ftl formats every added message");
+                if lang != self.lang {
+                    self.fallbacks.insert(id.to_owned(), lang.clone());
+                }
+                let (content, _) = markdown::parse_inline(&value, &mut |_| None);
+                Ok(Span { lang, content })
+            }
+            other => other,
+        }
+    }
+
     /// The date, written by the first locale in the chain that can: its own
     /// `letter-date` message, else CLDR; ISO 8601 as the last resort.
     fn date(&mut self, date: letter::Date) -> Span {
@@ -766,6 +833,32 @@ fn mark_isolates(content: &mut [Inline], text: &str, lang: Option<Lang>) {
 mod tests {
     use super::*;
     use fluent_bundle::FluentResource;
+
+    #[test]
+    fn letterkit_has_english_text_for_every_added_page_message() {
+        let mut bundle = new_bundle(&Lang::parse("en").expect("a tag"));
+        bundle
+            .add_resource(&*BUILT_IN_PAGE_TEXT)
+            .expect("no duplicates");
+        let mut args = FluentArgs::new();
+        args.set("code", "de");
+        args.set("language", "Deutsch");
+        for id in ADDED_PAGE_MESSAGES {
+            let text = format_plain(&bundle, id, &args).expect(id).expect(id);
+            assert_eq!(text, "(language: \u{2068}Deutsch\u{2069})", "{id}");
+        }
+        args.set("code", "en");
+        let text = format_plain(&bundle, DOCUMENT_LANGUAGE_MESSAGE, &args);
+        assert_eq!(text, Ok(Some("(in English)".to_owned())));
+    }
+
+    #[test]
+    fn languages_are_compared_without_region_or_script() {
+        let lang = |tag| Lang::parse(tag).expect("a tag");
+        assert!(same_language(&lang("en"), &lang("en-GB")));
+        assert!(same_language(&lang("zh-Hant"), &lang("zh")));
+        assert!(!same_language(&lang("en"), &lang("es")));
+    }
 
     #[test]
     fn text_alone_is_what_fluent_formats() {

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::config::{CONFIG_FILE, Lang};
-use crate::localize::LETTER_DATE_MESSAGE;
+use crate::localize::{ADDED_PAGE_MESSAGES, LETTER_DATE_MESSAGE};
 use crate::project::{COMMON_RESOURCE, EntryKind, EntrySpan, FtlFile, LocaleFiles, Project};
 
 /// The file, in each locale's folder, recording what each translation was made from.
@@ -286,17 +286,20 @@ fn sync_resource(
             &empty
         }
     };
-    let optional: &[&str] = if name == COMMON_RESOURCE {
-        &[LETTER_DATE_MESSAGE]
+    // Messages a translation may have that its source lacks.
+    let optional: Vec<&str> = if name == COMMON_RESOURCE {
+        std::iter::once(LETTER_DATE_MESSAGE)
+            .chain(ADDED_PAGE_MESSAGES.iter().copied())
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
     let unrecorded = BTreeMap::new();
     sync_file(
         source_file,
         target,
         lock.get(name).unwrap_or(&unrecorded),
-        optional,
+        &optional,
     )
 }
 

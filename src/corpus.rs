@@ -333,6 +333,12 @@ fn common(tag: &str, name: &str, script: Script, source: bool) -> String {
     out.push_str("}\n");
     let _ = writeln!(out, "back-to-reference = {} {{ $number }}", phrase(3));
     let _ = writeln!(out, "cited-title = {}: “{{ $title }}”", phrase(1));
+    let _ = writeln!(
+        out,
+        "cited-document-language = {{ $code ->\n    [en] ({})\n   *[other] ({}: {{ $language }})\n}}",
+        phrase(2),
+        phrase(1)
+    );
     let _ = writeln!(out, "fallback-notice = {}: {{ $language }}.", phrase(8));
     out
 }

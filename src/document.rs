@@ -189,6 +189,9 @@ pub struct Note {
     pub description: Span,
     /// The document's own title, in its own language, introduced by a label.
     pub cited_title: Option<Span>,
+    /// Says, in the page's language, which language the document is in, where
+    /// its title is in another language than the page's ("(in English)").
+    pub document_language: Option<Span>,
     /// The document's address.
     pub url: String,
 }

@@ -89,9 +89,12 @@ pub struct Source {
     pub url: String,
     /// The id of the message holding a short description of the document.
     pub description: MessageId,
-    /// The document's own title, shown as written in every language.
+    /// The document's own title, exactly as published, shown as written in
+    /// every language. Left out where it has not been checked against the
+    /// published document: the note then shows the URL alone.
     pub cited_title: Option<String>,
-    /// The language of `cited-title` (a BCP 47 tag), so screen readers read it in that language.
+    /// The language of `cited-title` (a BCP 47 tag), so screen readers read it in that language;
+    /// a page in another language says, after the title, that the document is in it.
     pub cited_title_lang: Option<String>,
 }
 

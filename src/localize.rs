@@ -14,7 +14,7 @@ use crate::config::LocaleSettings;
 use crate::document::{
     Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
 };
-use crate::ids::COMMON_RESOURCE;
+use crate::ids::{COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE};
 use crate::lang::{Lang, Status};
 use crate::letter::{self, Letter};
 use crate::markdown::{self, MarkupIssue};
@@ -300,6 +300,7 @@ fn localize_in(
         .collect();
     numbered.sort_by_key(|(number, _)| **number);
     for (&number, source) in numbered {
+        let mut document_language = None;
         let cited_title = match &source.cited_title {
             Some(title) => {
                 let mut args = FluentArgs::new();
@@ -309,6 +310,16 @@ fn localize_in(
                     .cited_title_lang
                     .as_deref()
                     .and_then(|t| Lang::parse(t).ok());
+                if let Some(title_lang) = title_lang.as_ref().filter(|t| !same_language(t, lang)) {
+                    let name = name_of(project, letter, prepared, title_lang);
+                    let code = title_lang.language_identifier().language;
+                    let mut args = FluentArgs::new();
+                    args.set("code", code.as_str());
+                    args.set("language", name.as_str());
+                    let mut span = resolver.added_page_text(DOCUMENT_LANGUAGE_MESSAGE, &args)?;
+                    mark_isolates(&mut span.content, &name, Some(title_lang.clone()));
+                    document_language = Some(span);
+                }
                 mark_isolates(&mut span.content, title, title_lang);
                 Some(span)
             }
@@ -320,6 +331,7 @@ fn localize_in(
             back_label: resolver.plain_span("back-to-reference", &number_args(number))?,
             description: body_span(&mut resolver, &source.description)?,
             cited_title,
+            document_language,
             url: source.url.clone(),
         });
     }
@@ -355,11 +367,7 @@ fn localize_in(
 
     let fallback_lang = resolver.fallbacks.values().next().cloned();
     if let Some(from) = fallback_lang {
-        let name = prepared
-            .languages
-            .iter()
-            .find(|(l, _)| *l == from)
-            .map_or_else(|| language_name(project, letter, &from), |(_, n)| n.clone());
+        let name = name_of(project, letter, prepared, &from);
         let mut args = FluentArgs::new();
         args.set("language", name.as_str());
         let mut notice = resolver.plain_span("fallback-notice", &args)?;
@@ -407,6 +415,22 @@ fn localize_in(
         fallbacks,
         issues: resolver.issues,
     })
+}
+
+/// A language's name in itself: as prepared for a published language, else
+/// as [`language_name`] finds it.
+fn name_of(project: &Project, letter: &Letter, prepared: &Prepared, lang: &Lang) -> String {
+    prepared
+        .languages
+        .iter()
+        .find(|(l, _)| l == lang)
+        .map_or_else(|| language_name(project, letter, lang), |(_, n)| n.clone())
+}
+
+/// Whether two tags name the same language, whatever their region or script:
+/// an English document needs no word of warning on a British English page.
+fn same_language(a: &Lang, b: &Lang) -> bool {
+    a.language_identifier().language == b.language_identifier().language
 }
 
 /// A language's name in itself, from its own `common.ftl`; its tag where that
@@ -499,5 +523,18 @@ fn mark_isolates(content: &mut [Inline], text: &str, lang: Option<Lang>) {
         {
             *isolate_lang = lang.clone();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_compared_without_region_or_script() {
+        let lang = |tag| Lang::parse(tag).expect("a tag");
+        assert!(same_language(&lang("en"), &lang("en-GB")));
+        assert!(same_language(&lang("zh-Hant"), &lang("zh")));
+        assert!(!same_language(&lang("en"), &lang("es")));
     }
 }

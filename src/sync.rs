@@ -16,7 +16,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::ftl::{EntryKind, EntrySpan, FtlFile, scaffold_id};
-use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, LETTER_DATE_MESSAGE, LOCALES_DIR};
+use crate::ids::{
+    ADDED_PAGE_MESSAGES, COMMON_RESOURCE, CONFIG_FILE, LETTER_DATE_MESSAGE, LOCALES_DIR,
+};
 use crate::lang::Lang;
 use crate::lock::{
     self, Lock, LockEntry, LockError, ResourceLock, STALE_MARK, Stale, has_stale_flag,
@@ -165,17 +167,20 @@ fn sync_resource(
             &empty
         }
     };
-    let optional: &[&str] = if name == COMMON_RESOURCE {
-        &[LETTER_DATE_MESSAGE]
+    // Messages a translation may have that its source lacks.
+    let optional: Vec<&str> = if name == COMMON_RESOURCE {
+        std::iter::once(LETTER_DATE_MESSAGE)
+            .chain(ADDED_PAGE_MESSAGES.iter().copied())
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
     let unrecorded = BTreeMap::new();
     sync_file(
         source_file,
         target,
         lock.get(name).unwrap_or(&unrecorded),
-        optional,
+        &optional,
     )
 }
 

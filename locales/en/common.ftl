@@ -20,6 +20,18 @@ note-reference = Source { $number }
 back-to-reference = Back to reference { $number }
 # The cited document's own title, introduced in the list of sources.
 cited-title = Title: “{ $title }”
+# Follows a cited title written in another language than the page's, so that
+# readers know the cited document itself is in that language. $code is that
+# language's code (en, es, fr, ht, ...): name the languages you know in a select
+# expression on it; the default variant shows $language, the language's name
+# written in itself.
+cited-document-language = { $code ->
+        [en] (in English)
+        [es] (in Spanish)
+        [fr] (in French)
+        [ht] (in Haitian Creole)
+       *[other] (language: { $language })
+    }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.

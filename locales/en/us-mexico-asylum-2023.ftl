@@ -49,8 +49,13 @@ signatory-guevara-rosas-organisation = Amnesty International, International Secr
 
 ## Sources: a short description of each cited document, shown in the list of sources.
 ## The document's own title, where it has one, is shown after it in its own language.
+## A description says what the document is (its kind, publisher and date) and no
+## more: what the document says is for its title to tell.
 
-source-expulsions = Amnesty International news story, May 2022, on the expulsions of asylum seekers under Title 42
-source-deaths = Amnesty International news story, May 2022, on deaths at the US-Mexican border
-source-parole = Amnesty International USA press release on the humanitarian parole program and the right to seek asylum
-source-haiti = Amnesty International report on the treatment of Haitian asylum seekers under Title 42 (AMR 36/5973/2022)
+# Notes 1 and 2 cite the same article, so source-expulsions and source-deaths
+# describe it alike: the article is about the court ruling, not about the
+# expulsions or the deaths the letter cites it for.
+source-expulsions = Amnesty International news story, May 2022, on the court ruling that blocked the end of Title 42
+source-deaths = Amnesty International news story, May 2022, on the court ruling that blocked the end of Title 42
+source-parole = Amnesty International USA press release, 5 January 2023
+source-haiti = Amnesty International report, 22 September 2022 (AMR 36/5973/2022)

@@ -21,8 +21,20 @@ note-reference = Fuente { $number }
 back-to-reference = Volver a la referencia { $number }
 # The cited document's own title, introduced in the list of sources.
 cited-title = Título: «{ $title }»
+# Follows a cited title written in another language than the page's, so that
+# readers know the cited document itself is in that language. $code is that
+# language's code (en, es, fr, ht, ...): name the languages you know in a select
+# expression on it; the default variant shows $language, the language's name
+# written in itself.
+cited-document-language = { $code ->
+        [en] (en inglés)
+        [es] (en español)
+        [fr] (en francés)
+        [ht] (en criollo haitiano)
+       *[other] (idioma: { $language })
+    }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
-draft-notice = Esta traducción es un borrador. Aún no ha sido revisada por un hablante nativo.
+draft-notice = Esta traducción es un borrador. Aún no la ha revisado una persona hablante nativa de español.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
 fallback-notice = Algunas partes de esta página aún no están traducidas y se muestran en otro idioma: { $language }.
 # Heading of the page that lists every language of a letter.

@@ -21,6 +21,18 @@ note-reference = Source { $number }
 back-to-reference = Retour à la référence { $number }
 # The cited document's own title, introduced in the list of sources.
 cited-title = Titre : « { $title } »
+# Follows a cited title written in another language than the page's, so that
+# readers know the cited document itself is in that language. $code is that
+# language's code (en, es, fr, ht, ...): name the languages you know in a select
+# expression on it; the default variant shows $language, the language's name
+# written in itself.
+cited-document-language = { $code ->
+        [en] (en anglais)
+        [es] (en espagnol)
+        [fr] (en français)
+        [ht] (en créole haïtien)
+       *[other] (langue : { $language })
+    }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Cette traduction est une version provisoire. Elle n’a pas encore été relue par une personne de langue maternelle française.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

@@ -21,6 +21,18 @@ note-reference = Sous { $number }
 back-to-reference = Retounen nan referans { $number }
 # The cited document's own title, introduced in the list of sources.
 cited-title = Tit: “{ $title }”
+# Follows a cited title written in another language than the page's, so that
+# readers know the cited document itself is in that language. $code is that
+# language's code (en, es, fr, ht, ...): name the languages you know in a select
+# expression on it; the default variant shows $language, the language's name
+# written in itself.
+cited-document-language = { $code ->
+        [en] (an angle)
+        [es] (an panyòl)
+        [fr] (an franse)
+        [ht] (an kreyòl ayisyen)
+       *[other] (lang: { $language })
+    }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Tradiksyon sa a se yon bouyon. Yon moun ki pale lang lan depi li fèt poko revize l.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
@@ -43,7 +55,12 @@ partial-translation = Tradiksyon pasyèl
 ##        *[12] December
 ##     } { $year }
 
-letter-date = { $day } { $month ->
+# The first of a month is an ordinal in Haitian Creole: "1ye janvye 1804"
+# (premye); every other day is a cardinal number: "6 janvye 2023".
+letter-date = { $day ->
+        [1] 1ye
+       *[other] { $day }
+    } { $month ->
         [1] janvye
         [2] fevriye
         [3] mas

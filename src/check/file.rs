@@ -9,11 +9,11 @@ use rayon::prelude::*;
 
 use super::report::{Finding, finding};
 use super::{CheckError, fluent, text};
-use crate::code::Code;
+use crate::code::{Code, Severity};
 use crate::config::CheckPolicy;
 use crate::coverage::{defined_messages, has_value, translates};
 use crate::dates;
-use crate::ids::{COMMON_RESOURCE, LETTER_DATE_MESSAGE};
+use crate::ids::{ADDED_PAGE_MESSAGES, COMMON_RESOURCE, LETTER_DATE_MESSAGE};
 use crate::letter::Letter;
 use crate::localize::{self, IssueKind};
 use crate::location::Location;
@@ -105,7 +105,11 @@ pub(super) fn check_file(
                 ),
             ));
         }
-        let optional = resource == COMMON_RESOURCE && message.id.name == LETTER_DATE_MESSAGE;
+        // A locale's own text of a message its source lacks is still shown
+        // where letterkit supplies the source's (an added page message).
+        let optional = resource == COMMON_RESOURCE
+            && (message.id.name == LETTER_DATE_MESSAGE
+                || ADDED_PAGE_MESSAGES.contains(&message.id.name));
         if has_value(&in_source, message.id.name).is_none() && !optional {
             found.push(finding(
                 Code::ObsoleteMessage,
@@ -170,7 +174,7 @@ pub(super) fn check_file(
             (None, Some(previous)) => file.location_after(previous),
             (None, None) => Location::file_start(&file.path),
         };
-        found.push(finding(
+        let mut missing = finding(
             Code::MissingMessage,
             lang,
             Some(id),
@@ -179,7 +183,28 @@ pub(super) fn check_file(
                 "`{id}` is not translated: add it (the source text is at {source_location}); until then the {} text is shown",
                 source.lang()
             ),
-        ));
+        );
+        if resource == COMMON_RESOURCE && ADDED_PAGE_MESSAGES.contains(&id) {
+            missing.severity = Severity::Warning;
+        }
+        found.push(missing);
+    }
+    if resource == COMMON_RESOURCE && lang == source.lang() {
+        for id in ADDED_PAGE_MESSAGES {
+            if has_value(&in_source, id).is_none() {
+                let mut missing = finding(
+                    Code::MissingMessage,
+                    lang,
+                    Some(id),
+                    file.location_of_span(file.source().len()..file.source().len()),
+                    format!(
+                        "`{id}`, page text added in a newer letterkit, is not in the source locale: add it (a project made by `letterkit init` has it); until then letterkit's English text is shown"
+                    ),
+                );
+                missing.severity = Severity::Warning;
+                found.push(missing);
+            }
+        }
     }
 }
 

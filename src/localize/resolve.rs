@@ -3,6 +3,7 @@
 //! fallback chain that formats it.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
@@ -112,6 +113,13 @@ struct Formatted {
     text_only: bool,
 }
 
+/// letterkit's own English page text, which stands in for the
+/// [`ADDED_PAGE_MESSAGES`] a project's source locale lacks.
+static BUILT_IN_PAGE_TEXT: LazyLock<FluentResource> = LazyLock::new(|| {
+    FluentResource::try_new(include_str!("../../locales/en/common.ftl").to_owned())
+        .expect("letterkit's own common.ftl is valid Fluent")
+});
+
 impl Resolver<'_, '_> {
     /// The first locale in the chain that formats `id`, and the value.
     fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
@@ -215,6 +223,34 @@ impl Resolver<'_, '_> {
         Ok(Span { lang, content })
     }
 
+    /// One of the [`ADDED_PAGE_MESSAGES`]: from the chain where a locale of it
+    /// has the message, else letterkit's own English text.
+    pub(super) fn added_page_text(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+    ) -> Result<Span, LocalizeError> {
+        match self.plain_span(id, args) {
+            Err(LocalizeError::Unresolvable { .. }) => {
+                let lang = Lang::parse("en").expect("`en` is a canonical tag");
+                let mut bundle = new_bundle(&lang);
+                bundle
+                    .add_resource(&*BUILT_IN_PAGE_TEXT)
+                    .expect("letterkit's own common.ftl defines each message once");
+                let value = format_plain(&bundle, id, args)
+                    .ok()
+                    .flatten()
+                    .expect("letterkit's own common.ftl formats every added message");
+                if lang != self.lang {
+                    self.fallbacks.insert(id.to_owned(), lang.clone());
+                }
+                let (content, _) = markdown::parse_inline(&value, &mut |_| None);
+                Ok(Span { lang, content })
+            }
+            other => other,
+        }
+    }
+
     /// A chrome message, in which note references mean nothing.
     pub(super) fn plain_span(
         &mut self,
@@ -262,6 +298,24 @@ impl Resolver<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letterkit_has_english_text_for_every_added_page_message() {
+        let mut bundle = new_bundle(&Lang::parse("en").expect("a tag"));
+        bundle
+            .add_resource(&*BUILT_IN_PAGE_TEXT)
+            .expect("no duplicates");
+        let mut args = FluentArgs::new();
+        args.set("code", "de");
+        args.set("language", "Deutsch");
+        for id in crate::ids::ADDED_PAGE_MESSAGES {
+            let text = format_plain(&bundle, id, &args).expect(id).expect(id);
+            assert_eq!(text, "(language: \u{2068}Deutsch\u{2069})", "{id}");
+        }
+        args.set("code", "en");
+        let text = format_plain(&bundle, crate::ids::DOCUMENT_LANGUAGE_MESSAGE, &args);
+        assert_eq!(text, Ok(Some("(in English)".to_owned())));
+    }
     use fluent_bundle::FluentResource;
 
     #[test]

@@ -186,6 +186,10 @@ fn write_page(document: &Document, setting: Setting) -> String {
                 w.text(". ");
                 span(&mut w, title, page_lang);
             }
+            if let Some(language) = &note.document_language {
+                w.text(" ");
+                span(&mut w, language, page_lang);
+            }
             w.void("br", &[]);
             w.element(
                 "a",

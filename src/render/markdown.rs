@@ -76,6 +76,10 @@ pub fn letter(document: &Document) -> String {
             definition.push_str(". ");
             definition.push_str(&text(title));
         }
+        if let Some(language) = &note.document_language {
+            definition.push(' ');
+            definition.push_str(&text(language));
+        }
         definition.push_str(&format!(" <{}>", destination(&note.url)));
         blocks.push(definition);
     }

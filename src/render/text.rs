@@ -133,6 +133,10 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
                 description.push_str(". ");
                 description.push_str(&text(title));
             }
+            if let Some(language) = &note.document_language {
+                description.push(' ');
+                description.push_str(&text(language));
+            }
             let mut lines = paragraph(&description, &marker, &indent);
             // A URL under its note, whole even when wider than the page.
             lines.push(Line {

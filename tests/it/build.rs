@@ -260,13 +260,120 @@ fn pages_are_structured_and_mark_their_language() {
             locale != "en",
             "{locale}: draft notice"
         );
-        let cited = match locale {
-            "en" => "<bdi>USA: Dangerous immigration policy will harm people</bdi>",
-            _ => {
-                "<bdi lang=\"en\" dir=\"ltr\">USA: Dangerous immigration policy will harm people</bdi>"
-            }
+        let marked = match locale {
+            "en" => "<bdi>",
+            _ => "<bdi lang=\"en\" dir=\"ltr\">",
         };
-        assert!(html.contains(cited), "{locale}: cited title");
+        assert!(
+            html.contains(&format!(
+                "{marked}‘They Did Not Treat Us Like People’: Race and Migration-Related Torture and Other Ill-Treatment of Haitians Seeking Safety in the USA</bdi>"
+            )),
+            "{locale}: cited title"
+        );
+        // Each cited document is in English: a page in another language says so
+        // after each title, in its own language.
+        let in_english = match locale {
+            "en" => None,
+            "es" => Some("</bdi>» (en inglés)<br>"),
+            "fr" => Some("</bdi>\u{202f}» (en anglais)<br>"),
+            "ht" => Some("</bdi>” (an angle)<br>"),
+            _ => unreachable!("the shipped locales"),
+        };
+        match in_english {
+            Some(note) => assert_eq!(html.matches(note).count(), 4, "{locale}: {note}"),
+            None => assert!(!html.contains("(in English)"), "{locale}"),
+        }
+    }
+}
+
+/// The published titles of the documents the letter's notes cite, as checked
+/// against each published page; notes 1 and 2 cite the same article.
+const CITED: [(&str, &str); 4] = [
+    (
+        "https://www.amnesty.org/en/latest/news/2022/05/usa-dangerous-immigration-policy-will-harm-people/",
+        "USA: Upholding dangerous immigration policy will harm people throughout the Americas",
+    ),
+    (
+        "https://www.amnesty.org/en/latest/news/2022/05/usa-dangerous-immigration-policy-will-harm-people/",
+        "USA: Upholding dangerous immigration policy will harm people throughout the Americas",
+    ),
+    (
+        "https://www.amnestyusa.org/press-releases/amnesty-international-usa-advocacy-director-for-the-americas-amy-fischer-pathways-to-asylum-seekers/",
+        "Amnesty International USA Condemns Biden Administration’s Attack on Asylum",
+    ),
+    (
+        "https://www.amnesty.org/en/documents/amr36/5973/2022/en/",
+        "‘They Did Not Treat Us Like People’: Race and Migration-Related Torture and Other Ill-Treatment of Haitians Seeking Safety in the USA",
+    ),
+];
+
+#[test]
+fn every_note_shows_the_published_title_of_the_document_it_cites() {
+    let out = build_shipped();
+    for locale in LOCALES {
+        let html = read_built(&out, locale, "index.html");
+        let notes: Vec<&str> = html
+            .split("<li id=\"source-")
+            .skip(1)
+            .map(|note| note.split("</li>").next().unwrap())
+            .collect();
+        assert_eq!(notes.len(), CITED.len(), "{locale}");
+        for (n, (note, (url, title))) in notes.iter().zip(CITED).enumerate() {
+            assert!(
+                note.starts_with(&format!("{}\">", n + 1)),
+                "{locale}: {note}"
+            );
+            assert!(
+                note.contains(&format!("href=\"{url}\"")),
+                "{locale} [{}]",
+                n + 1
+            );
+            // The title exactly as published, in a <bdi> of its own.
+            let shown = note
+                .split("<bdi")
+                .nth(1)
+                .and_then(|bdi| bdi.split_once('>'))
+                .and_then(|(_, rest)| rest.split_once("</bdi>"))
+                .map(|(title, _)| title);
+            assert_eq!(shown, Some(title), "{locale} [{}]", n + 1);
+        }
+        // The plain text shows the same titles, whatever the line breaks.
+        let text = read_built(&out, locale, "letter.txt");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (_, title) in CITED {
+            assert!(flat.contains(title), "{locale}: {title}");
+        }
+    }
+}
+
+#[test]
+fn haitian_creole_writes_the_first_of_a_month_as_an_ordinal() {
+    let project = copy_project(&shipped());
+    let toml = project
+        .path()
+        .join("content")
+        .join(LETTER)
+        .join("letter.toml");
+    let mut date = "2023-01-06";
+    for (next, written) in [
+        ("2023-01-01", "1ye janvye 2023"),
+        ("2024-03-01", "1ye mas 2024"),
+        ("2023-01-11", "11 janvye 2023"),
+        ("2023-12-21", "21 desanm 2023"),
+    ] {
+        edit(&toml, &format!("date = {date}"), &format!("date = {next}"));
+        date = next;
+        let run = letterkit(
+            project.path(),
+            &["render", LETTER, "ht", "--format", "html"],
+        );
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(
+            run.stdout
+                .contains(&format!("<time datetime=\"{next}\">{written}</time>")),
+            "{next}: {}",
+            run.stdout
+        );
     }
 }
 

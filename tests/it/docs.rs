@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use letterkit::ids::CHROME_MESSAGES;
+use letterkit::ids::{ADDED_PAGE_MESSAGES, CHROME_MESSAGES};
 
 use crate::support::{letterkit_in, shipped};
 
@@ -118,7 +118,11 @@ fn the_sh_blocks_are_read_with_their_exit_codes() {
 #[test]
 fn the_content_model_names_every_field_and_page_message() {
     let model = fs::read_to_string(shipped().join("docs/content-model.md")).unwrap();
-    let mut names: Vec<String> = CHROME_MESSAGES.iter().map(|m| (*m).to_owned()).collect();
+    let mut names: Vec<String> = CHROME_MESSAGES
+        .iter()
+        .chain(ADDED_PAGE_MESSAGES)
+        .map(|m| (*m).to_owned())
+        .collect();
     for file in ["letterkit.schema.json", "letter.schema.json"] {
         let schema: serde_json::Value = serde_json::from_str(
             &fs::read_to_string(shipped().join("schemas").join(file)).unwrap(),

@@ -25,7 +25,7 @@ fn right_to_left_pages_set_direction_and_isolate_latin_data() {
         "<bdi class=\"name\">Ada Example</bdi>",
         "<bdi lang=\"en\">PO Box 1200</bdi>",
         "<a class=\"url\" dir=\"ltr\" href=\"https://example.org/reports/water-survey-2023?lang=en&amp;format=html\">",
-        "«<bdi lang=\"en\" dir=\"ltr\">Water Safety Review 2023</bdi>»",
+        "«<bdi lang=\"en\" dir=\"ltr\">Water Safety Review 2023</bdi>» (باللغة الإنجليزية)<br>",
         "<a href=\"../en/index.html\" hreflang=\"en\" lang=\"en\" dir=\"ltr\" rel=\"alternate\">English</a>",
     ] {
         assert!(arabic.contains(isolated), "ar page lacks {isolated}");
@@ -40,6 +40,100 @@ fn right_to_left_pages_set_direction_and_isolate_latin_data() {
         insta::assert_snapshot!("rtl__clean-water__ar__html", arabic);
         insta::assert_snapshot!("rtl__clean-water__ar__text", text);
     });
+}
+
+/// Removes the message `id`, written over several lines and closed by `    }`,
+/// from a Fluent file.
+fn remove_select_message(path: &Path, id: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    let start = text
+        .find(&format!("{id} ="))
+        .expect("the message is defined");
+    let end = start + text[start..].find("\n    }\n").expect("a closed select") + 7;
+    fs::write(path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+#[test]
+fn page_text_a_project_lacks_is_a_warning_and_shown_in_english() {
+    let english_note = "<span class=\"fallback\" lang=\"en\" dir=\"ltr\">(in English)</span><br>";
+    let arabic_page = |out: &tempfile::TempDir| {
+        fs::read_to_string(out.path().join("clean-water/ar/index.html")).unwrap()
+    };
+
+    // A translation lacks it: the source's text, and a warning even where the
+    // locale is required.
+    let project = copy_project(&fixture("rtl"));
+    let common = |tag: &str| project.path().join("locales").join(tag).join("common.ftl");
+    remove_select_message(&common("ar"), "cited-document-language");
+    let check = letterkit(project.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check
+            .stdout
+            .contains("warning: [missing-message] ar: `cited-document-language` is not translated"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check
+            .stdout
+            .ends_with("check passed: 0 errors, 1 warning\n")
+    );
+    let arabic = arabic_page(&build(project.path()));
+    assert!(arabic.contains(english_note), "{arabic}");
+
+    // The source lacks it, as in a project made by an older letterkit: one
+    // warning, on the source; a translation's own text is still shown, and
+    // sync leaves it where it is.
+    let project = copy_project(&fixture("rtl"));
+    let common = |tag: &str| project.path().join("locales").join(tag).join("common.ftl");
+    remove_select_message(&common("en"), "cited-document-language");
+    let check = letterkit(project.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check.stdout.contains(
+            "warning: [missing-message] en: `cited-document-language`, page text added in a newer letterkit, is not in the source locale"
+        ),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check
+            .stdout
+            .ends_with("check passed: 0 errors, 1 warning\n")
+    );
+    let arabic = arabic_page(&build(project.path()));
+    assert!(
+        arabic.contains("</bdi>» (باللغة الإنجليزية)<br>"),
+        "{arabic}"
+    );
+    let sync = letterkit(project.path(), &["locale", "sync"]);
+    assert!(
+        sync.stdout
+            .contains("ar: 0 new message(s), 0 moved to obsolete"),
+        "{}",
+        sync.transcript()
+    );
+
+    // Neither has it: letterkit's own English text.
+    remove_select_message(&common("ar"), "cited-document-language");
+    let check = letterkit(project.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check
+            .stdout
+            .ends_with("check passed: 0 errors, 1 warning\n")
+    );
+    let out = build(project.path());
+    let arabic = arabic_page(&out);
+    assert!(arabic.contains(english_note), "{arabic}");
+    let text = fs::read_to_string(out.path().join("clean-water/ar/letter.txt")).unwrap();
+    assert!(text.contains("(in English)"), "{text}");
+    let english = fs::read_to_string(out.path().join("clean-water/en/index.html")).unwrap();
+    assert!(
+        !english.contains("(in English)"),
+        "the title is in the page's language"
+    );
 }
 
 #[test]

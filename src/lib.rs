@@ -26,6 +26,7 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod document;
+pub mod interop;
 pub mod letter;
 pub mod localize;
 pub mod location;

@@ -15,6 +15,7 @@ mod fixtures;
 mod hostile;
 mod html;
 mod incremental;
+mod interop;
 mod limits;
 mod paths;
 mod publishing;

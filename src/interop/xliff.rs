@@ -41,8 +41,15 @@ pub fn write(catalog: &Catalog) -> String {
             let source = pieces(&unit.source, unit.whole);
             let target = unit.target.as_ref().map(|t| pieces(t, unit.whole));
             let (_, source, target) = Codes::number(&source, target.as_deref());
+            // translate-toolkit, and the tools built on it, count a unit as
+            // translated only when it is approved.
+            let approved = if unit.state == State::Translated {
+                " approved=\"yes\""
+            } else {
+                ""
+            };
             out.push_str(&format!(
-                "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\">\n",
+                "      <trans-unit id=\"{id}\" resname=\"{id}\" xml:space=\"preserve\"{approved}>\n",
                 id = attribute(&unit.id)
             ));
             out.push_str("        <source>");
@@ -287,7 +294,7 @@ impl<'d> Xml<'d> {
         let Some(id) = self.attribute(e, "id")? else {
             return Err(self.error(at, "a <trans-unit> without an id"));
         };
-        let approved = self.attribute(e, "approved")?.as_deref() == Some("yes");
+        let approved = self.attribute(e, "approved")?;
         let mut source = None;
         let mut target = None;
         let mut state = None;
@@ -316,14 +323,17 @@ impl<'d> Xml<'d> {
         let Some(source) = source else {
             return Err(self.error(at, &format!("<trans-unit id=\"{id}\"> has no <source>")));
         };
-        let mark = match state.as_deref() {
-            Some("translated" | "final" | "signed-off") => Mark::Translated,
-            Some(s) if s.starts_with("needs-review") => Mark::Review,
-            Some("new" | "needs-translation" | "needs-adaptation" | "needs-l10n") if !approved => {
-                Mark::New
-            }
-            Some(_) if !approved => Mark::Review,
-            _ => Mark::Translated,
+        // `approved="no"` is translate-toolkit's fuzzy; otherwise the state
+        // says, and a unit with neither was translated by a tool that keeps
+        // no states.
+        let mark = match (approved.as_deref(), state.as_deref()) {
+            (Some("no"), _) => Mark::Review,
+            (_, Some("translated" | "final" | "signed-off")) => Mark::Translated,
+            (_, Some(s)) if s.starts_with("needs-review") => Mark::Review,
+            (Some("yes"), _) => Mark::Translated,
+            (_, Some("new" | "needs-translation" | "needs-adaptation" | "needs-l10n")) => Mark::New,
+            (_, Some(_)) => Mark::Review,
+            (_, None) => Mark::Translated,
         };
         Ok(Incoming {
             resource,

@@ -17,6 +17,7 @@ mod html;
 mod incremental;
 mod interop;
 mod limits;
+mod packaging;
 mod paths;
 mod publishing;
 mod schema;

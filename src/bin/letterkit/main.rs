@@ -392,7 +392,7 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              cd {dir}\n  \
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
-             in {workflow}, replace OWNER so that CI can install letterkit",
+             push to GitHub: {workflow} checks and builds every push",
             dir = dir.display(),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,

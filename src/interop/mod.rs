@@ -273,9 +273,7 @@ fn locale_files<'p>(
 
 /// The resources of the letters named, or `common` and every letter.
 fn resources(project: &Project, letters: &[String]) -> Result<Vec<String>, InteropError> {
-    let (chosen, _) = project
-        .select(letters, &[])
-        .map_err(InteropError::Usage)?;
+    let (chosen, _) = project.select(letters, &[]).map_err(InteropError::Usage)?;
     let mut names: Vec<String> = Vec::new();
     if letters.is_empty() {
         names.push(COMMON_RESOURCE.to_owned());
@@ -823,20 +821,18 @@ impl Codes {
         for piece in pieces {
             match piece {
                 InPiece::Text(text) => out.push_str(text),
-                InPiece::Code { id, equiv } => {
-                    match (self.native(id), equiv) {
-                        (Some(Native::Code(native)), _) => out.push_str(native),
-                        (None, Some(equiv)) => out.push_str(equiv),
-                        (Some(Native::Span(..)), _) => {
-                            return Err(format!(
-                                "inline code {id} is a paired code (<g>) in the source, not a placeholder (<x/>)"
-                            ));
-                        }
-                        (None, None) => {
-                            return Err(format!("inline code {id} is not one of this unit's codes"));
-                        }
+                InPiece::Code { id, equiv } => match (self.native(id), equiv) {
+                    (Some(Native::Code(native)), _) => out.push_str(native),
+                    (None, Some(equiv)) => out.push_str(equiv),
+                    (Some(Native::Span(..)), _) => {
+                        return Err(format!(
+                            "inline code {id} is a paired code (<g>) in the source, not a placeholder (<x/>)"
+                        ));
                     }
-                }
+                    (None, None) => {
+                        return Err(format!("inline code {id} is not one of this unit's codes"));
+                    }
+                },
                 InPiece::Span { id, content } => match self.native(id) {
                     Some(Native::Span(open, close)) => {
                         out.push_str(open);
@@ -1198,7 +1194,11 @@ fn plan(project: &Project, path: &Path, incomings: Incomings) -> Result<ImportPl
             continue;
         };
         edits.entry(unit.resource.clone()).or_default().push(edit);
-        written.push((unit.resource.clone(), unit.id.clone(), unit.location.clone()));
+        written.push((
+            unit.resource.clone(),
+            unit.id.clone(),
+            unit.location.clone(),
+        ));
         units.push(report(
             if unchanged {
                 Outcome::Cleared
@@ -1213,7 +1213,9 @@ fn plan(project: &Project, path: &Path, incomings: Incomings) -> Result<ImportPl
     let mut new_files: BTreeMap<String, Arc<FtlFile>> = files.files.clone();
     let mut changes = Vec::new();
     for (resource, mut file_edits) in edits {
-        let file = files.file(&resource).expect("edits are made only in files that exist");
+        let file = files
+            .file(&resource)
+            .expect("edits are made only in files that exist");
         file_edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
         let mut text = file.source().to_owned();
         for edit in file_edits {
@@ -1224,12 +1226,15 @@ fn plan(project: &Project, path: &Path, incomings: Incomings) -> Result<ImportPl
             old: Some(file.source().to_owned()),
             new: text.clone(),
         });
-        new_files.insert(resource.clone(), Arc::new(FtlFile::parse(files.path_of(&resource), text)));
+        new_files.insert(
+            resource.clone(),
+            Arc::new(FtlFile::parse(files.path_of(&resource), text)),
+        );
     }
     if !written.is_empty() {
         let view = with_files(project, files, new_files);
-        let report = check::check(&view, &[], std::slice::from_ref(&locale))
-            .map_err(InteropError::Usage)?;
+        let report =
+            check::check(&view, &[], std::slice::from_ref(&locale)).map_err(InteropError::Usage)?;
         for finding in &report.findings {
             if finding.code.default_severity() != Severity::Error
                 || finding.code == Code::StaleTranslation
@@ -1261,7 +1266,9 @@ fn plan(project: &Project, path: &Path, incomings: Incomings) -> Result<ImportPl
             changes.push(lock);
         }
     }
-    errors.sort_by(|a, b| (a.location.line, a.location.column).cmp(&(b.location.line, b.location.column)));
+    errors.sort_by(|a, b| {
+        (a.location.line, a.location.column).cmp(&(b.location.line, b.location.column))
+    });
     Ok(ImportPlan {
         locale,
         units,
@@ -1478,9 +1485,7 @@ mod tests {
             let pieces = pieces(flat, false);
             assert_eq!(join(&pieces), flat);
             assert!(
-                pieces
-                    .iter()
-                    .any(|p| matches!(p, Piece::Span { .. })),
+                pieces.iter().any(|p| matches!(p, Piece::Span { .. })),
                 "{flat}: {pieces:?}"
             );
         }
@@ -1521,12 +1526,14 @@ mod tests {
             ])
             .expect("known codes");
         assert_eq!(back, "{ $b } y { $a }");
-        assert!(codes
-            .resolve(&[InPiece::Code {
-                id: "9".into(),
-                equiv: None
-            }])
-            .is_err());
+        assert!(
+            codes
+                .resolve(&[InPiece::Code {
+                    id: "9".into(),
+                    equiv: None
+                }])
+                .is_err()
+        );
     }
 
     #[test]
@@ -1565,7 +1572,10 @@ mod tests {
         let edit = edit_for(&file, "b", "b = Abeille").expect("b is scaffolded");
         let mut text = file.source().to_owned();
         text.replace_range(edit.range, &edit.text);
-        assert!(text.contains("\n# note b\nb = Abeille\n\nc = C\n"), "{text}");
+        assert!(
+            text.contains("\n# note b\nb = Abeille\n\nc = C\n"),
+            "{text}"
+        );
         assert!(edit_for(&file, "z", "z = Z").is_none());
     }
 }

@@ -44,7 +44,11 @@ pub fn write(catalog: &Catalog) -> String {
         let path = resource.path.to_string_lossy().replace('\\', "/");
         for unit in &resource.units {
             out.push('\n');
-            for note in unit.notes.iter().chain(&keep_note(&unit.source, unit.whole)) {
+            for note in unit
+                .notes
+                .iter()
+                .chain(&keep_note(&unit.source, unit.whole))
+            {
                 for line in note.lines() {
                     comment(&mut out, "#.", line);
                 }
@@ -59,7 +63,11 @@ pub fn write(catalog: &Catalog) -> String {
                     string(&mut out, "#| msgid", was);
                 }
             }
-            string(&mut out, "msgctxt", &format!("{}/{}", resource.name, unit.id));
+            string(
+                &mut out,
+                "msgctxt",
+                &format!("{}/{}", resource.name, unit.id),
+            );
             string(&mut out, "msgid", &unit.source);
             string(&mut out, "msgstr", unit.target.as_deref().unwrap_or(""));
         }
@@ -108,7 +116,9 @@ fn keep_note(source: &str, whole: bool) -> Option<String> {
         parts.push(keep.join(", "));
     }
     if links {
-        parts.push("each link's address in (parentheses), translating its words in [brackets]".into());
+        parts.push(
+            "each link's address in (parentheses), translating its words in [brackets]".into(),
+        );
     }
     if emphasis {
         parts.push("the * or ** around emphasised words, moved with the words".into());
@@ -133,7 +143,9 @@ fn comment(out: &mut String, mark: &str, text: &str) {
 /// `keyword "…"`, or, for text of several lines, `keyword ""` and a quoted
 /// line for each line, as gettext writes them.
 fn string(out: &mut String, keyword: &str, value: &str) {
-    let prefix = keyword.strip_suffix(keyword.split(' ').next_back().unwrap_or("")).unwrap_or("");
+    let prefix = keyword
+        .strip_suffix(keyword.split(' ').next_back().unwrap_or(""))
+        .unwrap_or("");
     let lines: Vec<&str> = value.split_inclusive('\n').collect();
     if lines.len() <= 1 {
         out.push_str(&format!("{keyword} {}\n", quoted(value)));
@@ -234,9 +246,13 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<Incomings, InteropError> {
         }
         if trimmed.starts_with('"') {
             if field == Field::Other {
-                return Err(error(at + indent, "a string that continues no keyword".into()));
+                return Err(error(
+                    at + indent,
+                    "a string that continues no keyword".into(),
+                ));
             }
-            let value = unquote(trimmed).map_err(|(column, message)| error(at + indent + column, message))?;
+            let value = unquote(trimmed)
+                .map_err(|(column, message)| error(at + indent + column, message))?;
             let slot = match field {
                 Field::Context => &mut entry.context,
                 Field::Id => &mut entry.id,
@@ -245,11 +261,15 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<Incomings, InteropError> {
             slot.get_or_insert_with(String::new).push_str(&value);
             continue;
         }
-        let (keyword, rest) = trimmed
-            .split_once([' ', '\t'])
-            .ok_or_else(|| error(at + indent, format!("`{trimmed}`: a keyword without a string")))?;
+        let (keyword, rest) = trimmed.split_once([' ', '\t']).ok_or_else(|| {
+            error(
+                at + indent,
+                format!("`{trimmed}`: a keyword without a string"),
+            )
+        })?;
         let rest_at = at + indent + keyword.len() + (rest.len() - rest.trim_start().len()) + 1;
-        let value = unquote(rest.trim()).map_err(|(column, message)| error(rest_at + column, message))?;
+        let value =
+            unquote(rest.trim()).map_err(|(column, message)| error(rest_at + column, message))?;
         // A new entry starts at its `msgctxt` or `msgid`, or at its comments.
         if matches!(keyword, "msgctxt" | "msgid") && entry.id.is_some() {
             finish(&mut entry, &mut entries);
@@ -303,7 +323,9 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<Incomings, InteropError> {
                 if let Some((key, value)) = line.split_once(':') {
                     let value = value.trim();
                     match key.trim() {
-                        "Language" if !value.is_empty() => incomings.target = Some(value.to_owned()),
+                        "Language" if !value.is_empty() => {
+                            incomings.target = Some(value.to_owned())
+                        }
                         "X-Source-Language" if !value.is_empty() => {
                             incomings.source = Some(value.to_owned());
                         }
@@ -325,13 +347,16 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<Incomings, InteropError> {
             }
             continue;
         }
-        let Some((resource, message)) = entry.context.as_deref().and_then(|c| c.split_once('/')) else {
+        let Some((resource, message)) = entry.context.as_deref().and_then(|c| c.split_once('/'))
+        else {
             continue;
         };
         if entry.plural {
             return Err(error(
                 entry.start,
-                format!("`{resource}/{message}` has plural forms (msgid_plural): letterkit writes a plural as one Fluent text to translate whole"),
+                format!(
+                    "`{resource}/{message}` has plural forms (msgid_plural): letterkit writes a plural as one Fluent text to translate whole"
+                ),
             ));
         }
         incomings.units.push(Incoming {
@@ -339,7 +364,11 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<Incomings, InteropError> {
             id: message.to_owned(),
             source: Content::Flat(id),
             target: entry.translation.map(Content::Flat),
-            mark: if entry.fuzzy { Mark::Review } else { Mark::Translated },
+            mark: if entry.fuzzy {
+                Mark::Review
+            } else {
+                Mark::Translated
+            },
             location: location(path, text, entry.start),
         });
     }
@@ -358,12 +387,17 @@ fn unquote(quoted: &str) -> Result<String, (usize, String)> {
             '"' => {
                 let rest = &inner[at + 1..];
                 if !rest.trim().is_empty() {
-                    return Err((at + 2, format!("text after the closing quote: `{}`", rest.trim())));
+                    return Err((
+                        at + 2,
+                        format!("text after the closing quote: `{}`", rest.trim()),
+                    ));
                 }
                 return Ok(out);
             }
             '\\' => {
-                let Some((_, escaped)) = chars.next() else { break };
+                let Some((_, escaped)) = chars.next() else {
+                    break;
+                };
                 match escaped {
                     'n' => out.push('\n'),
                     't' => out.push('\t'),
@@ -414,7 +448,13 @@ mod tests {
 
     #[test]
     fn strings_round_trip_through_quoting() {
-        for value in ["plain", "a \"quote\" and \\ back", "tab\there", "ctl\u{1}x", "é ü 中"] {
+        for value in [
+            "plain",
+            "a \"quote\" and \\ back",
+            "tab\there",
+            "ctl\u{1}x",
+            "é ü 中",
+        ] {
             assert_eq!(unquote(&quoted(value)).as_deref(), Ok(value));
         }
         assert_eq!(unquote(r#""\101\x42""#).as_deref(), Ok("AB"));
@@ -443,9 +483,12 @@ mod tests {
             .expect_err("text after the string")
             .to_string();
         assert!(error.starts_with("a.po:2:"), "{error}");
-        let error = read(Path::new("a.po"), "msgid \"a\"\nmsgstr \"b\"\nbogus \"x\"\n")
-            .expect_err("not a keyword")
-            .to_string();
+        let error = read(
+            Path::new("a.po"),
+            "msgid \"a\"\nmsgstr \"b\"\nbogus \"x\"\n",
+        )
+        .expect_err("not a keyword")
+        .to_string();
         assert!(error.starts_with("a.po:3:1"), "{error}");
     }
 }

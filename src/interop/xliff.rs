@@ -109,7 +109,11 @@ fn content(out: &mut String, pieces: &[Numbered]) {
                     attribute(&equiv)
                 ));
             }
-            Numbered::Span { id, kind, content: inner } => {
+            Numbered::Span {
+                id,
+                kind,
+                content: inner,
+            } => {
                 let ctype = match kind {
                     MarkupKind::Emphasis => "italic",
                     MarkupKind::Strong => "bold",
@@ -182,7 +186,9 @@ pub(crate) fn read(path: &Path, document: &str) -> Result<Incomings, InteropErro
         match xml.next()? {
             Event::Start(e) | Event::Empty(e) if !saw_root => {
                 if e.local_name().as_ref() != "xliff" {
-                    return Err(xml.error(at, "not an XLIFF document: its root element is not <xliff>"));
+                    return Err(
+                        xml.error(at, "not an XLIFF document: its root element is not <xliff>")
+                    );
                 }
                 saw_root = true;
             }
@@ -261,8 +267,9 @@ impl<'d> Xml<'d> {
 
     fn attribute(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, InteropError> {
         for attribute in e.attributes() {
-            let attribute = attribute
-                .map_err(|err| self.error(self.position(), &format!("malformed attribute: {err}")))?;
+            let attribute = attribute.map_err(|err| {
+                self.error(self.position(), &format!("malformed attribute: {err}"))
+            })?;
             if attribute.key.local_name().as_ref() == name {
                 let value = attribute
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -316,7 +323,9 @@ impl<'d> Xml<'d> {
                     }
                 }
                 Event::End(e) if e.local_name().as_ref() == "trans-unit" => break,
-                Event::Eof => return Err(self.error(here, "the document ends inside a <trans-unit>")),
+                Event::Eof => {
+                    return Err(self.error(here, "the document ends inside a <trans-unit>"));
+                }
                 _ => {}
             }
         }
@@ -374,7 +383,11 @@ impl<'d> Xml<'d> {
                                 return Err(self.error(here, &format!("unknown entity &{other};")));
                             }
                         },
-                        Err(err) => return Err(self.error(here, &format!("bad character reference: {err}"))),
+                        Err(err) => {
+                            return Err(
+                                self.error(here, &format!("bad character reference: {err}"))
+                            );
+                        }
                     };
                     push_text(&mut out, &resolved);
                 }

@@ -31,10 +31,7 @@ fn export(project: &Path, format: &str, locale: &str, out: &Path) {
 }
 
 fn import(project: &Path, file: &Path) -> crate::support::Run {
-    letterkit(
-        project,
-        &["import", file.to_str().expect("a UTF-8 path")],
-    )
+    letterkit(project, &["import", file.to_str().expect("a UTF-8 path")])
 }
 
 /// The small fixture with a draft pt-BR scaffolded by `locale add`.
@@ -80,17 +77,26 @@ fn exports_carry_state_notes_and_codes() {
     export(project.path(), "xliff", "pt-BR", &xliff);
     export(project.path(), "po", "pt-BR", &po);
     snapshot_settings().bind(|| {
-        insta::assert_snapshot!("interop__small_pt-BR_xliff", fs::read_to_string(&xliff).unwrap());
+        insta::assert_snapshot!(
+            "interop__small_pt-BR_xliff",
+            fs::read_to_string(&xliff).unwrap()
+        );
         insta::assert_snapshot!("interop__small_pt-BR_po", fs::read_to_string(&po).unwrap());
     });
     let xliff = fs::read_to_string(&xliff).unwrap();
-    assert_eq!(xliff.matches("<file ").count(), 2, "one <file> per resource");
+    assert_eq!(
+        xliff.matches("<file ").count(),
+        2,
+        "one <file> per resource"
+    );
     assert!(xliff.contains(
         "<source>We ask you to open the library on Sundays, as <g id=\"1\" ctype=\"italic\">most</g> residents want.<x id=\"2\" ctype=\"x-markdown-note\" equiv-text=\"[^report]\"/> We ask you to:</source>"
     ));
     assert!(xliff.contains("<target state=\"translated\">Atenciosamente,</target>"));
     let po = fs::read_to_string(&po).unwrap();
-    assert!(po.contains("msgctxt \"notice/closing\"\nmsgid \"Yours,\"\nmsgstr \"Atenciosamente,\"\n"));
+    assert!(
+        po.contains("msgctxt \"notice/closing\"\nmsgid \"Yours,\"\nmsgstr \"Atenciosamente,\"\n")
+    );
     assert!(!po.contains("-format"), "no format flag");
 }
 
@@ -107,7 +113,11 @@ fn a_translated_unit_replaces_its_scaffold_and_nothing_else() {
     );
     let run = import(project.path(), &file);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert!(run.stdout.starts_with("pt-BR: 1 written,"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("pt-BR: 1 written,"),
+        "{}",
+        run.stdout
+    );
     let after = read(project.path(), "locales/pt-BR/notice.ftl");
     assert_eq!(
         after,
@@ -126,8 +136,15 @@ fn a_translated_unit_replaces_its_scaffold_and_nothing_else() {
     );
     let sync = letterkit(project.path(), &["locale", "sync", "--check", "pt-BR"]);
     assert_eq!(sync.code, 0, "nothing left for sync: {}", sync.transcript());
-    let check = letterkit(project.path(), &["check", "--locale", "pt-BR", "--format", "json"]);
-    assert!(!check.stdout.contains("\"message_id\": \"subject\""), "{}", check.stdout);
+    let check = letterkit(
+        project.path(),
+        &["check", "--locale", "pt-BR", "--format", "json"],
+    );
+    assert!(
+        !check.stdout.contains("\"message_id\": \"subject\""),
+        "{}",
+        check.stdout
+    );
     let build = letterkit(project.path(), &["build", "--locale", "pt-BR"]);
     assert_eq!(build.code, 0, "{}", build.transcript());
     let page = read(project.path(), "dist/notice/pt-BR/index.html");
@@ -176,7 +193,8 @@ fn a_unit_made_from_an_older_source_is_stale_and_left_out() {
     let run = import(project.path(), &file);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
-        run.stderr.contains("warning: notice/demand-publish: stale, left out: the source text changed"),
+        run.stderr
+            .contains("warning: notice/demand-publish: stale, left out: the source text changed"),
         "{}",
         run.stderr
     );
@@ -214,11 +232,16 @@ fn an_error_in_one_unit_writes_nothing() {
         run.stderr
     );
     assert!(
-        run.stderr.contains(": notice/signatory-title: syntax-error: "),
+        run.stderr
+            .contains(": notice/signatory-title: syntax-error: "),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("error: nothing written"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: nothing written"),
+        "{}",
+        run.stderr
+    );
     fs::remove_file(&file).unwrap();
     assert!(read_tree(project.path()) == before, "no file changed");
 }
@@ -234,7 +257,11 @@ fn a_stale_translation_marked_translated_is_cleared_on_purpose() {
         "closing = Yours sincerely,",
     );
     let run = letterkit(project.path(), &["locale", "sync"]);
-    assert!(run.stdout.contains("stale: notice `closing`"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("stale: notice `closing`"),
+        "{}",
+        run.stdout
+    );
     let flagged = read(project.path(), "locales/es/notice.ftl");
     assert!(flagged.contains("# stale: "));
 
@@ -246,12 +273,19 @@ fn a_stale_translation_marked_translated_is_cleared_on_purpose() {
         .nth(1)
         .and_then(|unit| unit.split("</trans-unit>").next())
         .expect("the closing unit");
-    assert!(closing.contains("<target state=\"needs-review-translation\">"), "{closing}");
+    assert!(
+        closing.contains("<target state=\"needs-review-translation\">"),
+        "{closing}"
+    );
     assert!(closing.contains("It was: Yours,"), "{closing}");
 
     // Imported unchanged and still to review: nothing changes.
     let run = import(project.path(), &file);
-    assert!(run.stdout.contains(" 0 written, 0 cleared"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(" 0 written, 0 cleared"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(read(project.path(), "locales/es/notice.ftl"), flagged);
 
     // Marked translated, the words unchanged: the flag goes on purpose.
@@ -268,7 +302,11 @@ fn a_stale_translation_marked_translated_is_cleared_on_purpose() {
     assert!(!cleared.contains("# stale: "), "{cleared}");
     let mut unflagged: Vec<&str> = flagged
         .lines()
-        .filter(|l| !(l.starts_with("# stale: ") || l.starts_with("#   was: ") || l.starts_with("#   now: ")))
+        .filter(|l| {
+            !(l.starts_with("# stale: ")
+                || l.starts_with("#   was: ")
+                || l.starts_with("#   now: "))
+        })
         .collect();
     unflagged.push("");
     assert_eq!(cleared, unflagged.join("\n"), "only the flag lines went");
@@ -294,7 +332,10 @@ fn a_plural_is_one_unit_of_its_whole_fluent_text() {
     let po = fs::read_to_string(&file).unwrap();
     let source_text = "msgid \"\"\n\"{ $count ->\\n\"\n\"    [one] One person signed.\\n\"\n\"   *[other] { $count } people signed.\\n\"\n\"}\"\nmsgstr \"\"";
     assert!(po.contains(source_text), "{po}");
-    assert!(po.contains("#. This is the message's whole Fluent text"), "{po}");
+    assert!(
+        po.contains("#. This is the message's whole Fluent text"),
+        "{po}"
+    );
     edit(
         &file,
         source_text,
@@ -312,8 +353,15 @@ fn a_plural_is_one_unit_of_its_whole_fluent_text() {
         ),
         "{common}"
     );
-    let check = letterkit(project.path(), &["check", "--locale", "pt-BR", "--format", "json"]);
-    assert!(!check.stdout.contains("\"message_id\": \"signatures\""), "{}", check.stdout);
+    let check = letterkit(
+        project.path(),
+        &["check", "--locale", "pt-BR", "--format", "json"],
+    );
+    assert!(
+        !check.stdout.contains("\"message_id\": \"signatures\""),
+        "{}",
+        check.stdout
+    );
 }
 
 #[test]
@@ -334,5 +382,9 @@ fn a_malformed_file_is_refused_with_its_line_and_column() {
     fs::write(&file, "msgid \"\"\nmsgstr \"Language: en\\n\"\n").unwrap();
     let run = import(project.path(), &file);
     assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(run.stderr.contains("`en` is the source locale"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`en` is the source locale"),
+        "{}",
+        run.stderr
+    );
 }

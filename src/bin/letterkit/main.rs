@@ -424,7 +424,10 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         );
     }
     for error in &plan.errors {
-        let code = error.code.map(|c| format!("{}: ", c.as_str())).unwrap_or_default();
+        let code = error
+            .code
+            .map(|c| format!("{}: ", c.as_str()))
+            .unwrap_or_default();
         let _ = writeln!(
             stderr,
             "error: {}: {}/{}: {code}{}",

@@ -704,6 +704,9 @@ pub fn markup_spans(value: &str) -> Vec<MarkupSpan> {
                     } => Some((MarkupKind::Autolink, range.len())),
                     _ => None,
                 };
+                // Deeper markup is text to the renderer, and is not marked.
+                let depth = open.iter().filter(|(index, _)| index.is_some()).count();
+                let found = found.filter(|_| depth < MAX_NESTING);
                 let index = found.map(|(kind, opener)| {
                     spans.push(MarkupSpan {
                         kind,

@@ -1492,6 +1492,32 @@ mod tests {
     }
 
     #[test]
+    fn markup_nested_past_what_the_renderer_reads_stays_text() {
+        let flat = "*_".repeat(5000) + "x" + &"_*".repeat(5000);
+        let pieces = pieces(&flat, false);
+        assert_eq!(join(&pieces), flat);
+        fn depth(pieces: &[Piece]) -> usize {
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Span { content, .. } => 1 + depth(content),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&pieces) <= crate::markdown::MAX_NESTING);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_put_together_are_the_text(flat in "[a-z *_\\[\\](){}$^<>&#:/.\"-]{0,60}") {
+            let flat = one_line(&flat);
+            proptest::prop_assert_eq!(join(&pieces(&flat, false)), flat);
+        }
+    }
+
+    #[test]
     fn control_characters_become_codes_of_their_own() {
         let pieces = pieces("a\u{1}b", false);
         assert_eq!(kinds(&pieces), ["text:a", "Control:\u{1}", "text:b"]);

@@ -16,6 +16,10 @@ use super::{
 };
 use crate::markdown::MarkupKind;
 
+/// How deep inline codes may nest in a unit: a message's markup nests a few
+/// levels (the renderer reads 16).
+const MAX_DEPTH: usize = 32;
+
 /// The XLIFF 1.2 namespace.
 const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
@@ -316,11 +320,9 @@ impl<'d> Xml<'d> {
                     }
                     _ => self.skip(&e)?,
                 },
-                Event::Empty(e) => {
-                    if e.local_name().as_ref() == "target" {
-                        state = self.attribute(&e, "state")?;
-                        target = Some(Vec::new());
-                    }
+                Event::Empty(e) if e.local_name().as_ref() == "target" => {
+                    state = self.attribute(&e, "state")?;
+                    target = Some(Vec::new());
                 }
                 Event::End(e) if e.local_name().as_ref() == "trans-unit" => break,
                 Event::Eof => {
@@ -357,6 +359,16 @@ impl<'d> Xml<'d> {
     /// The content of an element, to its end: text, `<x/>` and `<g>` codes;
     /// `<mrk>` (a CAT tool's segments) is read through.
     fn content(&mut self, end: &str) -> Result<Vec<InPiece>, InteropError> {
+        self.content_at(end, 0)
+    }
+
+    fn content_at(&mut self, end: &str, depth: usize) -> Result<Vec<InPiece>, InteropError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error(
+                self.position(),
+                &format!("inline codes nested more than {MAX_DEPTH} deep"),
+            ));
+        }
         let mut out: Vec<InPiece> = Vec::new();
         let push_text = |out: &mut Vec<InPiece>, words: &str| match out.last_mut() {
             Some(InPiece::Text(last)) => last.push_str(words),
@@ -406,7 +418,7 @@ impl<'d> Xml<'d> {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "g" => {
                         let id = self.code_id(&e, here)?;
-                        let content = self.content("g")?;
+                        let content = self.content_at("g", depth + 1)?;
                         out.push(InPiece::Span { id, content });
                     }
                     "x" => {
@@ -415,7 +427,7 @@ impl<'d> Xml<'d> {
                         out.push(code);
                     }
                     "mrk" => {
-                        for piece in self.content("mrk")? {
+                        for piece in self.content_at("mrk", depth + 1)? {
                             match piece {
                                 InPiece::Text(words) => push_text(&mut out, &words),
                                 other => out.push(other),

@@ -376,6 +376,24 @@ fn a_malformed_file_is_refused_with_its_line_and_column() {
     let run = import(project.path(), &file);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(run.stderr.contains("broken.xlf:5:"), "{}", run.stderr);
+    let header = "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n  <file original=\"notice.ftl\" source-language=\"en\" target-language=\"pt-BR\" datatype=\"x-fluent\">\n    <body>\n";
+    let deep = format!(
+        "{header}      <trans-unit id=\"subject\"><source>A</source><target>{}B{}</target></trans-unit>\n    </body>\n  </file>\n</xliff>\n",
+        "<g id=\"1\">".repeat(100_000),
+        "</g>".repeat(100_000)
+    );
+    fs::write(&file, deep).unwrap();
+    let run = import(project.path(), &file);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("nested more than"), "{}", run.stderr);
+    let entity = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n{}",
+        &header[22..]
+    ) + "      <trans-unit id=\"subject\"><source>Open the library on Sundays</source><target state=\"translated\">&b;</target></trans-unit>\n    </body>\n  </file>\n</xliff>\n";
+    fs::write(&file, entity).unwrap();
+    let run = import(project.path(), &file);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("unknown entity &b;"), "{}", run.stderr);
     let run = import(project.path(), &project.path().join("missing.po"));
     assert_eq!(run.code, 2, "{}", run.transcript());
     let file = project.path().join("source.po");

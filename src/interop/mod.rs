@@ -298,6 +298,23 @@ fn current_units(source: &FtlFile, target: Option<&FtlFile>) -> Vec<Current> {
     let text = source.source();
     let spans = source.entry_spans();
     let target_spans = target.map(|t| t.entry_spans()).unwrap_or_default();
+    // Each id's first definition, found once rather than by a scan per message.
+    let mut target_messages: BTreeMap<&str, (&ast::Message<&str>, &EntrySpan<'_>)> =
+        BTreeMap::new();
+    if let Some(t) = target {
+        let mut spans: BTreeMap<&str, &EntrySpan<'_>> = BTreeMap::new();
+        for span in target_spans.iter().filter(|s| s.kind == EntryKind::Message) {
+            if let Some(id) = span.id {
+                spans.entry(id).or_insert(span);
+            }
+        }
+        for message in t.message_defs() {
+            let id = message.id.name;
+            if let Some(span) = spans.get(id) {
+                target_messages.entry(id).or_insert((message, *span));
+            }
+        }
+    }
     let mut group: Option<String> = None;
     let mut units = Vec::new();
     for span in &spans {
@@ -321,11 +338,8 @@ fn current_units(source: &FtlFile, target: Option<&FtlFile>) -> Vec<Current> {
             continue;
         }
         let translation = target.and_then(|t| {
-            let message = t.message(id)?;
-            let span = target_spans
-                .iter()
-                .find(|s| s.kind == EntryKind::Message && s.id == Some(id))?;
-            Some((message, t.source(), span))
+            let (message, span) = target_messages.get(id)?;
+            Some((*message, t.source(), *span))
         });
         let whole = is_whole(message) || translation.as_ref().is_some_and(|(m, _, _)| is_whole(m));
         let flat = |text: &str, span: &EntrySpan<'_>| {

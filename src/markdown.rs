@@ -11,6 +11,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::document::Inline;
 use crate::text::{clean_text, is_bidi_control, safe_url};
@@ -588,6 +589,134 @@ fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
         Some(Inline::Text(last)) => last.push_str(&clean),
         _ => out.push(Inline::Text(clean)),
     }
+}
+
+/// A piece of inline markup in a one-line value, for tools that must keep it
+/// while the words around and inside it are translated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupSpan {
+    /// What the markup is.
+    pub kind: MarkupKind,
+    /// The bytes that open it (`*`, `**`, `[`, `![`), or all of it when
+    /// nothing inside is text (a note reference, an autolink).
+    pub open: Range<usize>,
+    /// The bytes that close it (`*`, `**`, `](https://…)`); `None` when
+    /// `open` is all of it.
+    pub close: Option<Range<usize>>,
+}
+
+/// What a [`MarkupSpan`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkupKind {
+    /// `*text*` or `_text_`.
+    Emphasis,
+    /// `**text**` or `__text__`.
+    Strong,
+    /// `[text](address)`.
+    Link,
+    /// `![description](address)`.
+    Image,
+    /// `<https://…>`, whose text is its address.
+    Autolink,
+    /// `[^id]`.
+    Note,
+}
+
+/// The inline markup of a one-line value, as [`parse_inline`] reads it, by
+/// byte ranges of `value`, in text order (an opening before what it holds).
+pub fn markup_spans(value: &str) -> Vec<MarkupSpan> {
+    let prepared = neutralize_block_syntax(value);
+    // The prepared text is `value` trimmed, with backslashes inserted before
+    // some characters: each prepared offset maps to one of `value`.
+    let lead = value.len() - value.trim_start().len();
+    let original = value.trim().as_bytes();
+    let mut map = Vec::with_capacity(prepared.len() + 1);
+    let mut at = 0;
+    for &byte in prepared.as_bytes() {
+        map.push(lead + at);
+        if original.get(at) == Some(&byte) {
+            at += 1;
+        }
+    }
+    map.push(lead + at);
+    let span = |range: Range<usize>| map[range.start]..map[range.end];
+
+    let mut spans: Vec<MarkupSpan> = Vec::new();
+    // Open elements: their index in `spans` (or none for other tags), and
+    // where their last inner event ended.
+    let mut open: Vec<(Option<usize>, usize)> = Vec::new();
+    let parser = Parser::new_ext(&prepared, Options::ENABLE_OLD_FOOTNOTES).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Start(tag) => {
+                let found = match tag {
+                    Tag::Emphasis => Some((MarkupKind::Emphasis, 1)),
+                    Tag::Strong => Some((MarkupKind::Strong, 2)),
+                    Tag::Link {
+                        link_type: LinkType::Inline,
+                        ..
+                    } => Some((MarkupKind::Link, 1)),
+                    Tag::Image {
+                        link_type: LinkType::Inline,
+                        ..
+                    } => Some((MarkupKind::Image, 2)),
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => Some((MarkupKind::Autolink, range.len())),
+                    _ => None,
+                };
+                // Deeper markup is text to the renderer, and is not marked.
+                let depth = open.iter().filter(|(index, _)| index.is_some()).count();
+                let found = found.filter(|_| depth < MAX_NESTING);
+                let index = found.map(|(kind, opener)| {
+                    spans.push(MarkupSpan {
+                        kind,
+                        open: span(range.start..range.start + opener),
+                        close: None,
+                    });
+                    spans.len() - 1
+                });
+                open.push((index, range.start + found.map_or(0, |(_, opener)| opener)));
+            }
+            Event::End(_) => {
+                let Some((index, inner_end)) = open.pop() else {
+                    continue;
+                };
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+                let Some(index) = index else { continue };
+                let markup = &mut spans[index];
+                match markup.kind {
+                    MarkupKind::Autolink => markup.open = span(range),
+                    MarkupKind::Emphasis => markup.close = Some(span(range.end - 1..range.end)),
+                    MarkupKind::Strong => markup.close = Some(span(range.end - 2..range.end)),
+                    MarkupKind::Link | MarkupKind::Image => {
+                        markup.close = Some(span(inner_end..range.end));
+                    }
+                    MarkupKind::Note => {}
+                }
+            }
+            Event::FootnoteReference(_) => {
+                spans.push(MarkupSpan {
+                    kind: MarkupKind::Note,
+                    open: span(range.clone()),
+                    close: None,
+                });
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+            }
+            _ => {
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+            }
+        }
+    }
+    // Paragraph frames and autolinks' text are not markup of their own.
+    spans
 }
 
 #[cfg(test)]

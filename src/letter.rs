@@ -8,23 +8,7 @@ use serde::Deserialize;
 /// A Fluent message id named by the letter.
 pub type MessageId = String;
 
-/// A calendar date (proleptic Gregorian).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    /// Year, for example 2023.
-    pub year: i32,
-    /// Month, 1 to 12.
-    pub month: u8,
-    /// Day of the month, 1 to 31.
-    pub day: u8,
-}
-
-impl Date {
-    /// The date in ISO 8601 form (`2023-01-06`), for `<time datetime>`.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+pub use crate::dates::Date;
 
 /// One letter, as loaded from its `letter.toml`.
 #[derive(Debug, Clone)]

@@ -160,7 +160,7 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
             let indent = hang(marker.len());
             let mut description = text(&note.description);
             if let Some(title) = &note.cited_title {
-                description.push_str(". ");
+                description.push_str(&text(&document.chrome.title_separator));
                 description.push_str(&text(title));
             }
             if let Some(language) = &note.document_language {
@@ -500,8 +500,18 @@ fn pieces_keeping_urls(chunk: &str, urls: &[&str]) -> Vec<(usize, usize)> {
         if let Some((from, end)) = glued.take() {
             // The rest starts with the URL's last character: whether a line
             // may break after the URL is the rules' call on that character
-            // and what follows it: "(URL)." is one piece, "(URL)に" two.
-            out.push((from, parts.next().map_or(end, |(_, to)| to.max(end))));
+            // and what follows it ("(URL)." is one piece, "(URL)に" two),
+            // but letters and digits written against the address, which the
+            // rules bind to it ("(URL)พบ"), may go to the next line.
+            let to = parts.next().map_or(end, |(_, to)| to.max(end));
+            let binding = chunk[end..to]
+                .char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map_or(to, |(at, _)| end + at);
+            out.push((from, binding));
+            if binding < to {
+                out.push((binding, to));
+            }
         }
         out.extend(parts);
         let Some((start, end)) = found else {

@@ -339,6 +339,7 @@ fn common(tag: &str, name: &str, script: Script, source: bool) -> String {
         phrase(2),
         phrase(1)
     );
+    let _ = writeln!(out, "cited-title-separator = {{ \". \" }}");
     let _ = writeln!(out, "fallback-notice = {}: {{ $language }}.", phrase(8));
     out
 }

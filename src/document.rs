@@ -65,6 +65,9 @@ pub struct Chrome {
     pub all_languages: Span,
     /// Marks a partly translated language on the page listing every language.
     pub partial_translation: Span,
+    /// Stands between a source's description and its cited title, spaces
+    /// included (". " in English).
+    pub title_separator: Span,
 }
 
 /// A run of inline content in one language.

@@ -14,7 +14,9 @@ use crate::config::LocaleSettings;
 use crate::document::{
     Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
 };
-use crate::ids::{COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE};
+use crate::ids::{
+    COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE, PAGE_TITLE_MESSAGE, TITLE_SEPARATOR_MESSAGE,
+};
 use crate::lang::{Lang, Status};
 use crate::letter::{self, Letter};
 use crate::markdown::{self, MarkupIssue};
@@ -347,7 +349,44 @@ fn localize_in(
     let subject_text = subject.plain_text();
     let mut title_args = FluentArgs::new();
     title_args.set("subject", subject_text.as_str());
-    let title = resolver.plain_span("page-title", &title_args)?.plain_text();
+    let title = if letter_has_own_title(project, letter) {
+        // The letter's own title, looked up in its own files alone: each
+        // locale's common.ftl also has the message, as the shared pattern.
+        let own_chain = match scope {
+            Scope::Own { files, .. } => vec![(
+                &files.settings,
+                bundle_of_files(files, &[letter.name.as_str()]),
+            )],
+            Scope::Chain => chain_langs
+                .iter()
+                .filter_map(|l| project.locale(l))
+                .map(|files| {
+                    (
+                        &files.settings,
+                        bundle_of_files(files, &[letter.name.as_str()]),
+                    )
+                })
+                .collect(),
+        };
+        let mut own = Resolver {
+            lang: lang.clone(),
+            chain: own_chain,
+            scope,
+            fallback_lang: resolver.fallback_lang.clone(),
+            fallbacks: BTreeMap::new(),
+            issues: Vec::new(),
+        };
+        let title = own
+            .plain_span(PAGE_TITLE_MESSAGE, &title_args)?
+            .plain_text();
+        resolver.fallbacks.extend(own.fallbacks);
+        resolver.issues.extend(own.issues);
+        title
+    } else {
+        resolver
+            .plain_span(PAGE_TITLE_MESSAGE, &title_args)?
+            .plain_text()
+    };
 
     let mut chrome = Chrome {
         skip_link: resolver.plain_span("skip-link", &FluentArgs::new())?,
@@ -362,6 +401,8 @@ fn localize_in(
         chooser_heading: resolver.plain_span("chooser-heading", &FluentArgs::new())?,
         all_languages: resolver.plain_span("all-languages", &FluentArgs::new())?,
         partial_translation: resolver.plain_span("partial-translation", &FluentArgs::new())?,
+        title_separator: resolver
+            .added_page_separator(TITLE_SEPARATOR_MESSAGE, &FluentArgs::new())?,
     };
     let subject_label = resolver.plain_span("subject-label", &FluentArgs::new())?;
 
@@ -415,6 +456,21 @@ fn localize_in(
         fallbacks,
         issues: resolver.issues,
     })
+}
+
+/// Whether the letter has a page title of its own: its file in the source
+/// locale defines `page-title`, which then replaces the shared pattern of
+/// `common.ftl` (whose "Open letter: …" would double a subject that starts
+/// so).
+fn letter_has_own_title(project: &Project, letter: &Letter) -> bool {
+    project
+        .locale(&project.config.source)
+        .and_then(|files| files.file(&letter.name))
+        .is_some_and(|file| {
+            file.resource.entries().any(|entry| {
+                matches!(entry, fluent_syntax::ast::Entry::Message(m) if m.id.name == PAGE_TITLE_MESSAGE)
+            })
+        })
 }
 
 /// A language's name in itself: as prepared for a published language, else

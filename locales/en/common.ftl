@@ -32,6 +32,10 @@ cited-document-language = { $code ->
         [ht] (in Haitian Creole)
        *[other] (language: { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.

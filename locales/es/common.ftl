@@ -33,6 +33,10 @@ cited-document-language = { $code ->
         [ht] (en criollo haitiano)
        *[other] (idioma: { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Esta traducción es un borrador. Aún no la ha revisado una persona hablante nativa de español.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.

@@ -33,6 +33,10 @@ cited-document-language = { $code ->
         [ht] (en créole haïtien)
        *[other] (langue : { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Cette traduction est une version provisoire. Elle n’a pas encore été relue par une personne de langue maternelle française.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.

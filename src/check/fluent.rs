@@ -761,7 +761,8 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
             if let Some(earlier) = first.get(entry.key.as_ref()) {
                 let shown_together = bundles == Bundles::CommonAndLetter
                     && common.is_some_and(|common| std::ptr::eq(*earlier, common));
-                if !shown_together {
+                // A letter's own page title stands in for the shared pattern.
+                if !shown_together || entry.key == crate::ids::PAGE_TITLE_MESSAGE {
                     continue;
                 }
                 found.push(finding(

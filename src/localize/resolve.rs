@@ -232,23 +232,48 @@ impl Resolver<'_, '_> {
     ) -> Result<Span, LocalizeError> {
         match self.plain_span(id, args) {
             Err(LocalizeError::Unresolvable { .. }) => {
-                let lang = Lang::parse("en").expect("`en` is a canonical tag");
-                let mut bundle = new_bundle(&lang);
-                bundle
-                    .add_resource(&*BUILT_IN_PAGE_TEXT)
-                    .expect("letterkit's own common.ftl defines each message once");
-                let value = format_plain(&bundle, id, args)
-                    .ok()
-                    .flatten()
-                    .expect("letterkit's own common.ftl formats every added message");
-                if lang != self.lang {
-                    self.fallbacks.insert(id.to_owned(), lang.clone());
-                }
+                let (lang, value) = self.built_in_page_text(id, args);
                 let (content, _) = markdown::parse_inline(&value, &mut |_| None);
                 Ok(Span { lang, content })
             }
             other => other,
         }
+    }
+
+    /// One of the [`ADDED_PAGE_MESSAGES`] as text exactly as formatted, its
+    /// spaces at either end kept (a separator's), without Markdown and
+    /// without control characters.
+    pub(super) fn added_page_separator(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+    ) -> Result<Span, LocalizeError> {
+        let (lang, value) = match self.format(id, args) {
+            Ok(Formatted { lang, value, .. }) => (lang, value),
+            Err(LocalizeError::Unresolvable { .. }) => self.built_in_page_text(id, args),
+            Err(other) => return Err(other),
+        };
+        Ok(Span {
+            lang,
+            content: vec![Inline::Text(crate::text::clean_text(&value))],
+        })
+    }
+
+    /// letterkit's own English text of one of the [`ADDED_PAGE_MESSAGES`].
+    fn built_in_page_text(&mut self, id: &str, args: &FluentArgs<'_>) -> (Lang, String) {
+        let lang = Lang::parse("en").expect("`en` is a canonical tag");
+        let mut bundle = new_bundle(&lang);
+        bundle
+            .add_resource(&*BUILT_IN_PAGE_TEXT)
+            .expect("letterkit's own common.ftl defines each message once");
+        let value = format_plain(&bundle, id, args)
+            .ok()
+            .flatten()
+            .expect("letterkit's own common.ftl formats every added message");
+        if lang != self.lang {
+            self.fallbacks.insert(id.to_owned(), lang.clone());
+        }
+        (lang, value)
     }
 
     /// A chrome message, in which note references mean nothing.
@@ -310,8 +335,15 @@ mod tests {
         args.set("language", "Deutsch");
         for id in crate::ids::ADDED_PAGE_MESSAGES {
             let text = format_plain(&bundle, id, &args).expect(id).expect(id);
-            assert_eq!(text, "(language: \u{2068}Deutsch\u{2069})", "{id}");
+            assert!(!text.is_empty(), "{id}");
         }
+        let text = format_plain(&bundle, crate::ids::DOCUMENT_LANGUAGE_MESSAGE, &args);
+        assert_eq!(
+            text,
+            Ok(Some("(language: \u{2068}Deutsch\u{2069})".to_owned()))
+        );
+        let text = format_plain(&bundle, crate::ids::TITLE_SEPARATOR_MESSAGE, &args);
+        assert_eq!(text, Ok(Some(". ".to_owned())));
         args.set("code", "en");
         let text = format_plain(&bundle, crate::ids::DOCUMENT_LANGUAGE_MESSAGE, &args);
         assert_eq!(text, Ok(Some("(in English)".to_owned())));

@@ -1,6 +1,7 @@
 //! The letter as an email message (RFC 5322 with MIME, written by
 //! mail-builder): `multipart/alternative` with the plain text as
-//! `text/plain; format=flowed` (RFC 3676) and the standalone HTML page, each
+//! `text/plain; format=flowed` (RFC 3676; `delsp=yes` where a line breaks
+//! between characters written without a space, as Japanese is) and the standalone HTML page, each
 //! part and the message marked with `Content-Language`. No external resources;
 //! the subject is the letter's; the date is the letter's; the Message-ID and
 //! the MIME boundary are derived from the letter and locale, so the same input
@@ -18,23 +19,24 @@ use crate::render::{html, text};
 
 /// The message, with CRLF line ends.
 pub fn message(document: &Document) -> String {
-    let plain = text::flowed(document).replace('\n', "\r\n");
+    let flowed = text::flowed(document);
+    let plain = flowed.text.replace('\n', "\r\n");
     let page = html::standalone_page(document).replace('\n', "\r\n");
     let tag = document.lang.tag();
     let mut boundary = format!("letterkit-{}-{}", document.letter, tag);
     while plain.contains(&boundary) || page.contains(&boundary) {
         boundary.push('_');
     }
+    let mut plain_type = ContentType::new("text/plain")
+        .attribute("charset", "utf-8")
+        .attribute("format", "flowed");
+    if flowed.delsp {
+        plain_type = plain_type.attribute("delsp", "yes");
+    }
     let alternative = MimePart::new(
         ContentType::new("multipart/alternative").attribute("boundary", boundary),
         vec![
-            MimePart::new(
-                ContentType::new("text/plain")
-                    .attribute("charset", "utf-8")
-                    .attribute("format", "flowed"),
-                plain,
-            )
-            .language(tag.to_owned()),
+            MimePart::new(plain_type, plain).language(tag.to_owned()),
             MimePart::new(
                 ContentType::new("text/html").attribute("charset", "utf-8"),
                 page,

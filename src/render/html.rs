@@ -183,7 +183,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
             w.start("li", &[("id", &id)]);
             span(&mut w, &note.description, page_lang);
             if let Some(title) = &note.cited_title {
-                w.text(". ");
+                span(&mut w, &document.chrome.title_separator, page_lang);
                 span(&mut w, title, page_lang);
             }
             if let Some(language) = &note.document_language {

@@ -73,7 +73,11 @@ pub fn letter(document: &Document) -> String {
     for note in &document.notes {
         let mut definition = format!("[^{}]: {}", note.number, text(&note.description));
         if let Some(title) = &note.cited_title {
-            definition.push_str(". ");
+            // The separator keeps its spaces at either end, which `text` trims.
+            let separator = &document.chrome.title_separator;
+            let mut raw = String::new();
+            push_inline(&separator.content, rtl, &mut raw);
+            definition.push_str(&raw.replace(['\n', '\t'], " "));
             definition.push_str(&text(title));
         }
         if let Some(language) = &note.document_language {

@@ -127,7 +127,7 @@ fn a_second_letter_and_a_third_locale_keep_the_project_clean() {
     let check = ok(&project, &["check"]);
     assert!(
         check
-            .contains("second-letter                fr       no        draft           0/25    0%"),
+            .contains("second-letter                fr       no        draft           0/26    0%"),
         "{check}"
     );
     ok(&project, &["build"]);

@@ -158,7 +158,8 @@ fn run(cli: Cli) -> Result<u8, String> {
     // check reads one locale at a time, build one letter at a time: memory
     // holds a few, not the archive.
     let project = match command {
-        Command::Check { .. } | Command::Build { .. } => Project::load_deferred(&root),
+        Command::Check { .. } => Project::load_for_check(&root),
+        Command::Build { .. } => Project::load_deferred(&root),
         _ => Project::load(&root),
     }
     .map_err(|e| e.to_string())?;

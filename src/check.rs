@@ -34,7 +34,7 @@ pub mod output;
 mod report;
 mod text;
 
-pub use report::{CheckedFile, Finding, Report};
+pub use report::{CheckedFile, Extent, Finding, Report};
 
 use file::{
     Rules, check_file, date_format, format_every_message, message_issues, source_shapes,

@@ -94,9 +94,18 @@ fn a_syntax_error_is_reported_with_line_and_column() {
         )
     });
     assert!(transcript.starts_with("exit code: 1"));
-    assert!(transcript.contains("[syntax-error] es:"), "{transcript}");
     assert!(
-        transcript.contains("locales/es/notice.ftl:6:"),
+        transcript.contains(
+            "[syntax-error] es: Fluent syntax error in the entry `demand-publish` (line 6):"
+        ),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("--> locales/es/notice.ftl:6:1\n"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("the parser stopped here"),
         "{transcript}"
     );
 }

@@ -56,7 +56,7 @@ const CASES: &[Case] = &[
     },
     Case {
         code: "syntax-error",
-        at: "fr/app.ftl:2:15",
+        at: "fr/app.ftl:2:1",
         locale: "fr",
         source: &[("app", "a = Hello\nb = Bye\n")],
         broken: &[("app", "a = Bonjour\nb = Au revoir }\n")],

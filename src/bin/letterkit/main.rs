@@ -307,6 +307,24 @@ fn run(cli: Cli) -> Result<u8, String> {
             sync::apply(&project, &plans).map_err(|e| e.to_string())?;
             Ok(0)
         }
+        Command::Locale(LocaleCommand::Resolve { tag, ids }) => {
+            let done = sync::resolve(&project, &tag, &ids).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            for (resource, id) in &done.resolved {
+                let _ = writeln!(stdout, "{tag}: `{id}` ({resource}) marked up to date");
+            }
+            if !done.unknown.is_empty() {
+                return Err(format!(
+                    "{tag} has no translated message {}: nothing recorded for it",
+                    done.unknown
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            Ok(0)
+        }
         Command::Render {
             letter,
             locale,

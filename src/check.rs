@@ -34,7 +34,7 @@ pub mod output;
 mod report;
 mod text;
 
-pub use report::{CheckedFile, Finding, Report};
+pub use report::{CheckedFile, Extent, Finding, Report};
 
 use file::{
     Rules, check_file, date_format, format_every_message, message_issues, source_shapes,
@@ -128,7 +128,15 @@ pub fn check_reporting(
                     .get(resource)
                     .or_else(|| (lang == source.lang()).then(|| shapes.get(resource)).flatten())
             };
+            unreadable_files(files, &mut found);
             for resource in &resources {
+                if files.refused.contains_key(*resource) {
+                    checked.files.push(CheckedFile {
+                        locale: lang.tag().to_owned(),
+                        path: files.path_of(resource),
+                    });
+                    continue;
+                }
                 let rules = Rules {
                     defined: &defined,
                     policy,
@@ -214,7 +222,12 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         let mut checked = LocaleChecked::default();
         let lang = files.lang();
         let defined = fluent::defined_names(files);
-        let names: BTreeSet<&String> = source.files.keys().chain(files.files.keys()).collect();
+        let names: BTreeSet<&String> = source
+            .files
+            .keys()
+            .chain(files.files.keys())
+            .chain(files.refused.keys())
+            .collect();
         checked
             .files
             .extend(names.into_iter().map(|name| CheckedFile {
@@ -232,8 +245,11 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
             plurals: &plurals,
         };
         let found = &mut checked.findings;
+        unreadable_files(files, found);
         for resource in source.files.keys() {
-            check_file(source, files, resource, None, &rules, found);
+            if !files.refused.contains_key(resource) {
+                check_file(source, files, resource, None, &rules, found);
+            }
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
@@ -280,6 +296,20 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         .chain(tree.locales.iter().map(|l| l.lang.tag()))
         .collect();
     assemble(all, &order, policy)
+}
+
+/// A finding for each of the locale's files that could not be read: the
+/// rest of the locale is still checked.
+fn unreadable_files(files: &LocaleFiles, found: &mut Vec<Finding>) {
+    for refused in files.refused.values() {
+        found.push(finding(
+            Code::UnreadableFile,
+            files.lang(),
+            None,
+            refused.location.clone(),
+            format!("{} (its messages count as untranslated)", refused.reason),
+        ));
+    }
 }
 
 /// What a coverage row of [`check_tree`] names instead of a letter.

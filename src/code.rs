@@ -277,6 +277,15 @@ codes! {
         explanation: "The same variant key twice in one select expression.",
         anchor: "duplicate-variant",
     },
+    /// A file that cannot be read: not UTF-8, or past a limit (its size, its
+    /// entries, its nesting). The other files are still checked.
+    UnreadableFile = 39 {
+        name: "unreadable-file",
+        severity: Error,
+        category: Syntax,
+        explanation: "A file not read: not UTF-8, too large, too many entries or nested too deep.",
+        anchor: "unreadable-file",
+    },
     /// A message that Fluent cannot format (an unknown variable or reference).
     FormatError = 6 {
         name: "format-error",

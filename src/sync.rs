@@ -349,7 +349,7 @@ fn sync_file(
                 let translation = normalized_value(text, span);
                 let flag_present = has_stale_flag(span_text);
                 let flagged = match lock.get(id) {
-                    Some(entry) if entry.is_stale(&now, &translation, flag_present) => {
+                    Some(entry) if entry.is_stale(&now, flag_present) => {
                         new_lock.insert(
                             id.to_owned(),
                             LockEntry {
@@ -506,6 +506,70 @@ fn normalized_scaffold(scaffold: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What `locale resolve` did: the translations marked up to date, and the
+/// ids the source does not have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// The messages whose stale state was cleared, by resource.
+    pub resolved: Vec<(String, String)>,
+    /// The ids asked for that no source file of the locale defines.
+    pub unknown: Vec<String>,
+}
+
+/// Clears the stale state of the locale's translations of `ids` on purpose:
+/// records the source text as it is now for each (see
+/// [`lock::record_current_source`]) and removes the flag sync wrote above it.
+pub fn resolve(project: &Project, tag: &str, ids: &[String]) -> Result<Resolved, SyncError> {
+    let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    let files = project
+        .locale(&lang)
+        .filter(|_| lang != project.config.source)
+        .ok_or_else(|| SyncError::Unknown(tag.to_owned()))?;
+    let source = project.source_locale();
+    let mut done = Resolved::default();
+    let mut by_resource: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for id in ids {
+        let resource = source
+            .files
+            .iter()
+            .find(|(name, file)| file.message(id).is_some() && files.file(name).is_some())
+            .map(|(name, _)| name.as_str());
+        match resource {
+            Some(resource) => by_resource.entry(resource).or_default().push(id),
+            None => done.unknown.push(id.clone()),
+        }
+    }
+    for (resource, ids) in by_resource {
+        let recorded = lock::record_current_source(project, files, resource, &ids)?;
+        let target = files
+            .file(resource)
+            .expect("chosen above: the locale has it");
+        let text = target.source();
+        let mut out = String::with_capacity(text.len());
+        let spans = target.entry_spans();
+        out.push_str(&text[..spans.first().map_or(text.len(), |s| s.range.start)]);
+        for span in &spans {
+            let span_text = &text[span.range.clone()];
+            match span.id {
+                Some(id) if span.kind == EntryKind::Message && recorded.iter().any(|r| r == id) => {
+                    out.push_str(&flag_stale(span_text, id, None));
+                }
+                _ => out.push_str(span_text),
+            }
+        }
+        if out != text {
+            let path = files.path_of(resource);
+            fs::write(project.root.join(&path), out).map_err(io_error(&path))?;
+        }
+        let not_translated = ids.iter().filter(|id| !recorded.iter().any(|r| r == *id));
+        done.unknown
+            .extend(not_translated.map(|id| (*id).to_owned()));
+        done.resolved
+            .extend(recorded.into_iter().map(|id| (resource.to_owned(), id)));
+    }
+    Ok(done)
+}
+
 /// The entry's text with any stale flag removed, and the given one added just
 /// above the id line.
 fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
@@ -658,7 +722,7 @@ mod tests {
     }
 
     #[test]
-    fn a_changed_source_flags_the_translation_until_it_is_edited() {
+    fn a_changed_source_flags_the_translation_until_the_flag_is_deleted() {
         let first = sync_file(
             &file("a = Hello world\n"),
             &file("a = Hola mundo\n"),
@@ -678,10 +742,16 @@ mod tests {
             sync_file(&changed_source, &file(&stale.text), &stale.lock, &[]).text,
             stale.text
         );
+        // An edit keeps the flag: the translator clears it on purpose.
         let edited = stale.text.replace("Hola mundo", "Hola, ancho mundo");
-        let fresh = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
+        let still = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
+        assert_eq!(still.stale.len(), 1);
+        assert_eq!(still.text, edited);
+        let cleared = "a = Hola, ancho mundo\n";
+        let fresh = sync_file(&changed_source, &file(cleared), &still.lock, &[]);
         assert!(fresh.stale.is_empty());
-        assert_eq!(fresh.text, "a = Hola, ancho mundo\n");
+        assert_eq!(fresh.text, cleared);
+        assert_eq!(fresh.lock["a"].source, "Hello, wide world");
     }
 
     #[test]
@@ -732,8 +802,15 @@ mod tests {
         assert_eq!(synced.stale.len(), 1);
         assert_eq!(synced.stale[0].was, "Hello");
         let edited = synced.text.replace("Hola", "Hola de nuevo");
-        let fresh = sync_file(&changed_source, &file(&edited), &synced.lock, &[]);
-        assert!(fresh.stale.is_empty());
+        let still = sync_file(&changed_source, &file(&edited), &synced.lock, &[]);
+        assert_eq!(still.stale.len(), 1);
+        let cleared: String = edited
+            .lines()
+            .filter(|l| !l.starts_with("# stale") && !l.starts_with("#   "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let fresh = sync_file(&changed_source, &file(&cleared), &still.lock, &[]);
+        assert!(fresh.stale.is_empty(), "{cleared}");
     }
 
     #[test]

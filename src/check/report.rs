@@ -30,6 +30,29 @@ pub struct Finding {
     pub location: Location,
     /// What is wrong and what to do, for a translator.
     pub message: String,
+    /// For a syntax error: where the entry the parser could not read ends,
+    /// and where the parser stopped (its fields follow `column` in JSON).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<Box<Extent>>,
+}
+
+/// The rest of a syntax error's place: the entry the parser could not read
+/// starts at the finding's location and ends here; the parser stopped inside
+/// it, or at the next entry's line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extent {
+    /// The entry's last line, 1-based.
+    pub end_line: usize,
+    /// The column just past the entry's last character on that line, 1-based,
+    /// in Unicode code points.
+    pub end_column: usize,
+    /// Where the parser stopped: its line.
+    pub stopped_line: usize,
+    /// Where the parser stopped: its column.
+    pub stopped_column: usize,
+    /// Where the parser stopped: its byte offset in the file.
+    #[serde(skip)]
+    pub stopped_offset: usize,
 }
 
 /// Everything `check` found.
@@ -95,6 +118,7 @@ pub(super) fn finding(
         message_id: id.map(str::to_owned),
         location,
         message,
+        extent: None,
     }
 }
 

@@ -332,9 +332,11 @@ fn read_tag(text: &str) -> (String, usize) {
     let mut attributes = Vec::new();
     let mut at = name_end;
     loop {
+        // Every space the name stops at (U+2028 too), so that what follows
+        // starts on a character boundary.
         let skipped = text[at..].len()
             - text[at..]
-                .trim_start_matches([' ', '\t', '\n', '\r', '/'])
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '/')
                 .len();
         at += skipped;
         match text[at..].chars().next() {
@@ -345,9 +347,14 @@ fn read_tag(text: &str) -> (String, usize) {
             }
             Some(_) => {}
         }
-        let attribute_end = text[at..]
-            .find(|c: char| stop(c) || c == '=')
-            .map_or(text.len(), |e| at + e.max(1));
+        let attribute_end =
+            text[at..]
+                .find(|c: char| stop(c) || c == '=')
+                .map_or(text.len(), |e| match e {
+                    // A lone `=`: taken as the attribute's name, whole.
+                    0 => at + text[at..].chars().next().map_or(0, char::len_utf8),
+                    e => at + e,
+                });
         let attribute = text[at..attribute_end].to_lowercase();
         at = attribute_end;
         let after_name = text[at..].trim_start();

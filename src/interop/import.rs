@@ -517,6 +517,7 @@ pub(super) fn with_files(
             } else {
                 locale.files.clone()
             },
+            refused: locale.refused.clone(),
         })
         .collect();
     Project {

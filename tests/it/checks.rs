@@ -28,6 +28,17 @@ const PLURAL: &str = "a = { $n ->\n    [one] one file\n   *[other] { $n } files\
 
 const CASES: &[Case] = &[
     Case {
+        code: "unreadable-file",
+        at: "fr/app.ftl:1:37",
+        locale: "fr",
+        source: &[("app", "a = Open\n")],
+        broken: &[(
+            "app",
+            "a = {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\"x\"}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}\n",
+        )],
+        fixed: &[("app", "a = Ouvrir\n")],
+    },
+    Case {
         code: "missing-file",
         at: "fr/other.ftl:1:1",
         locale: "fr",
@@ -45,7 +56,7 @@ const CASES: &[Case] = &[
     },
     Case {
         code: "syntax-error",
-        at: "fr/app.ftl:2:15",
+        at: "fr/app.ftl:2:1",
         locale: "fr",
         source: &[("app", "a = Hello\nb = Bye\n")],
         broken: &[("app", "a = Bonjour\nb = Au revoir }\n")],
@@ -504,12 +515,18 @@ fn an_unreadable_file_in_any_locale_of_a_tree_fails_the_check() {
     );
     fs::write(dir.path().join("l10n/fr/bad.ftl"), b"a = \xff\n").unwrap();
     let run = check_tree(dir.path());
-    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.is_empty(), "{}", run.transcript());
     assert!(
-        run.stderr
-            .starts_with("error: l10n/fr/bad.ftl:1:5: this file is not UTF-8"),
+        run.stdout
+            .contains("error: [unreadable-file] fr: this file is not UTF-8"),
         "{}",
-        run.stderr
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--> l10n/fr/bad.ftl:1:5"),
+        "{}",
+        run.stdout
     );
 }
 

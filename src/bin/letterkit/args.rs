@@ -400,6 +400,22 @@ pub enum LocaleCommand {
         #[arg(long)]
         check: bool,
     },
+    /// Mark stale translations as up to date on purpose, after reviewing them.
+    ///
+    /// A translation stays stale after its source changed until it is cleared on
+    /// purpose: by deleting the flag `locale sync` wrote above it, or with this
+    /// command. Editing the translation alone does not clear it.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit locale resolve fr body-intro closing",
+    ))]
+    Resolve {
+        /// The locale.
+        tag: String,
+        /// The message ids whose translations are still right (or now updated).
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
 }
 
 /// The formats of `export`.

@@ -159,7 +159,8 @@ fn run(cli: Cli) -> Result<u8, String> {
     // check reads one locale at a time, build one letter at a time: memory
     // holds a few, not the archive.
     let project = match command {
-        Command::Check { .. } | Command::Build { .. } => Project::load_deferred(&root),
+        Command::Check { .. } => Project::load_for_check(&root),
+        Command::Build { .. } => Project::load_deferred(&root),
         _ => Project::load(&root),
     }
     .map_err(|e| e.to_string())?;
@@ -305,6 +306,24 @@ fn run(cli: Cli) -> Result<u8, String> {
                 return Ok(if changes > 0 { FINDINGS } else { 0 });
             }
             sync::apply(&project, &plans).map_err(|e| e.to_string())?;
+            Ok(0)
+        }
+        Command::Locale(LocaleCommand::Resolve { tag, ids }) => {
+            let done = sync::resolve(&project, &tag, &ids).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            for (resource, id) in &done.resolved {
+                let _ = writeln!(stdout, "{tag}: `{id}` ({resource}) marked up to date");
+            }
+            if !done.unknown.is_empty() {
+                return Err(format!(
+                    "{tag} has no translated message {}: nothing recorded for it",
+                    done.unknown
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
             Ok(0)
         }
         Command::Render {

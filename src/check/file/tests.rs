@@ -12,6 +12,7 @@ fn locale(tag: &str, resources: &[(&str, &str)]) -> LocaleFiles {
         settings: LocaleSettings::new(Lang::parse(tag).unwrap()),
         folder: PathBuf::from(tag),
         files: BTreeMap::new(),
+        refused: Default::default(),
     };
     for (name, text) in resources {
         let path = PathBuf::from(format!("{tag}/{name}.ftl"));

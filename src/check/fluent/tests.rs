@@ -247,6 +247,7 @@ fn english(resources: &[(&str, &str)]) -> LocaleFiles {
         settings: crate::config::LocaleSettings::new(Lang::parse("en").unwrap()),
         folder: PathBuf::from("en"),
         files: Default::default(),
+        refused: Default::default(),
     };
     for (name, text) in resources {
         files.files.insert((*name).into(), file(text).into());

@@ -285,3 +285,22 @@ fn the_byte_scan_sees_every_character_that_is_reported() {
     let typographic = "plain “quoted” text’s — in عربي…";
     assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
 }
+
+#[test]
+fn a_tag_broken_by_a_line_separator_is_read_without_panicking() {
+    let found = tags("<img src=x:ale abc\u{2028}def");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "<img abc def src=\"x:ale\">");
+    // A lone `=` after a multi-byte space, and a tag cut at every place.
+    let text = "<a\u{2028}=\u{3000}x=\"é\"\u{85}b>";
+    for (at, _) in text.char_indices() {
+        tags(&text[..at]);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_read_for_tags_without_panicking(text in "(<|/|=|>|\"| |\u{2028}|\u{3000}|é|a|x)*") {
+        tags(&text);
+    }
+}

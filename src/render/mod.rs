@@ -4,6 +4,7 @@
 pub mod email;
 pub mod html;
 pub mod markdown;
+pub mod site;
 pub mod text;
 pub mod writer;
 

@@ -280,7 +280,7 @@ fn build_writes_the_translation_dashboard_and_a_badge_per_language() {
     let page = std::fs::read_to_string(dist.join("status/index.html")).unwrap();
     assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 4);
     assert!(page.contains(
-        "<td><span lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</span> (ht)</td><td class=\"number\">36/37</td><td class=\"number\">758/844</td><td class=\"number\">0</td><td>partial</td><td>draft</td>"
+        "<td><span lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</span> (ht)</td><td class=\"number\">39/40</td><td class=\"number\">767/853</td><td class=\"number\">0</td><td>partial</td><td>draft</td>"
     ), "{page}");
     assert!(
         page.contains("aria-label=\"89% of words translated\""),

@@ -217,6 +217,11 @@ fn run(cli: Cli) -> Result<u8, String> {
                 })
                 .collect();
             let _ = stderr.write_all(warnings.as_bytes());
+            if !cli.quiet {
+                for notice in &summary.notices {
+                    let _ = writeln!(stderr, "note: {notice}");
+                }
+            }
             if cli.verbose {
                 for file in &summary.files {
                     let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());

@@ -326,7 +326,7 @@ pub enum RenderFormat {
     Html,
     /// An email message (MIME): flowed plain text and the HTML page.
     Email,
-    /// CommonMark with footnotes, for a CMS.
+    /// GitHub-flavoured Markdown (GFM) with footnotes, for a CMS.
     Markdown,
 }
 

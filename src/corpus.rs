@@ -341,6 +341,12 @@ fn common(tag: &str, name: &str, script: Script, source: bool) -> String {
     );
     let _ = writeln!(out, "cited-title-separator = {{ \". \" }}");
     let _ = writeln!(out, "fallback-notice = {}: {{ $language }}.", phrase(8));
+    for id in crate::ids::ADDED_PAGE_MESSAGES
+        .iter()
+        .filter(|id| **id != crate::ids::DOCUMENT_LANGUAGE_MESSAGE)
+    {
+        let _ = writeln!(out, "{id} = {}", phrase(3));
+    }
     out
 }
 

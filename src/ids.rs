@@ -73,7 +73,22 @@ pub const TITLE_SEPARATOR_MESSAGE: &str = "cited-title-separator";
 /// where the source locale lacks it too, letterkit's own English text (its
 /// shipped `locales/en/common.ftl`) is shown. Check reports the gap as a
 /// warning, so upgrading letterkit never fails a project's checks.
-pub const ADDED_PAGE_MESSAGES: &[&str] = &[DOCUMENT_LANGUAGE_MESSAGE, TITLE_SEPARATOR_MESSAGE];
+pub const ADDED_PAGE_MESSAGES: &[&str] = &[
+    DOCUMENT_LANGUAGE_MESSAGE,
+    TITLE_SEPARATOR_MESSAGE,
+    INDEX_HEADING_MESSAGE,
+    INDEX_LANGUAGES_MESSAGE,
+    INDEX_FEED_MESSAGE,
+];
+
+/// The title and heading of the site's index page, the list of every letter.
+pub const INDEX_HEADING_MESSAGE: &str = "index-heading";
+
+/// The label of the index page's language switcher.
+pub const INDEX_LANGUAGES_MESSAGE: &str = "index-languages";
+
+/// The text of the index page's link to its language's Atom feed.
+pub const INDEX_FEED_MESSAGE: &str = "index-feed";
 
 #[cfg(test)]
 mod tests {

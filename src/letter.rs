@@ -11,7 +11,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::dates::Date;
+use crate::dates::{Date, Zone};
 use crate::ids::is_safe_name;
 use crate::lang::Lang;
 use crate::location::Location;
@@ -29,6 +29,9 @@ pub struct Letter {
     pub name: String,
     /// The date the letter bears.
     pub date: Date,
+    /// The time zone the date is in (UTC when `letter.toml` names none): an
+    /// email is dated noon of the date there.
+    pub timezone: Zone,
     /// Who the letter is addressed to.
     pub recipient: Recipient,
     /// The subject line; also the page's main heading.
@@ -136,6 +139,12 @@ pub(crate) struct RawLetter {
     /// The date the letter bears, as a TOML date (`2023-01-06`); each locale writes it its own way.
     #[schemars(schema_with = "date_schema")]
     date: toml::Spanned<toml::value::Datetime>,
+    /// The time zone the date is in: an IANA name (`America/New_York`) or a
+    /// fixed offset (`-05:00`); UTC when absent. An email of the letter is dated
+    /// noon of the date in this zone, so readers within 11 hours see the same day.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    timezone: Option<toml::Spanned<String>>,
     /// Who the letter is addressed to.
     recipient: Recipient,
     /// The id of the message holding the subject line, also the page's main heading.
@@ -202,6 +211,12 @@ impl RawLetter {
                 ));
             }
         };
+        let timezone = match &raw.timezone {
+            Some(name) => {
+                Zone::parse(name.get_ref()).map_err(|e| refused_at(Some(name.span()), e))?
+            }
+            None => Zone::utc(),
+        };
         let data = raw
             .recipient
             .address
@@ -254,6 +269,7 @@ impl RawLetter {
         Ok(Letter {
             name: name.to_owned(),
             date,
+            timezone,
             recipient: raw.recipient,
             subject: raw.subject,
             salutation: raw.salutation,

@@ -47,6 +47,7 @@ pub mod render;
 pub mod scaffold;
 mod scan;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod status;
 pub mod sync;

@@ -12,10 +12,11 @@ use rayon::prelude::*;
 
 use crate::config::LocaleSettings;
 use crate::document::{
-    Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
+    Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, SiteText, Span,
 };
 use crate::ids::{
-    COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE, PAGE_TITLE_MESSAGE, TITLE_SEPARATOR_MESSAGE,
+    COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE, INDEX_FEED_MESSAGE, INDEX_HEADING_MESSAGE,
+    INDEX_LANGUAGES_MESSAGE, PAGE_TITLE_MESSAGE, TITLE_SEPARATOR_MESSAGE,
 };
 use crate::lang::{Lang, Status};
 use crate::letter::{self, Letter};
@@ -345,6 +346,8 @@ fn localize_in(
     let date = DateText {
         iso: letter.date.iso(),
         text: resolver.date(letter.date),
+        noon: letter.timezone.noon_rfc2822(letter.date),
+        noon_rfc3339: letter.timezone.noon_rfc3339(letter.date),
     };
     let subject_text = subject.plain_text();
     let mut title_args = FluentArgs::new();
@@ -405,6 +408,15 @@ fn localize_in(
             .added_page_separator(TITLE_SEPARATOR_MESSAGE, &FluentArgs::new())?,
     };
     let subject_label = resolver.plain_span("subject-label", &FluentArgs::new())?;
+    // The index's words are not on the letter's page: their fallbacks do not
+    // make the page partly translated.
+    let recorded = resolver.fallbacks.clone();
+    let site_text = SiteText {
+        heading: resolver.added_page_text(INDEX_HEADING_MESSAGE, &FluentArgs::new())?,
+        languages_label: resolver.added_page_text(INDEX_LANGUAGES_MESSAGE, &FluentArgs::new())?,
+        feed: resolver.added_page_text(INDEX_FEED_MESSAGE, &FluentArgs::new())?,
+    };
+    resolver.fallbacks = recorded;
 
     let fallback_lang = resolver.fallbacks.values().next().cloned();
     if let Some(from) = fallback_lang {
@@ -444,6 +456,8 @@ fn localize_in(
         signatories,
         notes,
         languages,
+        site_text,
+        base_url: project.config.base_url.clone(),
     };
     let mut fallbacks: Vec<Fallback> = resolver
         .fallbacks

@@ -4,6 +4,7 @@
 //! exactly as it was; the same input always gives the same bytes.
 
 mod output;
+pub mod statics;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,6 +20,7 @@ use crate::localize::{self, Fallback, LocalizeError};
 use crate::location::Location;
 use crate::lock::{LockError, Locks};
 use crate::project::Project;
+use crate::render::site::{Site, Summary};
 use crate::render::{self, Format, html};
 use crate::source::LoadError;
 use crate::status::dashboard::Dashboard;
@@ -113,6 +115,14 @@ pub enum BuildError {
         /// Why it is refused.
         reason: Refusal,
     },
+    /// A file of the project's `static/` folder cannot be published.
+    #[error("cannot publish {}: {reason}", path.display())]
+    Static {
+        /// The file, relative to the project folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -130,7 +140,13 @@ pub struct BuildSummary {
     pub files: Vec<PathBuf>,
     /// Messages that fell back to another locale, per letter and locale.
     pub fallbacks: Vec<LetterFallback>,
+    /// What the build left out and why, said once (no `base-url`: no
+    /// sitemap, feeds, canonical links or `og:url`).
+    pub notices: Vec<String>,
 }
+
+/// Said by a build of a project without `base-url`.
+pub const NO_BASE_URL_NOTICE: &str = "no sitemap.xml, feeds, canonical links or og:url: letterkit.toml has no base-url (the address the output folder is published at)";
 
 /// The rendered output, by path relative to the output folder.
 pub type Output = BTreeMap<PathBuf, String>;
@@ -152,16 +168,33 @@ pub fn render_all(
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
+    let mut summaries = Vec::new();
     for letter in gather_syntax_errors(project, &langs, rendered)? {
         output.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         rows.extend(letter.rows);
+        summaries.push(letter.summaries);
     }
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
     output.extend(dashboard_after(project, &letters, rows, &locks)?.files());
+    output.extend(site_files(project, &langs, summaries));
     Ok((output, fallbacks))
+}
+
+/// The site's index pages, and with a `base-url` its sitemap and feeds.
+fn site_files(project: &Project, langs: &[Lang], summaries: Vec<Vec<Summary>>) -> Output {
+    let site = Site::new(
+        project.config.source.clone(),
+        langs.to_vec(),
+        summaries,
+        project.config.base_url.clone(),
+    );
+    site.files()
+        .into_iter()
+        .map(|(path, text)| (PathBuf::from(path), text))
+        .collect()
 }
 
 /// The locks the dashboard of a project loaded deferred needs, read once.
@@ -327,6 +360,8 @@ struct Rendered {
     fallbacks: Vec<LetterFallback>,
     /// The letter's dashboard rows, where its view worked them out.
     rows: Vec<Row>,
+    /// What the site's index and feeds show of it, in each locale.
+    summaries: Vec<Summary>,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -391,6 +426,7 @@ fn render_letter(
         files,
         fallbacks,
         rows: Vec::new(),
+        summaries: documents.iter().map(Summary::of).collect(),
     })
 }
 
@@ -411,6 +447,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     if !project.deferred {
         refuse_syntax_errors(project, &letters, &langs)?;
     }
+    let statics = statics::read(&project.root)?;
     let locks = dashboard_locks(project)?;
     // Dropped on any error below, the staging folder is removed.
     let staging = out_dir.stage(options.incremental)?;
@@ -420,18 +457,21 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
             BuildSummary {
                 files: rendered.files.into_keys().collect(),
                 fallbacks: rendered.fallbacks,
+                notices: Vec::new(),
             },
-            rendered.rows,
+            (rendered.rows, rendered.summaries),
         ))
     });
     let written = gather_syntax_errors(project, &langs, written)?;
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
-    for (letter, letter_rows) in written {
+    let mut summaries = Vec::new();
+    for (letter, (letter_rows, letter_summaries)) in written {
         files.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         rows.extend(letter_rows);
+        summaries.push(letter_summaries);
     }
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
@@ -442,9 +482,23 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         .collect();
     staging.write(&dashboard)?;
     files.extend(dashboard.into_keys());
+    let site = site_files(project, &langs, summaries);
+    staging.write(&site)?;
+    files.extend(site.into_keys());
+    statics::refuse_collisions(&statics, &files)?;
+    staging.write(&statics)?;
+    files.extend(statics.into_keys());
     staging.swap_in()?;
     files.sort();
-    Ok(BuildSummary { files, fallbacks })
+    let notices = match project.config.base_url {
+        Some(_) => Vec::new(),
+        None => vec![NO_BASE_URL_NOTICE.to_owned()],
+    };
+    Ok(BuildSummary {
+        files,
+        fallbacks,
+        notices,
+    })
 }
 
 fn refuse_syntax_errors(

@@ -279,6 +279,9 @@ fn config_text(source: &Lang, others: &[Lang]) -> String {
 source-locale = \"{source}\"
 # Where `letterkit build` writes its pages unless `--out` says otherwise.
 output-dir = \"dist\"
+# The address the output folder is published at: with it, build writes
+# sitemap.xml, a feed per locale, canonical links and og:url.
+# base-url = \"https://example.org/letters/\"
 
 # Locales in the order the language chooser lists them.
 # required: `letterkit check` fails when this locale is incomplete or broken;

@@ -47,6 +47,13 @@ all-languages = All languages
 # Shown after a language's name on the page listing every language, when parts of it are not translated yet.
 partial-translation = Partly translated
 
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Letters
+# Label of the language switcher on the site's home page.
+index-languages = This list in other languages
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Subscribe (Atom feed)
+
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,
 ## not ht) does this file write it out itself, as a message named letter-date with

@@ -58,3 +58,9 @@ partial-translation = Traducción parcial
 ##         [2] February
 ##        *[12] December
 ##     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Cartas
+# Label of the language switcher on the site's home page.
+index-languages = Esta lista en otros idiomas
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Suscribirse (canal Atom)

@@ -58,3 +58,9 @@ partial-translation = Traduction partielle
 ##         [2] February
 ##        *[12] December
 ##     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Lettres
+# Label of the language switcher on the site's home page.
+index-languages = Cette liste dans d’autres langues
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = S’abonner (flux Atom)

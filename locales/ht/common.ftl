@@ -78,3 +78,9 @@ letter-date = { $day ->
         [11] novanm
        *[12] desanm
     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Lèt yo
+# Label of the language switcher on the site's home page.
+index-languages = Lis sa a nan lòt lang
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Abòne (fil Atom)

@@ -71,6 +71,20 @@ fn write_page(document: &Document, setting: Setting) -> String {
             ],
         );
         w.newline();
+        let url = document
+            .base_url
+            .as_ref()
+            .map(|base| page_url(base, &document.letter, document.lang.tag()));
+        social_metadata(
+            w,
+            &SocialMetadata {
+                title: &document.title,
+                description: &document.description(),
+                lang: &document.lang,
+                alternates: document.languages.iter().map(|a| &a.lang).collect(),
+                url: url.as_deref(),
+            },
+        );
     });
     w.start("body", &[]);
     w.newline();
@@ -225,6 +239,59 @@ fn write_page(document: &Document, setting: Setting) -> String {
         w.newline();
     }
     end_page(w)
+}
+
+/// The address of a letter's page in `tag` on a site published at `base`
+/// (which ends in `/`): its folder, as static hosts serve `index.html`.
+pub fn page_url(base: &str, letter: &str, tag: &str) -> String {
+    format!("{base}{letter}/{tag}/")
+}
+
+/// What link previews (Open Graph, Twitter cards) show of a page.
+pub(crate) struct SocialMetadata<'a> {
+    /// The page's title.
+    pub title: &'a str,
+    /// A description under 200 characters.
+    pub description: &'a str,
+    /// The page's language.
+    pub lang: &'a Lang,
+    /// Every language the page is published in, its own included.
+    pub alternates: Vec<&'a Lang>,
+    /// The page's address, where the site's is known.
+    pub url: Option<&'a str>,
+}
+
+/// The canonical link and the Open Graph and Twitter card metadata.
+pub(crate) fn social_metadata(w: &mut HtmlWriter, page: &SocialMetadata<'_>) {
+    if let Some(url) = page.url {
+        w.void("link", &[("rel", "canonical"), ("href", url)]);
+        w.newline();
+    }
+    if !page.description.is_empty() {
+        w.void(
+            "meta",
+            &[("name", "description"), ("content", page.description)],
+        );
+        w.newline();
+    }
+    let property = |w: &mut HtmlWriter, name: &'static str, content: &str| {
+        w.void("meta", &[("property", name), ("content", content)]);
+        w.newline();
+    };
+    property(w, "og:type", "article");
+    property(w, "og:title", page.title);
+    if !page.description.is_empty() {
+        property(w, "og:description", page.description);
+    }
+    property(w, "og:locale", &page.lang.og_locale());
+    for alternate in page.alternates.iter().filter(|l| **l != page.lang) {
+        property(w, "og:locale:alternate", &alternate.og_locale());
+    }
+    if let Some(url) = page.url {
+        property(w, "og:url", url);
+    }
+    w.void("meta", &[("name", "twitter:card"), ("content", "summary")]);
+    w.newline();
 }
 
 /// The page listing every language of a letter, each named in itself.
@@ -400,7 +467,7 @@ fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option
 /// A span, wrapped in an element carrying its language where it differs from
 /// the surrounding `context` language: text taken from a fallback locale, marked
 /// with the `fallback` class so that a style sheet can show it.
-fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+pub(crate) fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
     marked_span(w, span, context, Some("fallback"));
 }
 

@@ -1,4 +1,4 @@
-//! The letter as CommonMark, for content management systems that take
+//! The letter as GitHub-flavoured Markdown (GFM), for content management systems that take
 //! Markdown: paragraphs, the address and signatures with hard line breaks, the
 //! subject as the heading, the list of demands, and the sources, under their
 //! heading, as footnotes (`[^1]`, the GitHub-flavoured extension most
@@ -14,7 +14,7 @@ use crate::lang::Direction;
 
 use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 
-/// The letter as CommonMark with footnotes.
+/// The letter as GitHub-flavoured Markdown with footnotes.
 pub fn letter(document: &Document) -> String {
     let rtl = document.lang.direction() == Direction::Rtl;
     let text = |span: &Span| inline(&span.content, rtl);

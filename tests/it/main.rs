@@ -22,5 +22,6 @@ mod paths;
 mod publishing;
 mod schema;
 mod serve;
+mod site;
 mod support;
 mod translate;

@@ -45,7 +45,7 @@ fn adding_a_locale_scaffolds_every_message_commented_out() {
     assert!(
         check
             .stdout
-            .contains("notice                       pt-BR    no        draft           0/26    0%"),
+            .contains("notice                       pt-BR    no        draft           0/28    0%"),
         "{}",
         check.stdout
     );

@@ -158,6 +158,10 @@ pub enum Command {
         /// The output folder (default: output-dir from letterkit.toml).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// A host name the preview also answers to, besides localhost,
+        /// 127.0.0.1 and [::1] (repeatable).
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Add a locale, or bring locales in line with the source.
     #[command(subcommand)]
@@ -363,7 +367,7 @@ pub enum RenderFormat {
     Html,
     /// An email message (MIME): flowed plain text and the HTML page.
     Email,
-    /// CommonMark with footnotes, for a CMS.
+    /// GitHub-flavoured Markdown (GFM) with footnotes, for a CMS.
     Markdown,
 }
 

@@ -153,8 +153,13 @@ fn run(cli: Cli) -> Result<u8, String> {
         Some(dir) => dir.clone(),
         None => Project::discover(&start).map_err(|e| e.to_string())?,
     };
-    if let Command::Serve { port, out } = command {
-        return serve::run(&root, port, out);
+    if let Command::Serve {
+        port,
+        out,
+        allow_host,
+    } = command
+    {
+        return serve::run(&root, port, out, allow_host);
     }
     // check reads one locale at a time, build one letter at a time: memory
     // holds a few, not the archive.
@@ -219,6 +224,11 @@ fn run(cli: Cli) -> Result<u8, String> {
                 })
                 .collect();
             let _ = stderr.write_all(warnings.as_bytes());
+            if !cli.quiet {
+                for notice in &summary.notices {
+                    let _ = writeln!(stderr, "note: {notice}");
+                }
+            }
             if cli.verbose {
                 for file in &summary.files {
                     let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());

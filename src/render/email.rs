@@ -4,7 +4,9 @@
 //! part and the message marked with `Content-Language`. No external resources;
 //! the subject is the letter's; the date is the letter's; the Message-ID and
 //! the MIME boundary are derived from the letter and locale, so the same input
-//! always gives the same bytes. From and To are the mailing tool's to add.
+//! always gives the same bytes. `From` is written where the letter gives a
+//! `sender-email` (named by its `sender`); otherwise From and To are the
+//! mailing tool's to add.
 
 use mail_builder::MessageBuilder;
 use mail_builder::headers::content_type::ContentType;
@@ -41,7 +43,15 @@ pub fn message(document: &Document) -> String {
             .language(tag.to_owned()),
         ],
     );
-    let builder = MessageBuilder::new()
+    let mut builder = MessageBuilder::new();
+    // Only an address the letter gives: From is otherwise the mailing tool's to add.
+    if let Some(email) = &document.sender_email {
+        builder = match &document.sender {
+            Some(name) => builder.from((name.as_str(), email.as_str())),
+            None => builder.from(email.as_str()),
+        };
+    }
+    let builder = builder
         .subject(document.subject.plain_text())
         .header("Content-Language", Text::new(tag.to_owned()))
         .date(Date::new(unix_time(&document.date.iso)))

@@ -97,7 +97,11 @@ pub(crate) fn page_coverage(source: &LocaleFiles, files: &LocaleFiles) -> Covera
 }
 
 /// How much of the resource `resource` the locale `files` translates.
-pub(crate) fn resource_coverage(source: &LocaleFiles, files: &LocaleFiles, resource: &str) -> Coverage {
+pub(crate) fn resource_coverage(
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+    resource: &str,
+) -> Coverage {
     let mut coverage = Coverage {
         letter: resource.to_owned(),
         locale: files.lang().tag().to_owned(),

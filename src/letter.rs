@@ -365,7 +365,10 @@ impl RawLetter {
         if let Some(sender) = &raw.sender
             && sender.trim().is_empty()
         {
-            return Err(refused_at(quoted(sender), "sender must not be empty".into()));
+            return Err(refused_at(
+                quoted(sender),
+                "sender must not be empty".into(),
+            ));
         }
         if let Some(email) = &raw.sender_email
             && !is_email_address(email)
@@ -414,19 +417,23 @@ impl RawLetter {
                     }
                     Variable::Text(s.clone())
                 }
-                toml::Value::Datetime(datetime) => match (datetime.date, datetime.time, datetime.offset) {
-                    (Some(d), None, None) => Variable::Date(Date {
-                        year: i32::from(d.year),
-                        month: d.month,
-                        day: d.day,
-                    }),
-                    _ => {
-                        return Err(refused_at(
-                            key_at(),
-                            format!("variables: `{key}` must be a date alone, such as 2023-01-06"),
-                        ));
+                toml::Value::Datetime(datetime) => {
+                    match (datetime.date, datetime.time, datetime.offset) {
+                        (Some(d), None, None) => Variable::Date(Date {
+                            year: i32::from(d.year),
+                            month: d.month,
+                            day: d.day,
+                        }),
+                        _ => {
+                            return Err(refused_at(
+                                key_at(),
+                                format!(
+                                    "variables: `{key}` must be a date alone, such as 2023-01-06"
+                                ),
+                            ));
+                        }
                     }
-                },
+                }
                 _ => {
                     return Err(refused_at(
                         key_at(),
@@ -497,7 +504,11 @@ fn is_email_address(email: &str) -> bool {
                     && !"<>()[],;:\\\"@".contains(c)
             })
     };
-    plain(local) && plain(domain) && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
 }
 
 /// The `[variables]` table: each value a number, a string or a TOML date.

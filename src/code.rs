@@ -9,7 +9,7 @@
 //!
 //! A new code is an entry in `codes!` below (at the end of its category's
 //! group, with the next free rank), a section in `docs/errors.md` under its
-//! category, the check that reports it (`crate::check`), and a case with its
+//! category, the check that reports it (in the `check` module), and a case with its
 //! snapshot in `tests/it/checks.rs`. `LETTERKIT_BLESS=1 cargo test --lib`
 //! then regenerates the README's table and `schemas/report.schema.json`; the
 //! tests fail until the entry is complete and documented.

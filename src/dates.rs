@@ -1,4 +1,5 @@
-//! Dates written out in a locale's language from Unicode CLDR data (ICU4X).
+//! Calendar dates, and dates written out in a locale's language from Unicode
+//! CLDR data (ICU4X).
 //!
 //! CLDR does not cover every language: for Haitian Creole ICU4X falls back to
 //! the root locale and writes "2023 M01 6". Such a locale writes the date itself
@@ -9,7 +10,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use icu_calendar::{Date as IcuDate, Gregorian};
+use icu_calendar::types::RataDie;
+use icu_calendar::{Date as IcuDate, Gregorian, Iso};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
 use icu_locale_core::Locale;
@@ -30,6 +32,24 @@ impl Date {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// The date `days` after 1970-01-01 (before it when negative), within
+    /// the years ICU4X supports (-9999 to 9999).
+    pub fn from_days_since_1970(days: i64) -> Date {
+        let date = IcuDate::from_rata_die(RataDie::new(unix_epoch().to_i64_date() + days), Iso);
+        Date {
+            year: date.year().extended_year(),
+            month: date.month().ordinal,
+            day: date.day_of_month().0,
+        }
+    }
+}
+
+/// 1970-01-01 as a day number.
+fn unix_epoch() -> RataDie {
+    IcuDate::try_new_iso(1970, 1, 1)
+        .expect("1970-01-01 is a date")
+        .to_rata_die()
 }
 
 /// The date written out in full (day, month name, year) for `locale`, a BCP 47
@@ -110,6 +130,18 @@ mod tests {
     fn haitian_creole_is_not_covered_by_cldr() {
         assert!(!cldr_has_date_format("ht"));
         assert!(cldr_has_date_format("es"));
+    }
+
+    #[test]
+    fn days_since_1970_become_dates() {
+        for (days, iso) in [
+            (0, "1970-01-01"),
+            (19_860, "2024-05-17"),
+            (11_016, "2000-02-29"),
+            (-1, "1969-12-31"),
+        ] {
+            assert_eq!(Date::from_days_since_1970(days).iso(), iso, "{days}");
+        }
     }
 
     #[test]

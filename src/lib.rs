@@ -33,6 +33,7 @@ pub mod ftl;
 #[cfg(test)]
 mod generated;
 pub mod ids;
+pub mod interop;
 pub mod lang;
 pub mod letter;
 pub mod localize;

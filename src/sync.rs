@@ -625,6 +625,57 @@ fn ensure_blank_line(out: &mut String) {
     out.push('\n');
 }
 
+/// The locale's lock once it records the translations import wrote, by
+/// resource and id, as made from the source text now: importing a unit
+/// marked translated says the translation is right for the current source,
+/// and so clears a stale translation on purpose. `files` are the locale's
+/// files as import writes them. `None` when the lock does not change, or the
+/// locale has none (sync starts one).
+pub fn record_current(
+    project: &Project,
+    files: &LocaleFiles,
+    written: &[(String, String)],
+) -> Result<Option<FileChange>, SyncError> {
+    let Some((old, mut lock)) = lock::read(&project.root, files.lang())? else {
+        return Ok(None);
+    };
+    let source = project.source_locale();
+    for (resource, id) in written {
+        let (Some(source_file), Some(file)) = (source.file(resource), files.file(resource)) else {
+            continue;
+        };
+        let value = |file: &FtlFile| {
+            file.entry_spans()
+                .iter()
+                .find(|s| s.kind == EntryKind::Message && s.id == Some(id.as_str()))
+                .map(|s| normalized_value(file.source(), s))
+        };
+        let (Some(now), Some(translation)) = (value(source_file), value(file)) else {
+            continue;
+        };
+        let entry = LockEntry {
+            source: now,
+            translation,
+            flagged: false,
+        };
+        lock.entry(resource.clone())
+            .or_default()
+            .insert(id.clone(), entry);
+    }
+    let new = lock::text(&lock);
+    Ok((new != old).then(|| FileChange {
+        path: lock::path(files.lang()),
+        old: Some(old),
+        new,
+    }))
+}
+
+/// An entry's text (its comment and lines) without the stale flag that sync
+/// writes above it.
+pub fn without_stale_flag(entry: &str) -> String {
+    flag_stale(entry, "", None)
+}
+
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError {
     let path = path.to_owned();
     move |source| SyncError::Io { path, source }

@@ -8,6 +8,7 @@
 //! `sender-email` (named by its `sender`); otherwise From and To are the
 //! mailing tool's to add.
 
+use icu_calendar::{Date as IcuDate, Iso};
 use mail_builder::MessageBuilder;
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::date::Date;
@@ -65,20 +66,18 @@ pub fn message(document: &Document) -> String {
 /// Seconds since 1970 at midnight UTC of an ISO date (`2023-01-06`); 0 if
 /// it is not one.
 fn unix_time(iso: &str) -> i64 {
-    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<i64>().unwrap_or(0));
-    let (year, month, day) = (
-        parts.next().unwrap_or(1970),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    // Days from the civil date (H. Hinnant's algorithm, proleptic Gregorian).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    (era * 146_097 + day_of_era - 719_468) * 86_400
+    let epoch = IcuDate::try_new_iso(1970, 1, 1).expect("1970-01-01 is a date");
+    iso_date(iso).map_or(0, |date| {
+        date.to_rata_die().since(epoch.to_rata_die()) * 86_400
+    })
+}
+
+fn iso_date(iso: &str) -> Option<IcuDate<Iso>> {
+    let mut parts = iso.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    IcuDate::try_new_iso(year, month, day).ok()
 }
 
 #[cfg(test)]
@@ -90,5 +89,7 @@ mod tests {
         assert_eq!(unix_time("1970-01-01"), 0);
         assert_eq!(unix_time("2023-01-06"), 1_672_963_200);
         assert_eq!(unix_time("2000-03-01"), 951_868_800);
+        assert_eq!(unix_time("1969-12-31"), -86_400);
+        assert_eq!(unix_time("not a date"), 0);
     }
 }

@@ -212,6 +212,13 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
 /// first fit, words never broken, exactly as `textwrap::wrap` does with those
 /// options (a test holds the two to the same output), without its per-line
 /// allocations.
+///
+/// The first-fit loop is textwrap's `wrap_algorithms::wrap_first_fit` written
+/// out over the words' integer widths, each line cut from the text as soon as
+/// it is found. Calling `wrap_first_fit` instead (floating-point widths, a
+/// display-width call for each word's empty penalty, a vector of lines) made
+/// building the 100 x 30 project take 8% more CPU time (BENCHMARKS.md, "Text
+/// wrapping"), so the loop stays.
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
     let text = single_spaced(text);
     let text = text.as_ref();

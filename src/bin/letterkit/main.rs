@@ -20,7 +20,8 @@ use letterkit::schema::Schema;
 use letterkit::{check, localize, scaffold, status, sync};
 
 use args::{
-    CheckFormat, Cli, ColorWhen, Command, LocaleCommand, RenderFormat, SchemaFile, StatusFormat,
+    CheckFormat, Cli, ColorWhen, Command, InterchangeFormat, LocaleCommand, RenderFormat,
+    SchemaFile, StatusFormat,
 };
 
 /// Check found errors in a required locale, `build --strict` found fallbacks, or
@@ -331,6 +332,31 @@ fn run(cli: Cli) -> Result<u8, String> {
             Ok(0)
         }
         Command::New { letter } => new_letter(&project, &letter, cli.quiet),
+        Command::Export {
+            format,
+            letters,
+            locale,
+            out,
+        } => {
+            let format = match format {
+                InterchangeFormat::Xliff => letterkit::interop::Format::Xliff,
+                InterchangeFormat::Po => letterkit::interop::Format::Po,
+            };
+            let text = letterkit::interop::export(&project, format, &locale, &letters)
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&out, text)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            if !cli.quiet {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "wrote {}; translate it, then run `letterkit import {}`",
+                    out.display(),
+                    out.display()
+                );
+            }
+            Ok(0)
+        }
+        Command::Import { file } => import(&project, &file, cli.quiet),
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
@@ -366,10 +392,77 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              cd {dir}\n  \
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
-             in {workflow}, replace OWNER so that CI can install letterkit",
+             push to GitHub: {workflow} checks and builds every push",
             dir = dir.display(),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,
+        );
+    }
+    Ok(0)
+}
+
+/// `letterkit import`: plans, reports every unit left out, and writes only
+/// when no translation has an error.
+fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
+    use letterkit::interop::{self, Outcome};
+    let plan = interop::plan_import(project, file).map_err(|e| e.to_string())?;
+    let mut stdout = anstream::stdout();
+    let mut stderr = anstream::stderr();
+    for unit in &plan.units {
+        let what = match unit.outcome {
+            Outcome::Stale => "stale, left out",
+            Outcome::NotMarked => "not translated, left out",
+            Outcome::Unknown => "unknown, left out",
+            Outcome::Written | Outcome::Cleared | Outcome::Unchanged | Outcome::Untranslated => {
+                continue;
+            }
+        };
+        let _ = writeln!(
+            stderr,
+            "warning: {}/{}: {what}: {}",
+            unit.resource, unit.id, unit.detail
+        );
+    }
+    for error in &plan.errors {
+        let code = error
+            .code
+            .map(|c| format!("{}: ", c.as_str()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            stderr,
+            "error: {}: {}/{}: {code}{}",
+            error.location, error.resource, error.id, error.message
+        );
+    }
+    if !plan.errors.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "error: nothing written: {} translation(s) have errors; fix them in the file and import it again",
+            plan.errors.len()
+        );
+        return Ok(FINDINGS);
+    }
+    interop::write(project, &plan).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        stdout,
+        "{}: {} written, {} cleared of their stale flag, {} unchanged, {} untranslated, {} stale, {} not marked translated, {} unknown",
+        plan.locale,
+        plan.count(Outcome::Written),
+        plan.count(Outcome::Cleared),
+        plan.count(Outcome::Unchanged),
+        plan.count(Outcome::Untranslated),
+        plan.count(Outcome::Stale),
+        plan.count(Outcome::NotMarked),
+        plan.count(Outcome::Unknown),
+    );
+    for change in &plan.changes {
+        let _ = writeln!(stdout, "  wrote {}", change.path.display());
+    }
+    if !quiet && !plan.changes.is_empty() {
+        let _ = writeln!(
+            stdout,
+            "next: `letterkit check --locale {}`, then commit these files",
+            plan.locale
         );
     }
     Ok(0)

@@ -126,8 +126,11 @@ fn a_second_letter_and_a_third_locale_keep_the_project_clean() {
     ok(&project, &["locale", "add", "fr"]);
     let check = ok(&project, &["check"]);
     assert!(
-        check
-            .contains("second-letter                fr       no        draft           0/25    0%"),
+        check.contains(
+            "second-letter                fr       no        draft           0/10    0%        0/36"
+        ) && check.contains(
+            "common                       fr       no        draft           0/15    0%        0/94"
+        ),
         "{check}"
     );
     ok(&project, &["build"]);

@@ -106,6 +106,9 @@ pub fn add_locale_for(
         return Err(SyncError::UnknownLetter(name.clone()));
     }
     let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    if project.config.locale(lang.tag()).is_some() && !letters.is_empty() {
+        return add_to_letters(project, &lang, letters);
+    }
     if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
         return Err(SyncError::Exists(lang.tag().to_owned()));
     }
@@ -149,6 +152,51 @@ pub fn add_locale_for(
             fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
             written.push(path);
         }
+    }
+    Ok(written)
+}
+
+/// Adds the project's locale `lang` to the `locales` of each letter of
+/// `letters` that lists its locales without it, and scaffolds those letters'
+/// files in it (every message commented out), as `locale add` does for a
+/// new locale. A file the locale has already is kept as written.
+fn add_to_letters(
+    project: &Project,
+    lang: &Lang,
+    letters: &[String],
+) -> Result<Vec<PathBuf>, SyncError> {
+    let source = project.source_locale();
+    let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    let mut written = Vec::new();
+    let (lock_text, mut lock) = lock::read(&project.root, lang)?.unwrap_or_default();
+    for name in letters {
+        let Some(letter) = project.letter(name) else {
+            continue;
+        };
+        if letter.locales.is_some() && !letter.is_in(lang) {
+            let path = crate::project::letter_file_path(&letter.name);
+            let text = fs::read_to_string(project.root.join(&path)).map_err(io_error(&path))?;
+            if let Some(text) = with_locale_listed(&text, lang.tag()) {
+                fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
+                written.push(path);
+            }
+        }
+        let path = folder.join(format!("{name}.ftl"));
+        if let Some(file) = source.file(name)
+            && !project.root.join(&path).exists()
+        {
+            fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
+            fs::write(project.root.join(&path), scaffold_resource(file))
+                .map_err(io_error(&path))?;
+            written.push(path);
+            lock.insert(name.clone(), lock::untranslated(file));
+        }
+    }
+    let new_text = lock::text(&lock);
+    if new_text != lock_text {
+        let lock_path = lock::path(lang);
+        fs::write(project.root.join(&lock_path), new_text).map_err(io_error(&lock_path))?;
+        written.push(lock_path);
     }
     Ok(written)
 }

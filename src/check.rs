@@ -117,6 +117,15 @@ pub fn check_reporting(
             let defined = fluent::defined_names(files);
             // A letter's plurals are chosen by the renderer's rules.
             let plurals = PluralCategories::of(lang);
+            // The data each letter gives its own messages.
+            let given: BTreeMap<String, Vec<String>> = letters_in
+                .iter()
+                .map(|letter| {
+                    let mut names = vec![crate::letter::SIGNATORY_COUNT.to_owned()];
+                    names.extend(letter.variables.keys().cloned());
+                    (letter.name.clone(), names)
+                })
+                .collect();
             // Each file's messages are read as Markdown once, for every check.
             let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
                 BTreeMap::new()
@@ -139,6 +148,7 @@ pub fn check_reporting(
                     functions: crate::ids::KNOWN_FUNCTIONS,
                     shapes: &shapes,
                     plurals: &plurals,
+                    given: &given,
                 };
                 check_file(
                     source,
@@ -255,6 +265,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
             functions: &functions,
             shapes: &shapes,
             plurals: &plurals,
+            given: &BTreeMap::new(),
         };
         let found = &mut checked.findings;
         for resource in source.files.keys() {

@@ -109,11 +109,23 @@ pub fn check_reporting(
                 files
             };
             let mut found = Vec::new();
+            // The letters published in this locale; the others are not checked in it.
+            let letters_in: Vec<&crate::letter::Letter> =
+                letters.iter().copied().filter(|l| l.is_in(lang)).collect();
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
-            resources.extend(letters.iter().map(|l| l.name.as_str()));
+            resources.extend(letters_in.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
             // A letter's plurals are chosen by the renderer's rules.
             let plurals = PluralCategories::of(lang);
+            // The data each letter gives its own messages.
+            let given: BTreeMap<String, Vec<String>> = letters_in
+                .iter()
+                .map(|letter| {
+                    let mut names = vec![crate::letter::SIGNATORY_COUNT.to_owned()];
+                    names.extend(letter.variables.keys().cloned());
+                    (letter.name.clone(), names)
+                })
+                .collect();
             // Each file's messages are read as Markdown once, for every check.
             let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
                 BTreeMap::new()
@@ -144,6 +156,7 @@ pub fn check_reporting(
                     functions: crate::ids::KNOWN_FUNCTIONS,
                     shapes: &shapes,
                     plurals: &plurals,
+                    given: &given,
                 };
                 check_file(
                     source,
@@ -160,7 +173,20 @@ pub fn check_reporting(
             }
             fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
             for (stem, file) in &files.files {
-                if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
+                if stem == COMMON_RESOURCE {
+                    continue;
+                }
+                if let Some(letter) = project.letter(stem) {
+                    if !letter.is_in(lang) {
+                        found.push(finding(
+                            Code::ObsoleteFile,
+                            lang,
+                            None,
+                            Location::file_start(&file.path),
+                            format!("the letter `{stem}` is not published in `{lang}` (the `locales` of its letter.toml): this file is never used; remove it or add `{lang}` to the letter's locales"),
+                        ));
+                    }
+                } else {
                     found.push(finding(
                         Code::ObsoleteFile,
                         lang,
@@ -171,7 +197,16 @@ pub fn check_reporting(
                 }
             }
             let mut policy_found = Vec::new();
+            // The page text, shared by every letter, has a row of its own.
+            let page = crate::coverage::page_coverage(source, files);
+            if let Some(minimum) = files.settings.min_coverage {
+                low_coverage(files, &page, minimum, &mut policy_found);
+            }
+            checked.coverage.push(page);
             for (letter, prepared) in letters.iter().zip(&prepared) {
+                if !letter.is_in(lang) {
+                    continue;
+                }
                 let letter_coverage = letter_coverage(source, files, letter);
                 if let Some(minimum) = files.settings.min_coverage {
                     low_coverage(files, &letter_coverage, minimum, &mut policy_found);
@@ -181,7 +216,7 @@ pub fn check_reporting(
             }
             date_format(files, &mut found);
             if lang != source.lang() {
-                stale_translations(project, files, &letters, &mut found)?;
+                stale_translations(project, files, &letters_in, &mut found)?;
             }
             let required = files.settings.required;
             for mut f in found {
@@ -243,6 +278,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
             functions: &functions,
             shapes: &shapes,
             plurals: &plurals,
+            given: &BTreeMap::new(),
         };
         let found = &mut checked.findings;
         unreadable_files(files, found);

@@ -26,8 +26,12 @@ pub struct Document {
     /// Postal address lines, as written.
     pub address: Vec<String>,
     /// The language the letter's data (the postal address) is written in:
-    /// the source locale's.
+    /// the letter's `address-lang`, else the source locale's.
     pub data_lang: Lang,
+    /// Who the letter is from (author metadata), where the letter says.
+    pub sender: Option<String>,
+    /// The address of the email's `From` header, where the letter gives one.
+    pub sender_email: Option<String>,
     /// The label before the subject ("RE:").
     pub subject_label: Span,
     /// The subject line.
@@ -295,6 +299,8 @@ pub struct Chooser {
     pub title: String,
     /// The letter's subject in the page's language.
     pub heading: Span,
+    /// Who the letter is from, shown above the subject, where the letter says.
+    pub sender: Option<String>,
     /// "Choose a language", in every language of the page, in configured
     /// order, each wording once.
     pub prompts: Vec<Span>,
@@ -327,6 +333,7 @@ impl Chooser {
                 main.chrome.chooser_heading.plain_text()
             ),
             heading: main.subject.clone(),
+            sender: main.sender.clone(),
             prompts: documents.iter().map(|d| &d.chrome.chooser_heading).fold(
                 Vec::new(),
                 |mut prompts, prompt| {

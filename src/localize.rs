@@ -118,9 +118,11 @@ impl Prepared {
     ) -> Self {
         Prepared {
             note_numbers: number_notes(project, letter),
+            // The letter's switcher lists the languages the letter is in.
             languages: published
                 .iter()
                 .zip(common)
+                .filter(|(lang, _)| letter.is_in(lang))
                 .map(|(lang, name)| {
                     let name = name
                         .clone()
@@ -234,6 +236,7 @@ fn localize_in(
         fallbacks: BTreeMap::new(),
         issues: Vec::new(),
     };
+    let args = letter_args(letter, &mut |date| resolver.date(date).plain_text());
     let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
     let mut note_labels: BTreeMap<usize, Span> = BTreeMap::new();
@@ -241,7 +244,7 @@ fn localize_in(
     let mut body_span =
         |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
             let mut labels = Vec::new();
-            let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
+            let mut span = resolver.span(id, &args, &mut |note_id| {
                 let number = *note_numbers.get(note_id)?;
                 let occurrence = occurrences.entry(number).or_default();
                 *occurrence += 1;
@@ -350,7 +353,8 @@ fn localize_in(
         noon_rfc3339: letter.timezone.noon_rfc3339(letter.date),
     };
     let subject_text = subject.plain_text();
-    let mut title_args = FluentArgs::new();
+    // A letter's own `page-title` may use the letter's data.
+    let mut title_args = letter_args(letter, &mut |date| date.iso());
     title_args.set("subject", subject_text.as_str());
     let title = if letter_has_own_title(project, letter) {
         // The letter's own title, looked up in its own files alone: each
@@ -447,7 +451,14 @@ fn localize_in(
         date,
         recipient,
         address: letter.recipient.address.clone(),
-        data_lang: project.config.source.clone(),
+        data_lang: letter
+            .recipient
+            .address_lang
+            .as_deref()
+            .and_then(|tag| Lang::parse(tag).ok())
+            .unwrap_or_else(|| project.config.source.clone()),
+        sender: letter.sender.clone(),
+        sender_email: letter.sender_email.clone(),
         subject_label,
         subject,
         salutation,
@@ -529,6 +540,29 @@ fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> O
         .filter(|name| !name.trim().is_empty())
 }
 
+/// The letter's data its messages are given: `$signatory-count` and the
+/// `[variables]`, numbers as numbers (written with the locale's digits,
+/// chosen on by plural selectors), dates written out by `date_text`.
+pub(crate) fn letter_args<'l>(
+    letter: &'l Letter,
+    date_text: &mut dyn FnMut(crate::dates::Date) -> String,
+) -> FluentArgs<'l> {
+    let mut args = FluentArgs::new();
+    args.set(
+        letter::SIGNATORY_COUNT,
+        FluentValue::from(letter.signatories.len()),
+    );
+    for (name, value) in &letter.variables {
+        let value = match value {
+            letter::Variable::Number(n) => FluentValue::from(*n),
+            letter::Variable::Text(text) => FluentValue::from(text.as_str()),
+            letter::Variable::Date(date) => FluentValue::from(date_text(*date)),
+        };
+        args.set(name.as_str(), value);
+    }
+    args
+}
+
 fn number_args(number: usize) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     args.set("number", FluentValue::from(number));
@@ -540,9 +574,10 @@ fn number_args(number: usize) -> FluentArgs<'static> {
 /// the source so that note 2 is the same source in every language.
 fn number_notes(project: &Project, letter: &Letter) -> BTreeMap<String, usize> {
     let source_bundle = bundle_for(project, letter, &project.config.source);
+    let args = letter_args(letter, &mut |date| date.iso());
     let mut order: Vec<&str> = Vec::new();
     for id in letter.message_ids() {
-        let Ok(Some(value)) = format_plain(&source_bundle, id, &FluentArgs::new()) else {
+        let Ok(Some(value)) = format_plain(&source_bundle, id, &args) else {
             continue;
         };
         markdown::parse_inline(&value, &mut |note_id| {

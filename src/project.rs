@@ -162,7 +162,8 @@ impl Project {
             message: error.message,
         })?;
 
-        let letters = load_letters(root)?;
+        let project_locales: Vec<Lang> = config.locales.iter().map(|l| l.lang.clone()).collect();
+        let letters = load_letters(root, &project_locales, &config.source)?;
         // Locales are read and parsed in parallel; the first error in
         // configuration order is reported, as a serial load would.
         let locales = config
@@ -314,19 +315,24 @@ fn locate_quoted(root: &Path, file: &Path, id: &str) -> Option<Location> {
     Some(Location::at_span(file, &text, start..start + id.len()))
 }
 
-fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
+fn load_letters(root: &Path, locales: &[Lang], source: &Lang) -> Result<Vec<Letter>, LoadError> {
     let mut names = visible_folders(&root.join(CONTENT_DIR), Path::new(CONTENT_DIR))?;
     refuse_outside(root, Path::new(CONTENT_DIR))?;
     names.sort();
     names
         .par_iter()
-        .map(|name| load_letter(root, name))
+        .map(|name| load_letter(root, name, locales, source))
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
 }
 
-fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
+fn load_letter(
+    root: &Path,
+    name: &str,
+    locales: &[Lang],
+    source: &Lang,
+) -> Result<Letter, LoadError> {
     let shown = letter_file_path(name);
     if !is_safe_name(name) {
         return Err(LoadError::Invalid {
@@ -337,7 +343,7 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     refuse_outside(root, &shown)?;
     let text = read_text(&root.join(&shown), &shown)?;
     let raw: RawLetter = parse_toml(&shown, &text)?;
-    raw.validate(name, &shown, &text)
+    raw.validate(name, &shown, &text, locales, source)
 }
 
 #[cfg(test)]

@@ -349,6 +349,7 @@ fn dashboard_after(
         })
         .collect::<Result<Vec<_>, BuildError>>()?;
     rows.extend(more.into_iter().flatten());
+    rows.extend(status::page_rows(project, locks));
     status::sort(project, &mut rows);
     Ok(Dashboard::of_rows(project, &rows))
 }
@@ -373,6 +374,8 @@ fn render_letter(
     prepared: &localize::Prepared,
     formats: &[Format],
 ) -> Result<Rendered, BuildError> {
+    // Only the locales the letter is published in.
+    let langs = &letter.langs_in(langs);
     let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
         .par_iter()
         .map(|lang| {
@@ -414,10 +417,19 @@ fn render_letter(
         })
         .collect();
     files.extend(pages.into_iter().flatten());
-    let main = documents
+    let Some(main) = documents
         .iter()
         .find(|d| d.lang == project.config.source)
-        .unwrap_or(&documents[0]);
+        .or(documents.first())
+    else {
+        // None of the locales chosen is the letter's.
+        return Ok(Rendered {
+            files,
+            fallbacks,
+            rows: Vec::new(),
+            summaries: Vec::new(),
+        });
+    };
     files.insert(
         Path::new(&letter.name).join("index.html"),
         html::chooser(&Chooser::new(main, &documents)),

@@ -44,6 +44,9 @@ pub enum SyncError {
     /// The locale is not in the project.
     #[error("no locale `{0}` in {CONFIG_FILE}: add it with `letterkit locale add {0}`")]
     Unknown(String),
+    /// A letter named is not in the project.
+    #[error("no letter `{0}` in this project")]
+    UnknownLetter(String),
     /// A lock file is malformed.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -87,8 +90,25 @@ pub struct LocaleSync {
 /// each message commented out under its notes, and lists the locale in
 /// `letterkit.toml` as optional and draft. Returns the files written.
 pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncError> {
+    add_locale_for(project, tag, &[])
+}
+
+/// [`add_locale`], also adding the locale to the `locales` of each letter
+/// of `letters` that lists its locales. A letter that lists its locales
+/// without the new one gets no file for it.
+pub fn add_locale_for(
+    project: &Project,
+    tag: &str,
+    letters: &[String],
+) -> Result<Vec<PathBuf>, SyncError> {
     let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    if let Some(name) = letters.iter().find(|n| project.letter(n).is_none()) {
+        return Err(SyncError::UnknownLetter(name.clone()));
+    }
     let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    if project.config.locale(lang.tag()).is_some() && !letters.is_empty() {
+        return add_to_letters(project, &lang, letters);
+    }
     if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
         return Err(SyncError::Exists(lang.tag().to_owned()));
     }
@@ -97,6 +117,12 @@ pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncErro
     fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
     let mut lock = Lock::new();
     for (name, file) in &source.files {
+        let listed = project
+            .letter(name)
+            .is_none_or(|l| l.locales.is_none() || letters.contains(name));
+        if !listed {
+            continue;
+        }
         let path = folder.join(format!("{name}.ftl"));
         fs::write(project.root.join(&path), scaffold_resource(file)).map_err(io_error(&path))?;
         written.push(path);
@@ -116,7 +142,91 @@ pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncErro
     ));
     fs::write(&config_path, config).map_err(io_error(Path::new(CONFIG_FILE)))?;
     written.push(PathBuf::from(CONFIG_FILE));
+    for name in letters {
+        let Some(letter) = project.letter(name).filter(|l| l.locales.is_some()) else {
+            continue;
+        };
+        let path = crate::project::letter_file_path(&letter.name);
+        let text = fs::read_to_string(project.root.join(&path)).map_err(io_error(&path))?;
+        if let Some(text) = with_locale_listed(&text, lang.tag()) {
+            fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
+            written.push(path);
+        }
+    }
     Ok(written)
+}
+
+/// Adds the project's locale `lang` to the `locales` of each letter of
+/// `letters` that lists its locales without it, and scaffolds those letters'
+/// files in it (every message commented out), as `locale add` does for a
+/// new locale. A file the locale has already is kept as written.
+fn add_to_letters(
+    project: &Project,
+    lang: &Lang,
+    letters: &[String],
+) -> Result<Vec<PathBuf>, SyncError> {
+    let source = project.source_locale();
+    let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    let mut written = Vec::new();
+    let (lock_text, mut lock) = lock::read(&project.root, lang)?.unwrap_or_default();
+    for name in letters {
+        let Some(letter) = project.letter(name) else {
+            continue;
+        };
+        if letter.locales.is_some() && !letter.is_in(lang) {
+            let path = crate::project::letter_file_path(&letter.name);
+            let text = fs::read_to_string(project.root.join(&path)).map_err(io_error(&path))?;
+            if let Some(text) = with_locale_listed(&text, lang.tag()) {
+                fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
+                written.push(path);
+            }
+        }
+        let path = folder.join(format!("{name}.ftl"));
+        if let Some(file) = source.file(name)
+            && !project.root.join(&path).exists()
+        {
+            fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
+            fs::write(project.root.join(&path), scaffold_resource(file))
+                .map_err(io_error(&path))?;
+            written.push(path);
+            lock.insert(name.clone(), lock::untranslated(file));
+        }
+    }
+    let new_text = lock::text(&lock);
+    if new_text != lock_text {
+        let lock_path = lock::path(lang);
+        fs::write(project.root.join(&lock_path), new_text).map_err(io_error(&lock_path))?;
+        written.push(lock_path);
+    }
+    Ok(written)
+}
+
+/// `letter.toml`'s text with `tag` added at the end of its top-level
+/// `locales = [...]` array, the rest as written; `None` where there is none.
+fn with_locale_listed(text: &str, tag: &str) -> Option<String> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with('[') {
+            // Past the top-level keys.
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("locales")
+            && rest.trim_start().starts_with('=')
+        {
+            let open = at + line.find('[')?;
+            let close = open + text[open..].find(']')?;
+            let inside = text[open + 1..close].trim_end();
+            let inside = inside.strip_suffix(',').unwrap_or(inside);
+            let separator = if inside.trim().is_empty() { "" } else { ", " };
+            return Some(format!(
+                "{}[{inside}{separator}\"{tag}\"]{}",
+                &text[..open],
+                &text[close + 1..]
+            ));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Works out what syncing the given locales (every translation locale when
@@ -200,6 +310,10 @@ fn plan_locale(
     };
     let mut new_lock = Lock::new();
     for (name, source_file) in &source.files {
+        // No scaffold for a letter not published in the locale.
+        if project.letter(name).is_some_and(|l| !l.is_in(files.lang())) {
+            continue;
+        }
         let path = files.path_of(name);
         let synced = sync_resource(name, source_file, files, &old_lock);
         plan.added

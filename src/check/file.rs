@@ -44,6 +44,9 @@ pub(super) struct Rules<'r> {
     pub(super) shapes: &'r BTreeMap<String, text::Shapes<'r>>,
     /// The plural categories of the locale's numbers.
     pub(super) plurals: &'r PluralCategories,
+    /// The variables each resource's messages are given besides those its
+    /// source messages use (a letter's `$signatory-count` and `[variables]`).
+    pub(super) given: &'r BTreeMap<String, Vec<String>>,
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -129,7 +132,8 @@ pub(super) fn check_file(
     );
     text::characters(file, lang, markup, found);
     if lang != source.lang() {
-        fluent::compare_entries(source_file, file, lang, found);
+        let given = rules.given.get(resource).map_or(&[][..], Vec::as_slice);
+        fluent::compare_entries(source_file, file, lang, given, found);
         let (owned_source, owned_target);
         let wanted = match rules.shapes.get(resource) {
             Some(wanted) => wanted,

@@ -247,9 +247,11 @@ pub(super) fn low_coverage(
         None,
         Location::file_start(files.path_of(&coverage.letter)),
         format!(
-            "{} is {}% translated ({}/{} messages); letterkit.toml asks for at least {minimum}%",
+            "{} is {}% translated ({}/{} words, {}/{} messages; a stale translation counts as translated); letterkit.toml asks for at least {minimum}%",
             coverage.letter,
             coverage.percent(),
+            coverage.words_translated,
+            coverage.words_total,
             coverage.translated,
             coverage.total
         ),

@@ -6,7 +6,9 @@
 //! the subject is the letter's, encoded so that clients show it as written;
 //! the date is noon of the letter's date in its time zone; the Message-ID and
 //! the MIME boundary are derived from the letter and locale, so the same input
-//! always gives the same bytes. From and To are the mailing tool's to add.
+//! always gives the same bytes. `From` is written where the letter gives a
+//! `sender-email` (named by its `sender`); otherwise From and To are the
+//! mailing tool's to add.
 
 use icu_calendar::{Date as IcuDate, Iso};
 use mail_builder::MessageBuilder;
@@ -46,7 +48,15 @@ pub fn message(document: &Document) -> String {
             .language(tag.to_owned()),
         ],
     );
-    let builder = MessageBuilder::new()
+    let mut builder = MessageBuilder::new();
+    // Only an address the letter gives: From is otherwise the mailing tool's to add.
+    if let Some(email) = &document.sender_email {
+        builder = match &document.sender {
+            Some(name) => builder.from((name.as_str(), email.as_str())),
+            None => builder.from(email.as_str()),
+        };
+    }
+    let builder = builder
         .header("Subject", header_text(&document.subject.plain_text()))
         .header("Content-Language", Text::new(tag.to_owned()));
     let builder = match &document.date.noon {

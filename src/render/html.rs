@@ -47,6 +47,10 @@ fn write_page(document: &Document, setting: Setting) -> String {
     );
     w.newline();
     head(&mut w, &document.title, &[], |w| {
+        if let Some(sender) = &document.sender {
+            w.void("meta", &[("name", "author"), ("content", sender)]);
+            w.newline();
+        }
         if !site {
             return;
         }
@@ -308,6 +312,10 @@ pub fn chooser(chooser: &Chooser) -> String {
     );
     w.newline();
     head(&mut w, &chooser.title, &[], |w| {
+        if let Some(sender) = &chooser.sender {
+            w.void("meta", &[("name", "author"), ("content", sender)]);
+            w.newline();
+        }
         for entry in &chooser.entries {
             let href = format!("{}/index.html", entry.lang.tag());
             w.void(
@@ -325,6 +333,13 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.newline();
     w.start("main", &[]);
     w.newline();
+    if let Some(sender) = &chooser.sender {
+        // Data, as written: isolated, so that a name in another script keeps its order.
+        w.start("p", &[("class", "sender")]);
+        w.element("bdi", &[], sender);
+        w.end("p");
+        w.newline();
+    }
     w.start("h1", &[]);
     span(&mut w, &chooser.heading, page_lang);
     w.end("h1");

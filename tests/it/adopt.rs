@@ -130,8 +130,11 @@ fn a_second_letter_and_a_third_locale_keep_the_project_clean() {
     ok(&project, &["locale", "add", "fr"]);
     let check = ok(&project, &["check"]);
     assert!(
-        check
-            .contains("second-letter                fr       no        draft           0/28    0%"),
+        check.contains(
+            "second-letter                fr       no        draft           0/10    0%        0/36"
+        ) && check.contains(
+            "common                       fr       no        draft           0/19    0%       0/107"
+        ),
         "{check}"
     );
     ok(&project, &["build"]);

@@ -459,7 +459,7 @@ fn a_message_with_attributes_alone_is_missing_until_translated() {
     let run = check_tree(dir.path());
     assert!(
         run.stdout.contains(
-            "(all files)                  fr       yes       draft            1/2   50%         1/1"
+            "(all files)                  fr       yes       draft            1/2   99%         1/1"
         ),
         "{}",
         run.stdout

@@ -17,6 +17,7 @@ mod html;
 mod incremental;
 mod interop;
 mod limits;
+mod multi;
 mod packaging;
 mod paths;
 mod publishing;

@@ -180,3 +180,21 @@ fn the_preview_weighs_languages_and_answers_only_to_its_own_names() {
         assert_eq!(get_with_host(&server, "/status/", &host).0, 421, "{host}");
     }
 }
+
+#[test]
+fn a_lone_letter_is_offered_in_its_own_locales_only() {
+    let project = copy_project(&fixture("small"));
+    let root = project.path();
+    edit(
+        &root.join("content/notice/letter.toml"),
+        "date = 2024-03-01",
+        "locales = [\"en\"]\ndate = 2024-03-01",
+    );
+    std::fs::remove_file(root.join("locales/es/notice.ftl")).unwrap();
+    let server = serve(root);
+    let (status, head, _) = get(&server, "/", "es, en;q=0.5");
+    assert_eq!(status, 302);
+    assert!(head.contains("location: /notice/en/index.html"), "{head}");
+    let (status, _, _) = get(&server, "/notice/es/index.html", "es");
+    assert_eq!(status, 404, "no page for a locale the letter is not in");
+}

@@ -386,6 +386,10 @@ pub enum LocaleCommand {
     Add {
         /// The locale's BCP 47 tag, in canonical form (`pt-BR`, not `pt_BR`).
         tag: String,
+        /// Also add the locale to this letter's `locales` (a letter that lists
+        /// its locales gets no file for a locale it does not list); repeatable.
+        #[arg(long = "letter", value_name = "LETTER")]
+        letters: Vec<String>,
     },
     /// Bring locales in line with the source after it changed, keeping every translation.
     ///

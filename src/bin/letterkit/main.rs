@@ -274,10 +274,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             written(printed, "the status")?;
             Ok(0)
         }
-        Command::Locale(LocaleCommand::Add { tag }) => {
-            let written = sync::add_locale(&project, &tag).map_err(|e| e.to_string())?;
+        Command::Locale(LocaleCommand::Add { tag, letters }) => {
+            let existing = letterkit::lang::Lang::parse(&tag)
+                .is_ok_and(|lang| project.config.locale(lang.tag()).is_some());
+            let written =
+                sync::add_locale_for(&project, &tag, &letters).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();
-            let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
+            if existing {
+                let _ = writeln!(stdout, "added {tag} to {}:", letters.join(", "));
+            } else {
+                let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
+            }
             for path in &written {
                 let _ = writeln!(stdout, "  {}", path.display());
             }

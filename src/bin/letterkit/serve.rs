@@ -151,7 +151,12 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
                         .locales
                         .iter()
                         .map(|l| l.lang().clone())
-                        .filter(|l| *l != source),
+                        .filter(|l| *l != source)
+                        // `/` offers a lone letter in its own locales only.
+                        .filter(|l| match project.letters.as_slice() {
+                            [letter] => letter.is_in(l),
+                            _ => true,
+                        }),
                 )
                 .collect();
             state.stale = project

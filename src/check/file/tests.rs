@@ -35,6 +35,7 @@ fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Opti
         functions: crate::ids::FLUENT_FUNCTIONS,
         shapes: &shapes,
         plurals: &PluralCategories::of(files.lang()),
+        given: &BTreeMap::new(),
     };
     let mut found = Vec::new();
     check_file(source, files, "app", None, &rules, &mut found);

@@ -178,7 +178,7 @@ fn push_plain_text(content: &[Inline], out: &mut String) {
             } => push_plain_text(children, out),
             Inline::NoteRef(note) => {
                 out.push('[');
-                out.push_str(&note.number.to_string());
+                out.push_str(&note.numeral);
                 out.push(']');
             }
         }
@@ -219,6 +219,10 @@ pub enum Inline {
 pub struct NoteRef {
     /// The note's number.
     pub number: usize,
+    /// The note's number as the page writes it, in the digits of the locale's
+    /// default numbering system ("۲" on a Persian page); ids and links keep
+    /// `number`.
+    pub numeral: String,
     /// 1 for the first reference to this note, 2 for the second, and so on.
     pub occurrence: usize,
     /// The reference's accessible name ("Source 1").
@@ -264,6 +268,9 @@ pub struct DateText {
 pub struct Note {
     /// The note's number, from 1.
     pub number: usize,
+    /// The note's number as the page writes it, in the digits of the locale's
+    /// default numbering system ("۲" on a Persian page).
+    pub numeral: String,
     /// How many times the letter cites it (0 for a listed source never cited).
     pub references: usize,
     /// The label of the link back to the first reference.

@@ -3,6 +3,7 @@
 //! that fails to format, is taken from the next locale in the chain and its span
 //! keeps that locale's language, so renderers can mark the change of language.
 
+mod numerals;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -251,6 +252,7 @@ fn localize_in(
                 labels.push(number);
                 Some(Inline::NoteRef(NoteRef {
                     number,
+                    numeral: numerals::numeral(lang, number),
                     occurrence: *occurrence,
                     // Filled in below, once the parser no longer borrows the resolver.
                     label: Span {
@@ -333,6 +335,7 @@ fn localize_in(
         };
         notes.push(Note {
             number,
+            numeral: numerals::numeral(lang, number),
             references: 0,
             back_label: resolver.plain_span("back-to-reference", &number_args(number))?,
             description: body_span(&mut resolver, &source.description)?,

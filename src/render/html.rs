@@ -194,11 +194,31 @@ fn write_page(document: &Document, setting: Setting) -> String {
         span(&mut w, &document.chrome.sources_heading, page_lang);
         w.end("h2");
         w.newline();
-        w.start("ol", &[("class", "sources")]);
+        // The browser's own markers write Western digits: a page whose
+        // numbers are written otherwise writes each marker as text, which
+        // every browser shows and every screen reader reads as written.
+        let own_markers = document
+            .notes
+            .iter()
+            .any(|note| note.numeral != note.number.to_string());
+        let class = if own_markers {
+            "sources numbered"
+        } else {
+            "sources"
+        };
+        w.start("ol", &[("class", class)]);
         w.newline();
         for note in &document.notes {
             let id = format!("source-{}", note.number);
             w.start("li", &[("id", &id)]);
+            if own_markers {
+                w.element(
+                    "span",
+                    &[("class", "marker")],
+                    &format!("{}.", note.numeral),
+                );
+                w.text(" ");
+            }
             span(&mut w, &note.description, page_lang);
             if let Some(title) = &note.cited_title {
                 span(&mut w, &document.chrome.title_separator, page_lang);
@@ -535,13 +555,16 @@ fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
                     1 => format!("ref-{}", note.number),
                     n => format!("ref-{}-{n}", note.number),
                 };
-                let number = note.number.to_string();
                 w.start("sup", &[("class", "note-ref")]);
                 w.start("a", &[("href", &href), ("id", &id)]);
                 w.start("span", &[("class", "visually-hidden")]);
                 span(w, &note.label, context);
                 w.end("span");
-                w.element("span", &[("aria-hidden", "true")], &format!("[{number}]"));
+                w.element(
+                    "span",
+                    &[("aria-hidden", "true")],
+                    &format!("[{}]", note.numeral),
+                );
                 w.end("a");
                 w.end("sup");
             }

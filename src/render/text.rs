@@ -156,8 +156,8 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
     if !document.notes.is_empty() {
         blocks.push(paragraph(&text(&document.chrome.sources_heading), "", ""));
         for note in &document.notes {
-            let marker = format!("[{}] ", note.number);
-            let indent = hang(marker.len());
+            let marker = format!("[{}] ", note.numeral);
+            let indent = hang(textwrap::core::display_width(&marker));
             let mut description = text(&note.description);
             if let Some(title) = &note.cited_title {
                 description.push_str(&text(&document.chrome.title_separator));
@@ -286,7 +286,9 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
                 }
             }
             Inline::NoteRef(note) => {
-                out.push_str(&format!("[{}]", note.number));
+                out.push('[');
+                out.push_str(&note.numeral);
+                out.push(']');
             }
             Inline::Isolate { content, .. } => {
                 isolated(rtl, out, |out| push_plain(content, rtl, out));

@@ -373,3 +373,100 @@ fn a_japanese_email_reflows_without_spaces_inside_words() {
         "{thai}"
     );
 }
+
+/// The part of an email of the given MIME subtype ("plain", "html"), decoded.
+fn email_part(eml: &Path, subtype: &str) -> String {
+    let script = r#"
+import email, sys
+from email import policy
+message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+sys.stdout.write(message.get_body(preferencelist=(sys.argv[2],)).get_content())
+"#;
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(eml)
+        .arg(subtype)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn persian_notes_are_numbered_in_persian_digits_in_every_output() {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let project = fixture("scripts");
+    let run = letterkit(
+        &project,
+        &["build", "--email", "--out", out.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let letter = out.path().join("river-survey");
+    let page = fs::read_to_string(letter.join("fa/index.html")).unwrap();
+    let email_page = email_part(&letter.join("fa/letter.eml"), "html");
+    for html in [&page, &email_page] {
+        // The reference shows the Persian numeral; its link and id stay ASCII.
+        assert!(
+            html.contains("<a href=\"#source-1\" id=\"ref-1\">")
+                && html.contains("<span aria-hidden=\"true\">[۱]</span>")
+                && html.contains("<span aria-hidden=\"true\">[۲]</span>"),
+            "{html}"
+        );
+        // The list writes its own markers, which the browser's would not.
+        assert!(html.contains("<ol class=\"sources numbered\">"), "{html}");
+        assert!(
+            html.contains("<li id=\"source-1\"><span class=\"marker\">۱.</span> ")
+                && html.contains("<li id=\"source-2\"><span class=\"marker\">۲.</span> "),
+            "{html}"
+        );
+        assert!(!html.contains("[1]") && !html.contains("[2]"), "{html}");
+    }
+
+    let text = fs::read_to_string(letter.join("fa/letter.txt")).unwrap();
+    let email_text = email_part(&letter.join("fa/letter.eml"), "plain");
+    for text in [&text, &email_text] {
+        assert!(
+            text.contains("است.[۱]") && text.contains("کند.[۲]"),
+            "{text}"
+        );
+        assert!(!text.contains("[1]") && !text.contains("[2]"), "{text}");
+    }
+    // Each note's marker hangs by its display width.
+    assert!(
+        text.contains(
+            "[۲] صورت‌جلسهٔ نشست سازمان در نوامبر ۲۰۲۴\n    https://example.org/minutes/2024-11\n"
+        ),
+        "{text}"
+    );
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("scripts__river-survey__fa__text", text);
+    });
+
+    // Footnote labels are identifiers, which stay ASCII.
+    let markdown = letterkit(
+        &project,
+        &["render", "river-survey", "fa", "--format", "markdown"],
+    );
+    assert_eq!(markdown.code, 0, "{}", markdown.transcript());
+    assert!(
+        markdown.stdout.contains("است.[^1]") && markdown.stdout.contains("\n[^2]: "),
+        "{}",
+        markdown.stdout
+    );
+
+    // Locales whose digits are Western keep the browser's markers.
+    for locale in ["en", "ja", "th"] {
+        let html = fs::read_to_string(letter.join(locale).join("index.html")).unwrap();
+        assert!(html.contains("<ol class=\"sources\">"), "{locale}");
+        assert!(!html.contains("class=\"marker\""), "{locale}");
+        assert!(
+            html.contains("<span aria-hidden=\"true\">[1]</span>"),
+            "{locale}"
+        );
+    }
+}

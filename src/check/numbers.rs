@@ -47,6 +47,30 @@ const ARABIC: Conventions = Conventions {
     spaced: false,
 };
 
+/// Groups of three digits separated by dots, and a decimal comma: how much of
+/// Europe and Latin America writes numbers whatever CLDR's choice for the
+/// locale (Ukrainian `32.700`, Hungarian `3.000`).
+const DOT_GROUPS: Conventions = Conventions {
+    decimal: ',',
+    group: '.',
+    spaced: false,
+};
+
+/// Swiss groups: an apostrophe (or right single quotation mark) and a
+/// decimal point, as in Romansh `3'000`.
+const SWISS: [Conventions; 2] = [
+    Conventions {
+        decimal: '.',
+        group: '\'',
+        spaced: false,
+    },
+    Conventions {
+        decimal: '.',
+        group: '\u{2019}',
+        spaced: false,
+    },
+];
+
 /// Languages CLDR has no number symbols for, read as the language their
 /// writers follow.
 const CONVENTIONS_OF: [(&str, &str); 1] = [("ht", "fr")];
@@ -216,6 +240,10 @@ enum Reading {
     /// As written, digits in ASCII: an identifier (`V2`) or a figure no
     /// convention reads (`1.0.8`).
     Written(String),
+    /// An identifier's digits, and whether its letters are not ASCII: an
+    /// identifier written in another script agrees with one of the same
+    /// digits.
+    Digits(String, bool),
 }
 
 /// A figure of a message.
@@ -254,18 +282,32 @@ pub(super) fn figures(text: &str, lang: &Lang, source: Conventions) -> Vec<Figur
         let raw: String = chars[start..end].iter().collect();
         if before.is_some_and(|c| c.is_alphabetic() && !is_ideographic(c)) {
             // An identifier: the word the digits belong to, compared whole.
+            // Letters of one kind (ASCII or not) with it: `CTAP2를` is the
+            // name and a Korean particle.
+            let latin = before.is_some_and(|c| c.is_ascii());
+            let same_kind = |c: char| {
+                c.is_alphanumeric() && (c.is_ascii() == latin || digit_value(c).is_some())
+            };
             let mut from = start;
-            while from > 0 && chars[from - 1].is_alphanumeric() {
+            while from > 0 && same_kind(chars[from - 1]) {
                 from -= 1;
             }
             let mut to = end;
-            while to < chars.len() && (chars[to].is_alphanumeric()) {
+            while to < chars.len() && same_kind(chars[to]) {
                 to += 1;
             }
             i = to;
             let written: String = chars[from..to].iter().collect();
+            let mut readings = vec![Reading::Written(ascii(&written).to_uppercase())];
+            // Transliterated (Serbian `МД5`, Hindi `डी3डी11`): its digits
+            // stand for the source's identifier with the same digits.
+            let digits: String = ascii(&written)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            readings.push(Reading::Digits(digits, !latin));
             found.push(Figure {
-                readings: vec![Reading::Written(ascii(&written).to_uppercase())],
+                readings,
                 written,
                 word_like: false,
                 identifier: true,
@@ -274,10 +316,13 @@ pub(super) fn figures(text: &str, lang: &Lang, source: Conventions) -> Vec<Figur
         }
         let mut values: Vec<Value> = Vec::new();
         let arabic = raw.contains(['\u{066B}', '\u{066C}']).then_some(ARABIC);
-        for c in [Some(conventions), Some(source), arabic]
+        let swiss = raw.contains(['\'', '\u{2019}']).then_some(SWISS);
+        let tried = [Some(conventions), Some(source), arabic, Some(DOT_GROUPS)];
+        let tried = tried
             .into_iter()
             .flatten()
-        {
+            .chain(swiss.into_iter().flatten());
+        for c in tried {
             if let Some(v) = read(&raw, c)
                 && !values.contains(&v)
             {
@@ -638,7 +683,14 @@ pub(super) struct Comparison {
 pub(super) fn compare(source: &[Figure], target: &[Figure]) -> Comparison {
     let mut matched = vec![false; target.len()];
     let mut unmatched_source = Vec::new();
-    let agree = |a: &Figure, b: &Figure| a.readings.iter().any(|r| b.readings.contains(r));
+    let agree = |a: &Figure, b: &Figure| {
+        a.readings.iter().any(|r| match r {
+            Reading::Digits(digits, other_script) => b.readings.iter().any(
+                |r| matches!(r, Reading::Digits(d, o) if d == digits && (*o || *other_script)),
+            ),
+            r => b.readings.contains(r),
+        })
+    };
     for wanted in source {
         // The same first reading before any other, so "2.5 million ... 2.5"
         // pairs each with its own.

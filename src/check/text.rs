@@ -10,13 +10,14 @@ use super::numbers::{self, Conventions};
 use super::report::{Finding, finding};
 use crate::code::Code;
 use crate::ftl::{EntryKind, FtlFile};
-use crate::lang::Lang;
+use crate::lang::{Direction, Lang};
 use crate::markdown::{self, MarkupIssue};
 use crate::scan::{self, in_range};
 use crate::text::is_bidi_control;
 
 /// Reports every bidi control (an error: it can make text read in another
-/// order than it is stored, as in Trojan Source), every invisible control
+/// order than it is stored, as in Trojan Source; in a right-to-left locale
+/// of a Fluent tree, only overrides), every run of an invisible control
 /// or format character (an error), and in a letter every directional mark
 /// (a warning: rarely needed, since letterkit isolates what needs it), each
 /// with its code point and position. In any other Fluent tree a mark is
@@ -32,6 +33,8 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
     let mut spans = None;
     let separates_words =
         WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
+    let mut previous: Option<(usize, char)> = None;
+    let mut repeated = 0;
     for offset in offsets {
         // Every offset starts a character: see `hidden_character_offsets`.
         let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
@@ -40,30 +43,62 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
         let Some((code, what)) = classify(c) else {
             continue;
         };
+        // Right-to-left teams of a Fluent tree embed and isolate Latin
+        // names and placeables on purpose; an override reorders what is
+        // stored, and stays reported everywhere.
+        let laid_out = code == Code::BidiControl
+            && markup == Markup::Tree
+            && lang.direction() == Direction::Rtl
+            && !matches!(c, '\u{202D}' | '\u{202E}');
         if c == ZERO_WIDTH_SPACE && separates_words
             || code == Code::DirectionalMark && markup == Markup::Tree
+            || laid_out
         {
             continue;
         }
+        // A run of the same character is one finding, at its first.
+        if let Some(last) = found.last_mut()
+            && previous == Some((offset, c))
+        {
+            previous = Some((offset + c.len_utf8(), c));
+            repeated += 1;
+            last.message = format!(
+                "U+{:04X} {what} ({repeated} in a row){}: {}",
+                c as u32,
+                in_message(last.message_id.as_deref()),
+                advice_for(code)
+            );
+            continue;
+        }
+        previous = Some((offset + c.len_utf8(), c));
+        repeated = 1;
         // The spans are in file order and do not overlap.
         let spans = spans.get_or_insert_with(|| file.entry_spans());
         let id = spans
             .get(spans.partition_point(|s| s.range.end <= offset))
             .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
-        let advice = match code {
-            Code::DirectionalMark => {
-                "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
-            }
-            _ => "it is invisible and can make the text read differently than it looks: remove it",
-        };
         found.push(finding(
             code,
             lang,
             id,
             file.location_of_span(offset..offset + c.len_utf8()),
-            format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
+            format!(
+                "U+{:04X} {what}{}: {}",
+                c as u32,
+                in_message(id),
+                advice_for(code)
+            ),
         ));
+    }
+}
+
+fn advice_for(code: Code) -> &'static str {
+    match code {
+        Code::DirectionalMark => {
+            "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
+        }
+        _ => "it is invisible and can make the text read differently than it looks: remove it",
     }
 }
 

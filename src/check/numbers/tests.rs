@@ -177,6 +177,17 @@ fn added_and_missing_figures_are_told_apart_from_changes() {
     // A different count of figures: each difference is told, none is a change.
     let found = compared("Last 7 days of 2024", "ko", "2024년 제3자 최근 1주");
     assert!(found.changed.is_empty(), "{found:?}");
+    silent(
+        "3,000 trackers, 124,900,000 pixels",
+        "uk",
+        "3.000 трекерів, 124.900.000 пікселів",
+    );
+    silent("3,000 trackers", "rm", "3'000 fastizaders");
+    silent("MD5, A4 and D3D11", "sr", "МД5, А4 и डी3डी11");
+    silent("support CTAP2.", "ko", "CTAP2를 지원");
+    changed("MD5 digest", "lij", "M5 digest");
+    changed("ASN1 encoder", "pl", "koder ANS1");
+    changed("124,900,000 pixels", "eu", "124.900.00 pixel");
     let found = compared("Shift", "lt", "Lyg2");
     assert_eq!(found.added, ["Lyg2"]);
 }

@@ -278,3 +278,40 @@ fn the_byte_scan_sees_every_character_that_is_reported() {
     let typographic = "plain “quoted” text’s — in عربي…";
     assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
 }
+
+fn hidden(tag: &str, markup: Markup, text: &str) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    characters(&file(text), &Lang::parse(tag).unwrap(), markup, &mut found);
+    found
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.location.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_run_of_invisible_characters_is_one_finding_at_its_first() {
+    let found = hidden(
+        "hr",
+        Markup::Tree,
+        "a = x\u{200B}\u{200B}\u{200B}\u{200B}y z\u{200B}\n",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "invisible-character");
+}
+
+#[test]
+fn right_to_left_locales_of_a_tree_may_embed_but_not_override() {
+    let embedded = "a = \u{202B}يبحث عن \u{202A}{ $host }\u{202C}\u{202C}\n";
+    assert!(hidden("ar", Markup::Tree, embedded).is_empty());
+    assert_eq!(
+        hidden("ar", Markup::Letter, embedded).len(),
+        3,
+        "the two closing PDFs are one run"
+    );
+    assert_eq!(hidden("fr", Markup::Tree, embedded).len(), 3);
+    let overridden = "a = \u{202E}txt.exe\n";
+    assert_eq!(
+        hidden("ar", Markup::Tree, overridden),
+        [("bidi-control", "x.ftl:1:5".to_owned())]
+    );
+}

@@ -8,7 +8,7 @@ use fluent_syntax::ast;
 
 use super::numbers::{self, Conventions};
 use super::report::{Finding, finding};
-use crate::code::Code;
+use crate::code::{Code, Severity};
 use crate::ftl::{EntryKind, FtlFile};
 use crate::lang::{Direction, Lang};
 use crate::markdown::{self, MarkupIssue};
@@ -78,7 +78,7 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
             .get(spans.partition_point(|s| s.range.end <= offset))
             .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
-        found.push(finding(
+        let mut reported = finding(
             code,
             lang,
             id,
@@ -89,8 +89,30 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
                 in_message(id),
                 advice_for(code)
             ),
-        ));
+        );
+        if keeps_leading_space(text, offset, c) {
+            reported.severity = Severity::Warning;
+            reported.message = format!(
+                "U+{:04X} {what}{} keeps the space after it from being trimmed: write `{{ \" \" }}` instead",
+                c as u32,
+                in_message(id)
+            );
+        }
+        found.push(reported);
     }
+}
+
+/// Whether a zero width space or no-break space starts a value or variant
+/// and is followed by a space: put there so that Fluent keeps the space,
+/// which `{ " " }` does visibly.
+fn keeps_leading_space(text: &str, offset: usize, c: char) -> bool {
+    if !matches!(c, ZERO_WIDTH_SPACE | '\u{FEFF}') {
+        return false;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let before = text[line_start..offset].trim_end();
+    let after = &text[offset + c.len_utf8()..];
+    (before.ends_with(']') || before.ends_with('=')) && after.starts_with(' ')
 }
 
 fn advice_for(code: Code) -> &'static str {
@@ -542,15 +564,34 @@ pub(super) fn compare_messages(
         let (Some(shape), Some(wanted)) = (targets.by_id.get(id), sources.by_id.get(id)) else {
             continue;
         };
+        // Set for the next finding only: reported as a warning.
+        let as_warning = std::cell::Cell::new(false);
         let mut report = |code: Code, message: String| {
-            found.push(finding(code, lang, Some(id), file.location_of(id), message));
+            let mut reported = finding(code, lang, Some(id), file.location_of(id), message);
+            if as_warning.take() {
+                reported.severity = Severity::Warning;
+            }
+            found.push(reported);
         };
         if markup == Markup::Tree {
             let html: Vec<String> = difference(&shape.html, &wanted.html)
                 .into_iter()
                 .map(|tag| shape.written_html.get(&tag).cloned().unwrap_or(tag))
                 .collect();
-            if !html.is_empty() {
+            let added = difference(&shape.html, &wanted.html);
+            if !html.is_empty()
+                && harmless_inline(&added)
+                && difference(&wanted.html, &shape.html).is_empty()
+            {
+                as_warning.set(true);
+                report(
+                    Code::RawHtml,
+                    format!(
+                        "`{id}` adds inline formatting the source does not have ({}): keep it only if the emphasis belongs in {lang}",
+                        html.join(" ")
+                    ),
+                );
+            } else if !html.is_empty() {
                 report(
                     Code::RawHtml,
                     format!(
@@ -674,6 +715,30 @@ pub(super) fn compare_messages(
             );
         }
     }
+}
+
+/// Whether added tags are only inline formatting without attributes, each
+/// opened and closed (`<em>…</em>`, `<br>`): a translator's emphasis, which
+/// an application shows as intended.
+fn harmless_inline(tags: &[String]) -> bool {
+    const INLINE: [&str; 9] = ["em", "strong", "b", "i", "u", "code", "span", "bdi", "br"];
+    let mut open = BTreeMap::new();
+    for tag in tags {
+        let (closing, name) = match tag.strip_prefix("</") {
+            Some(rest) => (true, rest),
+            None => (false, tag.trim_start_matches('<')),
+        };
+        let name = name.trim_end_matches('>');
+        if !INLINE.contains(&name) {
+            return false;
+        }
+        if name != "br" {
+            *open.entry(name).or_insert(0i32) += if closing { -1 } else { 1 };
+        } else if closing {
+            return false;
+        }
+    }
+    open.values().all(|n| *n == 0)
 }
 
 /// How many words a translation identical to its source must have to be

@@ -315,3 +315,60 @@ fn right_to_left_locales_of_a_tree_may_embed_but_not_override() {
         [("bidi-control", "x.ftl:1:5".to_owned())]
     );
 }
+
+#[test]
+fn a_zero_width_space_that_keeps_a_leading_space_is_a_warning() {
+    let text = file(
+        "a =\n    { $n ->\n        [one] \u{200B} שנייה\n       *[other] \u{200B} שניות\n    }\nb = x\u{200B} y\n",
+    );
+    let mut found = Vec::new();
+    characters(&text, &Lang::parse("he").unwrap(), Markup::Tree, &mut found);
+    let severities: Vec<_> = found.iter().map(|f| f.severity).collect();
+    assert_eq!(
+        severities,
+        [Severity::Warning, Severity::Warning, Severity::Error]
+    );
+    assert!(
+        found[0].message.contains("{ \" \" }"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn emphasis_a_tree_translation_adds_is_a_warning_and_broken_tags_an_error() {
+    let severities = |target: &str| -> Vec<Severity> {
+        let mut found = Vec::new();
+        let (source, target) = (file("a = Use a firewall\n"), file(target));
+        compare_messages(
+            &Shapes::of(&source),
+            &Shapes::of(&target),
+            &Lang::parse("sq").unwrap(),
+            &Lang::parse("en").unwrap(),
+            &[],
+            Markup::Tree,
+            &mut found,
+        );
+        found.iter().map(|f| f.severity).collect()
+    };
+    assert_eq!(
+        severities("a = Përdor një <em>firewall</em>\n"),
+        [Severity::Warning]
+    );
+    assert_eq!(
+        severities("a = Përdor një<br> firewall\n"),
+        [Severity::Warning]
+    );
+    assert_eq!(
+        severities("a = Përdor një <i> firewall\n"),
+        [Severity::Error]
+    );
+    assert_eq!(
+        severities("a = Përdor një firewall</br>\n"),
+        [Severity::Error]
+    );
+    assert_eq!(
+        severities("a = Përdor <em class=\"x\">një</em> firewall\n"),
+        [Severity::Error]
+    );
+}

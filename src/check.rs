@@ -30,6 +30,7 @@ use crate::source::LoadError;
 
 mod file;
 mod fluent;
+mod numbers;
 pub mod output;
 mod report;
 mod text;

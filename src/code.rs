@@ -448,12 +448,13 @@ codes! {
         explanation: "A left-to-right, right-to-left or Arabic letter mark.",
         anchor: "directional-mark",
     },
-    /// A number the source does not have, in place of one it has or added.
+    /// A figure of the source changed in value (2.5 to 25, 850 to 580),
+    /// in a translation with as many figures as the source.
     ChangedNumber = 35 {
         name: "changed-number",
         severity: Error,
         category: Content,
-        explanation: "A number the source does not have: a figure changed or added.",
+        explanation: "A figure of the source changed in value, read in each locale's number conventions.",
         anchor: "changed-number",
     },
     /// A number of the source that the translation does not have (perhaps
@@ -472,6 +473,16 @@ codes! {
         category: Content,
         explanation: "A translation of three or more words identical to the source text.",
         anchor: "identical-to-source",
+    },
+    /// A figure the source does not have (a date, counter or ordinal the
+    /// translation writes as a figure, or a changed figure in a message
+    /// whose figures do not pair up).
+    AddedNumber = 40 {
+        name: "added-number",
+        severity: Warning,
+        category: Content,
+        explanation: "A figure the source does not have: a date, counter or ordinal written as a figure, or a changed one.",
+        anchor: "added-number",
     },
     /// Neither CLDR nor the locale's `common.ftl` can write the letter's date.
     MissingDateFormat = 11 {

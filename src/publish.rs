@@ -76,8 +76,8 @@ impl fmt::Debug for Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// A letter or locale asked for is not in the project.
-    #[error("{0}")]
-    Selection(String),
+    #[error(transparent)]
+    Selection(#[from] crate::project::SelectError),
     /// A Fluent file of a locale being built has syntax errors.
     #[error("{} Fluent syntax error(s):\n{}", errors.len(), errors.iter().map(|(l, m)| format!("  {l}: {m}")).collect::<Vec<_>>().join("\n"))]
     Syntax {
@@ -161,7 +161,7 @@ pub fn render_all(
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(|e| BuildError::Selection(e.to_string()))?;
+        .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
     let rendered = render_each(project, options, &letters, &langs, &locks, Ok);
@@ -453,7 +453,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     out_dir.refuse_unsafe(&project.root)?;
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(|e| BuildError::Selection(e.to_string()))?;
+        .map_err(BuildError::Selection)?;
     // A project loaded deferred has its letters' files read, and checked,
     // letter by letter.
     if !project.deferred {

@@ -272,6 +272,12 @@ fn ci_formats_carry_every_finding() {
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "letterkit");
+    // The project folder, where the artifact URIs start.
+    let root = std::fs::canonicalize(project.path()).unwrap();
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", root.display())
+    );
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().all(|r| r["id"].is_string()));
     let results = run["results"].as_array().unwrap();
@@ -290,7 +296,16 @@ fn ci_formats_carry_every_finding() {
     let junit = letterkit(project.path(), &["check", "--format", "junit"]);
     assert_eq!(junit.code, 1);
     let xml = junit.stdout;
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"letterkit check\" tests=\"4\" failures=\"2\">"), "{xml}");
+    assert!(
+        xml.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"letterkit check\">"
+        ),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<testsuite name=\"es\" tests=\"2\" failures=\"2\">"),
+        "{xml}"
+    );
     assert_eq!(xml.matches("<testcase ").count(), 4);
     assert_eq!(xml.matches("<failure ").count(), 2);
     assert!(

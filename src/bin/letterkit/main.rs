@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use letterkit::check::output::OutputFormat;
+use letterkit::check::output::{Base, OutputFormat};
 use letterkit::lang::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
@@ -30,41 +30,94 @@ const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
 
-/// Prints a check report and returns the exit code it calls for.
+/// What a check report is printed from: a project's report, made whole,
+/// or a tree, checked as the report is written.
+enum Checked<'a> {
+    /// A project's report.
+    Report(&'a check::Report),
+    /// A tree (in `--locales DIR`) and its policy.
+    Tree(
+        &'a Path,
+        &'a letterkit::project::Tree,
+        &'a letterkit::config::CheckPolicy,
+    ),
+}
+
+/// Prints a check report and returns the exit code it calls for. The
+/// formats for machines stream a tree's report a locale at a time.
 fn print_report(
-    report: &check::Report,
+    checked: Checked<'_>,
     root: &Path,
     format: CheckFormat,
     deny_warnings: bool,
 ) -> Result<u8, String> {
-    let fails = report.fails(deny_warnings);
     // A report can run to tens of thousands of lines: buffered under the
     // colour handling, so that they are written in large blocks, not a system
     // call per line.
     let buffered = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    if let CheckFormat::Output(output @ (OutputFormat::Json | OutputFormat::Sarif)) = format {
-        // JSON has no styling to strip, and escapes every control character.
-        let mut stdout = buffered;
-        let printed = output
-            .write(report, fails, &mut stdout)
-            .and_then(|()| stdout.flush());
-        written(printed, "the report")?;
-        return Ok(if fails { FINDINGS } else { 0 });
-    }
     let choice = anstream::stdout().current_choice();
-    let buffered: Box<dyn Write> = Box::new(buffered);
-    let mut stdout = anstream::AutoStream::new(buffered, choice);
-    let printed = match format {
+    let mut stdout: Box<dyn Write> = match format {
+        // JSON has no styling to strip, and escapes every control character.
+        CheckFormat::Output(OutputFormat::Json | OutputFormat::Sarif) => Box::new(buffered),
+        _ => {
+            let buffered: Box<dyn Write> = Box::new(buffered);
+            Box::new(anstream::AutoStream::new(buffered, choice))
+        }
+    };
+    let verdict = |fails: bool| if fails { FINDINGS } else { 0 };
+    let output = match format {
+        CheckFormat::Output(output) => output,
         CheckFormat::Human => {
+            let whole;
+            let report = match checked {
+                Checked::Report(report) => report,
+                Checked::Tree(_, tree, policy) => {
+                    whole = check::check_tree(tree, policy).map_err(|e| e.to_string())?;
+                    &whole
+                }
+            };
+            let fails = report.fails(deny_warnings);
             // Colours the stream would strip are not worth making.
             let styled = choice != anstream::ColorChoice::Never;
-            report::human(report, root, fails, styled, &mut stdout)
+            let printed = report::human(report, root, fails, styled, &mut stdout)
+                .and_then(|()| stdout.flush());
+            written(printed, "the report")?;
+            return Ok(verdict(fails));
         }
-        CheckFormat::Output(output) => output.write(report, fails, &mut stdout),
+    };
+    let cannot_read = |dir: &Path, e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    match checked {
+        Checked::Report(report) => {
+            let base = Base::of(root, Path::new("")).map_err(|e| cannot_read(root, e))?;
+            let printed = output
+                .write(report, &base, deny_warnings, &mut stdout)
+                .and_then(|fails| stdout.flush().map(|()| fails));
+            let fails = report.fails(deny_warnings);
+            written(printed.map(drop), "the report")?;
+            Ok(verdict(fails))
+        }
+        Checked::Tree(dir, tree, policy) => {
+            let base = Base::of(dir, dir).map_err(|e| cannot_read(dir, e))?;
+            let mut writer = check::output::Writer::new(output, base, &mut stdout)
+                .map_err(|e| format!("cannot write the report: {e}"))?;
+            let deny = deny_warnings || policy.deny_warnings;
+            let result =
+                check::check_tree_each(tree, policy, &mut |locale| writer.locale(&locale.part()));
+            match result {
+                // The reader went away (`letterkit check ... | head`): the
+                // verdict is the one of the locales written.
+                Err(check::CheckError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(verdict(writer.fails(deny)));
+                }
+                result => result.map_err(|e| e.to_string())?,
+            }
+            let printed = writer.finish(deny);
+            let fails = *printed.as_ref().unwrap_or(&false);
+            let printed = printed.and_then(|_| stdout.flush());
+            written(printed, "the report")?;
+            Ok(verdict(fails))
+        }
     }
-    .and_then(|()| stdout.flush());
-    written(printed, "the report")?;
-    Ok(if fails { FINDINGS } else { 0 })
 }
 
 /// An error writing to stdout, unless the reader went away (`letterkit status | head`).
@@ -108,8 +161,13 @@ fn run(cli: Cli) -> Result<u8, String> {
     } = &cli.command
     {
         let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let report = check::check_tree(&tree, &Default::default()).map_err(|e| e.to_string())?;
-        return print_report(&report, Path::new("."), *format, deny.is_some());
+        let policy = Default::default();
+        return print_report(
+            Checked::Tree(dir, &tree, &policy),
+            Path::new("."),
+            *format,
+            deny.is_some(),
+        );
     }
     let command = match cli.command {
         Command::Init {
@@ -247,7 +305,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             });
             bar.finish();
             let report = report.map_err(|e| e.to_string())?;
-            print_report(&report, &root, format, deny.is_some())
+            print_report(Checked::Report(&report), &root, format, deny.is_some())
         }
         Command::Status { format } => {
             let rows = status::status(&project).map_err(|e| e.to_string())?;

@@ -422,3 +422,67 @@ fn an_unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
         run.stdout
     );
 }
+
+/// An escape sequence that would set the terminal's title and colour.
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[31m";
+
+#[test]
+fn names_with_escape_sequences_are_shown_escaped_not_obeyed() {
+    let tree = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("en/app.ftl", "a = Open { $n }\n".to_owned()),
+        // An unknown variable: its line is in the snippet.
+        ("fr/app.ftl", format!("a = {ESCAPES}Ouvrir {{ $m }}\n")),
+        // An obsolete file: its name is in the finding.
+        (&format!("fr/{ESCAPES}evil.ftl"), "c = C\n".to_owned()),
+        (&format!("{ESCAPES}fr/app.ftl"), "a = Ouvrir\n".to_owned()),
+    ] {
+        let path = tree.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let escaped = "\\u{1b}]0;pwned\\u{7}\\u{1b}[31m";
+    let run = letterkit_in(
+        tree.path(),
+        &[
+            "--color",
+            "always",
+            "check",
+            "--locales",
+            ".",
+            "--source",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(!run.transcript().contains(ESCAPES), "{}", run.transcript());
+    assert!(!run.transcript().contains("\u{7}"), "{}", run.transcript());
+    let finding = format!("[obsolete-file] fr: the source locale has no `{escaped}evil.ftl`");
+    assert!(run.stdout.contains(&finding), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("a = {escaped}Ouvrir")),
+        "{}",
+        run.stdout
+    );
+
+    let missing = format!("{ESCAPES}missing");
+    let run = letterkit_in(
+        tree.path(),
+        &[
+            "--color",
+            "always",
+            "check",
+            "--locales",
+            &missing,
+            "--source",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(!run.stderr.contains(ESCAPES), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{escaped}missing")),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,6 +5,7 @@ mod args;
 mod progress;
 mod report;
 mod serve;
+mod terminal;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -145,7 +146,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "error: {message}");
+            // Messages name files and folders, which may hold escape sequences.
+            let _ = writeln!(stderr, "error: {}", terminal::escape_lines(&message));
             ExitCode::from(FAILURE)
         }
     }
@@ -223,7 +225,7 @@ fn run(cli: Cli) -> Result<u8, String> {
     }
     .map_err(|e| e.to_string())?;
     if cli.verbose {
-        let _ = writeln!(anstream::stderr(), "project: {}", root.display());
+        let _ = writeln!(anstream::stderr(), "project: {}", terminal::path(&root));
     }
 
     match command {
@@ -260,7 +262,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             let summary = match built {
                 Ok(summary) => summary,
                 Err(error @ BuildError::Strict { .. }) => {
-                    let _ = writeln!(stderr, "error: {error}");
+                    let _ = writeln!(
+                        stderr,
+                        "error: {}",
+                        terminal::escape_lines(&error.to_string())
+                    );
                     return Ok(FINDINGS);
                 }
                 Err(error) => return Err(error.to_string()),
@@ -279,7 +285,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let _ = stderr.write_all(warnings.as_bytes());
             if cli.verbose {
                 for file in &summary.files {
-                    let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());
+                    let _ = writeln!(stderr, "wrote {}", terminal::path(&out_dir.join(file)));
                 }
             }
             if !cli.quiet {
@@ -287,7 +293,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                     stderr,
                     "built {} files in {}",
                     summary.files.len(),
-                    out_dir.display()
+                    terminal::path(&out_dir)
                 );
             }
             Ok(0)
@@ -327,7 +333,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let mut stdout = anstream::stdout();
             let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
             for path in &written {
-                let _ = writeln!(stdout, "  {}", path.display());
+                let _ = writeln!(stdout, "  {}", terminal::path(&path));
             }
             if !cli.quiet {
                 let _ = writeln!(
@@ -353,11 +359,16 @@ fn run(cli: Cli) -> Result<u8, String> {
                     plan.stale.len()
                 );
                 for stale in &plan.stale {
-                    let _ = writeln!(stdout, "  stale: {} `{}`", stale.resource, stale.id);
+                    let _ = writeln!(
+                        stdout,
+                        "  stale: {} `{}`",
+                        terminal::escape(&stale.resource),
+                        terminal::escape(&stale.id)
+                    );
                 }
                 for change in &plan.changes {
                     let verb = if check { "would write" } else { "wrote" };
-                    let _ = writeln!(stdout, "  {verb} {}", change.path.display());
+                    let _ = writeln!(stdout, "  {verb} {}", terminal::path(&change.path));
                 }
             }
             if check {
@@ -370,7 +381,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             let done = sync::resolve(&project, &tag, &ids).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();
             for (resource, id) in &done.resolved {
-                let _ = writeln!(stdout, "{tag}: `{id}` ({resource}) marked up to date");
+                let _ = writeln!(
+                    stdout,
+                    "{}: `{}` ({}) marked up to date",
+                    terminal::escape(&tag),
+                    terminal::escape(id),
+                    terminal::escape(resource)
+                );
             }
             if !done.unknown.is_empty() {
                 return Err(format!(
@@ -426,8 +443,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 let _ = writeln!(
                     anstream::stderr(),
                     "wrote {}; translate it, then run `letterkit import {}`",
-                    out.display(),
-                    out.display()
+                    terminal::path(&out),
+                    terminal::path(&out)
                 );
             }
             Ok(0)
@@ -457,9 +474,13 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
     };
     let files = scaffold::init(dir, &options).map_err(|e| e.to_string())?;
     let mut stdout = anstream::stdout();
-    let _ = writeln!(stdout, "created a letterkit project in {}:", dir.display());
+    let _ = writeln!(
+        stdout,
+        "created a letterkit project in {}:",
+        terminal::path(&dir)
+    );
     for file in &files {
-        let _ = writeln!(stdout, "  {}", file.display());
+        let _ = writeln!(stdout, "  {}", terminal::path(&file));
     }
     if !quiet {
         let _ = writeln!(
@@ -469,7 +490,7 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
              push to GitHub: {workflow} checks and builds every push",
-            dir = dir.display(),
+            dir = terminal::path(&dir),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,
         );
@@ -496,7 +517,9 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         let _ = writeln!(
             stderr,
             "warning: {}/{}: {what}: {}",
-            unit.resource, unit.id, unit.detail
+            terminal::escape(&unit.resource),
+            terminal::escape(&unit.id),
+            terminal::escape(&unit.detail)
         );
     }
     for error in &plan.errors {
@@ -507,7 +530,10 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         let _ = writeln!(
             stderr,
             "error: {}: {}/{}: {code}{}",
-            error.location, error.resource, error.id, error.message
+            terminal::escape(&error.location.to_string()),
+            terminal::escape(&error.resource),
+            terminal::escape(&error.id),
+            terminal::escape(&error.message)
         );
     }
     if !plan.errors.is_empty() {
@@ -532,7 +558,7 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         plan.count(Outcome::Unknown),
     );
     for change in &plan.changes {
-        let _ = writeln!(stdout, "  wrote {}", change.path.display());
+        let _ = writeln!(stdout, "  wrote {}", terminal::path(&change.path));
     }
     if !quiet && !plan.changes.is_empty() {
         let _ = writeln!(
@@ -551,7 +577,7 @@ fn new_letter(project: &Project, letter: &str, quiet: bool) -> Result<u8, String
     let mut stdout = anstream::stdout();
     let _ = writeln!(stdout, "created letter {letter}:");
     for file in &files {
-        let _ = writeln!(stdout, "  {}", file.display());
+        let _ = writeln!(stdout, "  {}", terminal::path(&file));
     }
     if quiet {
         return Ok(0);

@@ -13,6 +13,8 @@ use letterkit::status;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::terminal::{self, escape, escape_lines};
+
 /// Writes the report for people. `root` is the project folder, to show
 /// snippets; `styled`, whether they are coloured.
 pub fn human(
@@ -45,8 +47,8 @@ pub fn human(
         writeln!(
             out,
             "{:<28} {:<8} {:<9} {:<9} {:>10} {:>4}% {:>11}",
-            row.letter,
-            row.locale,
+            escape(&row.letter),
+            escape(&row.locale),
             if row.required { "yes" } else { "no" },
             row.status.as_str(),
             format!("{}/{}", row.translated, row.total),
@@ -94,11 +96,13 @@ fn render_findings(findings: &[Finding], root: &Path, styled: bool) -> String {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        // Names and translations in a message, and the file's lines, may
+        // hold escape sequences: shown, never obeyed.
         let title = format!(
             "[{}] {}: {}",
             finding.code.as_str(),
-            finding.locale,
-            finding.message
+            escape(&finding.locale),
+            escape(&finding.message)
         );
         let location = &finding.location;
         let rendered = match (text, &location.span) {
@@ -129,22 +133,35 @@ fn render_findings(findings: &[Finding], root: &Path, styled: bool) -> String {
                 let last = text[through..]
                     .find('\n')
                     .map_or(text.len(), |i| through + i);
-                let path = location.file.display().to_string();
-                let mut snippet = Snippet::source(&text[first..last])
+                let path = terminal::path(&location.file);
+                let lines = &text[first..last];
+                let shown = escape_lines(lines);
+                // An offset in the lines, in the lines as shown.
+                let at = |offset: usize| match shown {
+                    std::borrow::Cow::Borrowed(_) => offset,
+                    std::borrow::Cow::Owned(_) => escape_lines(&lines[..offset]).len(),
+                };
+                let mut snippet = Snippet::source(&*shown)
                     .line_start(location.line)
                     .path(&path)
-                    .annotation(AnnotationKind::Primary.span(span.start - first..end - first));
+                    .annotation(
+                        AnnotationKind::Primary.span(at(span.start - first)..at(end - first)),
+                    );
                 if let Some(stopped) = stopped {
                     snippet = snippet.annotation(
                         AnnotationKind::Context
-                            .span(stopped.start - first..stopped.end - first)
+                            .span(at(stopped.start - first)..at(stopped.end - first))
                             .label("the parser stopped here"),
                     );
                 }
                 let group = level.primary_title(&title).element(snippet);
                 renderer.render(&[group]).to_string()
             }
-            _ => format!("{}: {title}\n  --> {location}", finding.severity.as_str()),
+            _ => format!(
+                "{}: {title}\n  --> {}",
+                finding.severity.as_str(),
+                escape(&location.to_string())
+            ),
         };
         out.push_str(&rendered);
         out.push_str("\n\n");
@@ -163,8 +180,8 @@ pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Resul
         writeln!(
             out,
             "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}",
-            row.coverage.letter,
-            row.coverage.locale,
+            escape(&row.coverage.letter),
+            escape(&row.coverage.locale),
             format!("{}/{}", row.coverage.translated, row.coverage.total),
             format!(
                 "{}/{}",

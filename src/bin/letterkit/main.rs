@@ -333,7 +333,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let mut stdout = anstream::stdout();
             let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
             for path in &written {
-                let _ = writeln!(stdout, "  {}", terminal::path(&path));
+                let _ = writeln!(stdout, "  {}", terminal::path(path));
             }
             if !cli.quiet {
                 let _ = writeln!(
@@ -477,10 +477,10 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
     let _ = writeln!(
         stdout,
         "created a letterkit project in {}:",
-        terminal::path(&dir)
+        terminal::path(dir)
     );
     for file in &files {
-        let _ = writeln!(stdout, "  {}", terminal::path(&file));
+        let _ = writeln!(stdout, "  {}", terminal::path(file));
     }
     if !quiet {
         let _ = writeln!(
@@ -490,7 +490,7 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
              push to GitHub: {workflow} checks and builds every push",
-            dir = terminal::path(&dir),
+            dir = terminal::path(dir),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,
         );
@@ -577,7 +577,7 @@ fn new_letter(project: &Project, letter: &str, quiet: bool) -> Result<u8, String
     let mut stdout = anstream::stdout();
     let _ = writeln!(stdout, "created letter {letter}:");
     for file in &files {
-        let _ = writeln!(stdout, "  {}", terminal::path(&file));
+        let _ = writeln!(stdout, "  {}", terminal::path(file));
     }
     if quiet {
         return Ok(0);

@@ -27,6 +27,7 @@ use crate::location::Location;
 use crate::plurals::{self, PluralCategories};
 use crate::project::{LocaleFiles, Project, SelectError, Tree, TreeLocale};
 use crate::source::LoadError;
+use crate::tree_config::TREE_CONFIG_FILE;
 
 mod file;
 mod fluent;
@@ -210,7 +211,8 @@ pub fn check_reporting(
 /// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as found by
 /// [`crate::project::load_tree`]) with every check that needs no letter;
 /// each message is also formatted by Fluent, as a page would. Every locale
-/// is required. The whole report, gathered from [`check_tree_each`].
+/// is required unless the tree's configuration says otherwise (see
+/// [`crate::tree_config`]). The whole report, gathered from [`check_tree_each`].
 pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckError> {
     let mut report = Report {
         coverage: Vec::new(),
@@ -302,7 +304,7 @@ pub fn check_tree_each(
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
             locale: lang.tag().to_owned(),
-            required: true,
+            required: files.settings.required,
             status: files.settings.status,
             translated: 0,
             total: 0,
@@ -312,11 +314,40 @@ pub fn check_tree_each(
         for (name, source_file) in &source.files {
             locale_coverage.add(source_file, files.file(name));
         }
+        // Errors in a locale that is not required are warnings; too low a
+        // coverage is an error all the same, since the team set the bar.
+        if !files.settings.required {
+            for found in &mut checked.findings {
+                found.severity = Severity::Warning;
+            }
+        }
+        if let Some(minimum) = files.settings.min_coverage
+            && locale_coverage.percent() < usize::from(minimum)
+        {
+            let mut low = finding(
+                Code::LowCoverage,
+                lang,
+                None,
+                Location::file_start(&files.folder),
+                format!(
+                    "{} is {}% translated ({}/{} messages); {TREE_CONFIG_FILE} asks for at least {minimum}%",
+                    lang.tag(),
+                    locale_coverage.percent(),
+                    locale_coverage.translated,
+                    locale_coverage.total
+                ),
+            );
+            low.severity = Severity::Error;
+            checked.findings.push(low);
+        }
         checked.coverage.push(locale_coverage);
         sort_in_locale_order(&mut checked.findings);
         checked
     };
-    let locales: Vec<Option<&TreeLocale>> = std::iter::once(None)
+    let locales: Vec<Option<&TreeLocale>> = tree
+        .check_source
+        .then_some(None)
+        .into_iter()
         .chain(tree.locales.iter().map(Some))
         .collect();
     let window = 2 * rayon::current_num_threads().max(1);

@@ -50,6 +50,7 @@ fn print_report(
     checked: Checked<'_>,
     root: &Path,
     format: CheckFormat,
+    shown: report::Shown,
     deny_warnings: bool,
 ) -> Result<u8, String> {
     // A report can run to tens of thousands of lines: buffered under the
@@ -80,7 +81,7 @@ fn print_report(
             let fails = report.fails(deny_warnings);
             // Colours the stream would strip are not worth making.
             let styled = choice != anstream::ColorChoice::Never;
-            let printed = report::human(report, root, fails, styled, &mut stdout)
+            let printed = report::human(report, root, fails, styled, shown, &mut stdout)
                 .and_then(|()| stdout.flush());
             written(printed, "the report")?;
             return Ok(verdict(fails));
@@ -157,17 +158,41 @@ fn run(cli: Cli) -> Result<u8, String> {
     if let Command::Check {
         tree: Some(dir),
         source: Some(source),
+        locales,
+        config,
         format,
         deny,
+        summary,
+        max_per_code,
         ..
     } = &cli.command
     {
-        let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let policy = Default::default();
+        let (tree_config, _) = letterkit::tree_config::TreeConfig::find(dir, config.as_deref())
+            .map_err(|e| e.to_string())?;
+        let tree = letterkit::project::load_tree_with(dir, source, &tree_config, locales)
+            .map_err(|e| e.to_string())?;
+        if !tree.skipped.is_empty() && !cli.quiet {
+            let names: Vec<String> = tree
+                .skipped
+                .iter()
+                .map(|name| terminal::escape(name).into_owned())
+                .collect();
+            let _ = writeln!(
+                anstream::stderr(),
+                "skipped (not named by a locale tag): {}",
+                names.join(", ")
+            );
+        }
+        let policy = tree_config.policy();
+        let shown = report::Shown {
+            summary: *summary,
+            max_per_code: *max_per_code,
+        };
         return print_report(
             Checked::Tree(dir, &tree, &policy),
             Path::new("."),
             *format,
+            shown,
             deny.is_some(),
         );
     }
@@ -181,6 +206,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let schema = match file {
                 SchemaFile::Config => Schema::Config,
                 SchemaFile::Letter => Schema::Letter,
+                SchemaFile::L10nCheck => Schema::TreeConfig,
             };
             let mut stdout = std::io::stdout().lock();
             written(stdout.write_all(schema.json().as_bytes()), "the schema")?;
@@ -303,6 +329,8 @@ fn run(cli: Cli) -> Result<u8, String> {
             locales,
             format,
             deny,
+            summary,
+            max_per_code,
             ..
         } => {
             let bar = progress::Bar::new("checking", cli.quiet);
@@ -311,7 +339,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             });
             bar.finish();
             let report = report.map_err(|e| e.to_string())?;
-            print_report(Checked::Report(&report), &root, format, deny.is_some())
+            let shown = report::Shown {
+                summary,
+                max_per_code,
+            };
+            print_report(
+                Checked::Report(&report),
+                &root,
+                format,
+                shown,
+                deny.is_some(),
+            )
         }
         Command::Status { format } => {
             let rows = status::status(&project).map_err(|e| e.to_string())?;

@@ -27,6 +27,7 @@ use crate::location::Location;
 use crate::plurals::{self, PluralCategories};
 use crate::project::{LocaleFiles, Project, SelectError, Tree, TreeLocale};
 use crate::source::LoadError;
+use crate::tree_config::TREE_CONFIG_FILE;
 
 mod file;
 mod fluent;
@@ -35,13 +36,16 @@ pub mod output;
 mod report;
 mod text;
 
-pub use report::{CheckedFile, Extent, Finding, Report};
+pub use report::{CheckedFile, Extent, Finding, LocaleReport, Report};
 
 use file::{
     Rules, check_file, date_format, format_every_message, message_issues, source_shapes,
     stale_translations,
 };
-use report::{LocaleChecked, assemble, finding, gather, low_coverage, sort_in_locale_order};
+use report::{
+    LocaleChecked, assemble, finding, gather, known_waivers, locale_report, low_coverage,
+    sort_in_locale_order,
+};
 
 /// Why a check could not be made (its findings are never errors).
 #[derive(Debug, Error)]
@@ -61,6 +65,9 @@ pub enum CheckError {
         /// The code as written.
         code: String,
     },
+    /// The report could not be written as the locales were checked.
+    #[error("cannot write the report: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 /// Checks the named letters and locales (all where a list is empty).
@@ -240,9 +247,39 @@ pub fn check_reporting(
 /// Checks a plain Fluent tree (`<dir>/<locale>/**/*.ftl`, as found by
 /// [`crate::project::load_tree`]) with every check that needs no letter;
 /// each message is also formatted by Fluent, as a page would. Every locale
-/// is required. Locales are loaded, checked and dropped in parallel, a few
-/// at a time, and their results gathered in order.
+/// is required unless the tree's configuration says otherwise (see
+/// [`crate::tree_config`]). The whole report, gathered from [`check_tree_each`].
 pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckError> {
+    let mut report = Report {
+        coverage: Vec::new(),
+        findings: Vec::new(),
+        waived: 0,
+        deny_warnings: policy.deny_warnings,
+        files: Vec::new(),
+    };
+    check_tree_each(tree, policy, &mut |locale| {
+        report.coverage.extend(locale.coverage);
+        report.findings.extend(locale.findings);
+        report.files.extend(locale.files);
+        report.waived += locale.waived;
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+/// Checks a plain Fluent tree as [`check_tree`] does, handing each locale's
+/// report to `emit` as soon as it and the locales before it are checked:
+/// the source locale first, then the others by folder name. Locales are
+/// loaded, checked and dropped in parallel, a few at a time (a window of
+/// twice the threads, emitted in order), so that memory holds the findings
+/// of a few locales, never of the whole tree. An error of `emit` stops the
+/// check ([`CheckError::Output`]).
+pub fn check_tree_each(
+    tree: &Tree,
+    policy: &CheckPolicy,
+    emit: &mut dyn FnMut(LocaleReport) -> std::io::Result<()>,
+) -> Result<(), CheckError> {
+    known_waivers(&policy.waivers)?;
     let source = &tree.source;
     let shapes = source_shapes(source);
     // The application provides the functions its own strings call.
@@ -304,7 +341,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         let mut locale_coverage = Coverage {
             letter: ALL_FILES.to_owned(),
             locale: lang.tag().to_owned(),
-            required: true,
+            required: files.settings.required,
             status: files.settings.status,
             translated: 0,
             total: 0,
@@ -314,25 +351,57 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         for (name, source_file) in &source.files {
             locale_coverage.add(source_file, files.file(name));
         }
+        // Errors in a locale that is not required are warnings; too low a
+        // coverage is an error all the same, since the team set the bar.
+        if !files.settings.required {
+            for found in &mut checked.findings {
+                found.severity = Severity::Warning;
+            }
+        }
+        if let Some(minimum) = files.settings.min_coverage
+            && locale_coverage.percent() < usize::from(minimum)
+        {
+            let mut low = finding(
+                Code::LowCoverage,
+                lang,
+                None,
+                Location::file_start(&files.folder),
+                format!(
+                    "{} is {}% translated ({}/{} messages); {TREE_CONFIG_FILE} asks for at least {minimum}%",
+                    lang.tag(),
+                    locale_coverage.percent(),
+                    locale_coverage.translated,
+                    locale_coverage.total
+                ),
+            );
+            low.severity = Severity::Error;
+            checked.findings.push(low);
+        }
         checked.coverage.push(locale_coverage);
         sort_in_locale_order(&mut checked.findings);
         checked
     };
-    let locales: Vec<Option<&TreeLocale>> = std::iter::once(None)
+    let locales: Vec<Option<&TreeLocale>> = tree
+        .check_source
+        .then_some(None)
+        .into_iter()
         .chain(tree.locales.iter().map(Some))
         .collect();
-    let results: Vec<Result<LocaleChecked, CheckError>> = locales
-        .par_iter()
-        .map(|locale| match locale {
-            None => Ok(check(source)),
-            Some(locale) => Ok(check(&locale.load()?)),
-        })
-        .collect();
-    let all = gather(results)?;
-    let order: Vec<&str> = std::iter::once(source.lang().tag())
-        .chain(tree.locales.iter().map(|l| l.lang.tag()))
-        .collect();
-    assemble(all, &order, policy)
+    let window = 2 * rayon::current_num_threads().max(1);
+    for chunk in locales.chunks(window) {
+        let results: Vec<Result<(String, LocaleChecked), CheckError>> = chunk
+            .par_iter()
+            .map(|locale| match locale {
+                None => Ok((source.lang().tag().to_owned(), check(source))),
+                Some(locale) => Ok((locale.lang.tag().to_owned(), check(&locale.load()?))),
+            })
+            .collect();
+        for result in results {
+            let (tag, checked) = result?;
+            emit(locale_report(tag, checked, &policy.waivers)?).map_err(CheckError::Output)?;
+        }
+    }
+    Ok(())
 }
 
 /// A finding for each of the locale's files that could not be read: the

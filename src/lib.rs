@@ -52,3 +52,4 @@ pub mod source;
 pub mod status;
 pub mod sync;
 pub mod text;
+pub mod tree_config;

@@ -24,7 +24,7 @@ pub use locale::{LocaleFiles, RefusedFile};
 use locale::{load_locale, read_locale_files};
 pub use paths::{letter_file_path, locale_file_path};
 use paths::{refuse_outside, visible_folders};
-pub use tree::{Tree, TreeLocale, load_tree};
+pub use tree::{Tree, TreeLocale, load_tree, load_tree_with};
 
 /// Why [`Project::select`] refused a choice of letters and locales.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -167,7 +167,7 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Vec<PathBuf>, ScaffoldE
             source_sample.into(),
         ),
     ];
-    for schema in Schema::ALL {
+    for schema in Schema::PROJECT {
         files.push((
             Path::new(SCHEMA_DIR).join(schema.file_name()),
             schema.json(),

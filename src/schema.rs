@@ -11,28 +11,35 @@ use schemars::transform::RecursiveTransform;
 use crate::config::RawConfig;
 use crate::ids::{CONFIG_FILE, LETTER_FILE};
 use crate::letter::RawLetter;
+use crate::tree_config::{TREE_CONFIG_FILE, TreeConfig};
 
 /// The project folder holding the JSON Schemas.
 pub const SCHEMA_DIR: &str = "schemas";
 
-/// The two files letterkit reads that an editor can validate.
+/// The files letterkit reads that an editor can validate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Schema {
     /// The project configuration, `letterkit.toml`.
     Config,
     /// A letter's structure, `content/<letter>/letter.toml`.
     Letter,
+    /// The configuration of `check --locales DIR`, `DIR/l10n-check.toml`.
+    TreeConfig,
 }
 
 impl Schema {
-    /// Both schemas.
-    pub const ALL: [Schema; 2] = [Schema::Config, Schema::Letter];
+    /// Every schema.
+    pub const ALL: [Schema; 3] = [Schema::Config, Schema::Letter, Schema::TreeConfig];
+
+    /// The schemas of a letterkit project's files, which `init` writes.
+    pub const PROJECT: [Schema; 2] = [Schema::Config, Schema::Letter];
 
     /// The schema's file name in `schemas/`.
     pub fn file_name(self) -> &'static str {
         match self {
             Schema::Config => "letterkit.schema.json",
             Schema::Letter => "letter.schema.json",
+            Schema::TreeConfig => "l10n-check.schema.json",
         }
     }
 
@@ -41,6 +48,7 @@ impl Schema {
         match self {
             Schema::Config => CONFIG_FILE,
             Schema::Letter => LETTER_FILE,
+            Schema::TreeConfig => TREE_CONFIG_FILE,
         }
     }
 
@@ -52,6 +60,7 @@ impl Schema {
         let schema = match self {
             Schema::Config => generator.root_schema_for::<RawConfig>(),
             Schema::Letter => generator.root_schema_for::<RawLetter>(),
+            Schema::TreeConfig => generator.root_schema_for::<TreeConfig>(),
         };
         let mut json = serde_json::to_string_pretty(&schema)
             .expect("a generated schema is plain JSON and always serialises");
@@ -60,10 +69,11 @@ impl Schema {
     }
 
     /// The first line of a file this schema describes, pointing editors at the
-    /// schema in the project's `schemas/` folder by a path relative to the file.
+    /// schema in the project's `schemas/` folder by a path relative to the file
+    /// (for `l10n-check.toml`, a `schemas/` folder beside it).
     pub fn directive(self) -> String {
         let up = match self {
-            Schema::Config => ".",
+            Schema::Config | Schema::TreeConfig => ".",
             Schema::Letter => "../..",
         };
         format!("#:schema {up}/{SCHEMA_DIR}/{}", self.file_name())
@@ -110,6 +120,26 @@ mod tests {
             serde_json::json!(["tag", "status"]),
             "{locale}"
         );
+    }
+
+    #[test]
+    fn the_tree_config_schema_names_every_field_and_refuses_unknown_ones() {
+        let schema: serde_json::Value = serde_json::from_str(&Schema::TreeConfig.json()).unwrap();
+        let properties = schema["properties"].as_object().unwrap();
+        let names: Vec<&str> = properties.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "allow-identical",
+                "exclude",
+                "min-coverage",
+                "required",
+                "waivers"
+            ]
+        );
+        assert_eq!(schema["additionalProperties"], false);
+        assert_eq!(properties["min-coverage"]["maximum"], 100);
+        assert_eq!(schema["title"], "l10n-check.toml");
     }
 
     #[test]

@@ -80,6 +80,41 @@ pub struct CheckedFile {
 }
 
 impl Report {
+    /// The report a locale at a time, in report order, as
+    /// [`super::output::Writer`] takes it.
+    pub fn parts(&self) -> Vec<super::output::Part<'_>> {
+        let mut locales: Vec<&str> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let tags = (self.coverage.iter().map(|c| c.locale.as_str()))
+            .chain(self.files.iter().map(|f| f.locale.as_str()))
+            .chain(self.findings.iter().map(|f| f.locale.as_str()));
+        for tag in tags {
+            if seen.insert(tag) {
+                locales.push(tag);
+            }
+        }
+        // Each locale's rows are together, in the locales' order.
+        fn runs<T>(items: &[T], tag: impl Fn(&T) -> &str) -> BTreeMap<&str, &[T]> {
+            items
+                .chunk_by(|a, b| tag(a) == tag(b))
+                .map(|run| (tag(&run[0]), run))
+                .collect()
+        }
+        let findings = runs(&self.findings, |f| &f.locale);
+        let files = runs(&self.files, |f| &f.locale);
+        let coverage = runs(&self.coverage, |c| &c.locale);
+        locales
+            .into_iter()
+            .map(|locale| super::output::Part {
+                locale,
+                findings: findings.get(locale).copied().unwrap_or_default(),
+                files: files.get(locale).copied().unwrap_or_default(),
+                coverage: coverage.get(locale).copied().unwrap_or_default(),
+                waived: 0,
+            })
+            .collect()
+    }
+
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -99,6 +134,58 @@ impl Report {
         self.has_errors()
             || ((deny_warnings || self.deny_warnings) && self.count(Severity::Warning) > 0)
     }
+}
+
+/// One locale's share of a report, complete: its findings sorted, waivers
+/// applied. A tree's check hands them out one by one, in report order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocaleReport {
+    /// The locale's tag.
+    pub locale: String,
+    /// Its coverage rows.
+    pub coverage: Vec<Coverage>,
+    /// Its findings, by file, line and column.
+    pub findings: Vec<Finding>,
+    /// Findings accepted by a waiver, not listed.
+    pub waived: usize,
+    /// Every file checked (or expected).
+    pub files: Vec<CheckedFile>,
+}
+
+impl LocaleReport {
+    /// The locale as [`super::output::Writer`] takes it.
+    pub fn part(&self) -> super::output::Part<'_> {
+        super::output::Part {
+            locale: &self.locale,
+            findings: &self.findings,
+            files: &self.files,
+            coverage: &self.coverage,
+            waived: self.waived,
+        }
+    }
+}
+
+/// One locale's report from what checking it found: the waivers applied,
+/// repeats dropped (its findings are sorted already).
+pub(super) fn locale_report(
+    locale: String,
+    checked: LocaleChecked,
+    waivers: &[Waiver],
+) -> Result<LocaleReport, CheckError> {
+    let LocaleChecked {
+        coverage,
+        mut findings,
+        files,
+    } = checked;
+    let waived = waive(&mut findings, waivers)?;
+    findings.dedup();
+    Ok(LocaleReport {
+        locale,
+        coverage,
+        findings,
+        waived,
+        files,
+    })
 }
 
 /// A finding of `code` at its default severity.
@@ -207,9 +294,9 @@ fn in_locale_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     (&a.location, a.code, &a.message_id).cmp(&(&b.location, b.code, &b.message_id))
 }
 
-/// Removes the findings the waivers accept; returns how many. A waiver naming
-/// an unknown code is refused, so that a typo never hides nothing silently.
-fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, CheckError> {
+/// Refuses a waiver naming an unknown code, so that a typo never hides
+/// nothing silently.
+pub(super) fn known_waivers(waivers: &[Waiver]) -> Result<(), CheckError> {
     for waiver in waivers {
         if Code::from_name(&waiver.code).is_none() {
             return Err(CheckError::UnknownWaiverCode {
@@ -217,6 +304,13 @@ fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, Check
             });
         }
     }
+    Ok(())
+}
+
+/// Removes the findings the waivers accept; returns how many. A waiver naming
+/// an unknown code is refused.
+fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, CheckError> {
+    known_waivers(waivers)?;
     let before = findings.len();
     findings.retain(|f| {
         !waivers.iter().any(|w| {

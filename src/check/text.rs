@@ -714,10 +714,15 @@ pub(super) fn compare_messages(
             && !same_language
             && !allow_identical.iter().any(|allowed| allowed == id);
         if identical {
+            // The hint names the file that configures this check.
+            let config = match markup {
+                Markup::Letter => crate::ids::CONFIG_FILE,
+                Markup::Tree => crate::tree_config::TREE_CONFIG_FILE,
+            };
             report(
                 Code::IdenticalToSource,
                 format!(
-                    "`{id}` is the source text unchanged: translate it, or list it under `allow-identical` in letterkit.toml if it stays the same in {lang}"
+                    "`{id}` is the source text unchanged: translate it, or list it under `allow-identical` in {config} if it stays the same in {lang}"
                 ),
             );
         }

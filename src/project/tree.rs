@@ -13,6 +13,7 @@ use crate::config::LocaleSettings;
 use crate::ftl::{FtlFile, read_ftl};
 use crate::lang::Lang;
 use crate::source::LoadError;
+use crate::tree_config::{TreeConfig, excludes, locale_folder};
 
 /// A Fluent tree laid out as `<dir>/<locale>/**/*.ftl` (a web app's
 /// strings, say): the source locale's files, loaded, and the other locale
@@ -24,8 +25,13 @@ use crate::source::LoadError;
 pub struct Tree {
     /// The source locale's files.
     pub source: LocaleFiles,
-    /// Every other locale folder, by folder name.
+    /// Every other locale folder to check, by folder name.
     pub locales: Vec<TreeLocale>,
+    /// Whether the source locale's own files are checked too (not when
+    /// other locales are chosen by name).
+    pub check_source: bool,
+    /// The folders skipped: their names are not locale tags.
+    pub skipped: Vec<String>,
 }
 
 /// A locale folder of a [`Tree`], not yet loaded.
@@ -35,6 +41,12 @@ pub struct TreeLocale {
     pub lang: Lang,
     /// The folder, as paths are shown.
     pub folder: PathBuf,
+    /// Whether its errors fail the check.
+    pub required: bool,
+    /// The least share of messages it must translate, in percent.
+    pub min_coverage: Option<u8>,
+    /// The files and folders not read (`exclude` patterns).
+    pub exclude: Arc<[String]>,
 }
 
 impl TreeLocale {
@@ -44,9 +56,18 @@ impl TreeLocale {
     pub fn load(&self) -> Result<LocaleFiles, LoadError> {
         let mut files = BTreeMap::new();
         let mut refused = BTreeMap::new();
-        collect_tree(&self.folder, &self.folder, &mut files, &mut refused)?;
+        collect_tree(
+            &self.folder,
+            &self.folder,
+            &self.exclude,
+            &mut files,
+            &mut refused,
+        )?;
+        let mut settings = LocaleSettings::new(self.lang.clone());
+        settings.required = self.required;
+        settings.min_coverage = self.min_coverage;
         Ok(LocaleFiles {
-            settings: LocaleSettings::new(self.lang.clone()),
+            settings,
             folder: self.folder.clone(),
             files,
             refused,
@@ -55,12 +76,32 @@ impl TreeLocale {
 }
 
 /// Finds the locale folders of the tree in `dir` and loads the source
-/// locale's. Folders whose names are not language tags are skipped.
+/// locale's, every locale required. Folders whose names are not locale
+/// tags are skipped.
 pub fn load_tree(dir: &Path, source: &str) -> Result<Tree, LoadError> {
-    let mut folders: Vec<(String, Lang)> = visible_folders(dir, dir)?
-        .into_iter()
-        .filter_map(|name| Lang::lenient(&name).map(|lang| (name, lang)))
-        .collect();
+    load_tree_with(dir, source, &TreeConfig::default(), &[])
+}
+
+/// Finds the locale folders of the tree in `dir`, as `config` describes
+/// them (required locales, excluded files, least coverage), and loads the
+/// source locale's. Folders whose names are not locale tags (see
+/// [`locale_folder`]) are skipped and listed in [`Tree::skipped`]. Where
+/// `only` names locales (folder names), only those are checked.
+pub fn load_tree_with(
+    dir: &Path,
+    source: &str,
+    config: &TreeConfig,
+    only: &[String],
+) -> Result<Tree, LoadError> {
+    let mut skipped = Vec::new();
+    let mut folders: Vec<(String, Lang)> = Vec::new();
+    for name in visible_folders(dir, dir)? {
+        match locale_folder(&name) {
+            Some(lang) => folders.push((name, lang)),
+            None => skipped.push(name),
+        }
+    }
+    skipped.sort();
     folders.sort_by(|a, b| (a.0 != source, &a.0).cmp(&(b.0 != source, &b.0)));
     if folders.first().is_none_or(|(name, _)| name != source) {
         return Err(LoadError::Invalid {
@@ -68,25 +109,60 @@ pub fn load_tree(dir: &Path, source: &str) -> Result<Tree, LoadError> {
             message: format!("no folder for the source locale `{source}`"),
         });
     }
+    let names = || {
+        folders
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for tag in only.iter().chain(config.required.iter().flatten()) {
+        if !folders.iter().any(|(name, _)| name == tag) {
+            return Err(LoadError::Invalid {
+                path: dir.join(tag),
+                message: format!(
+                    "no folder for the locale `{tag}` (the tree has {})",
+                    names()
+                ),
+            });
+        }
+    }
+    let exclude: Arc<[String]> = config.exclude.clone().into();
     let mut locales = folders.into_iter().map(|(name, lang)| TreeLocale {
         lang,
-        folder: dir.join(name),
+        folder: dir.join(&name),
+        // The source's own errors break every locale: it is always required.
+        required: name == source || config.requires(&name),
+        min_coverage: config.min_coverage,
+        exclude: Arc::clone(&exclude),
     });
     // The other locales are compared with the source: it must be read whole.
-    let source = locales
+    let source_locale = locales
         .next()
         .expect("the source locale is first")
         .load()?
         .strict()?;
+    let chosen = |locale: &TreeLocale| {
+        only.is_empty()
+            || only.iter().any(|tag| {
+                locale
+                    .folder
+                    .file_name()
+                    .is_some_and(|name| name == tag.as_str())
+            })
+    };
     Ok(Tree {
-        source,
-        locales: locales.collect(),
+        source: source_locale,
+        locales: locales.filter(chosen).collect(),
+        check_source: only.is_empty() || only.iter().any(|tag| tag == source),
+        skipped,
     })
 }
 
 fn collect_tree(
     root: &Path,
     folder: &Path,
+    exclude: &[String],
     files: &mut BTreeMap<String, Arc<FtlFile>>,
     refused: &mut BTreeMap<String, RefusedFile>,
 ) -> Result<(), LoadError> {
@@ -102,8 +178,19 @@ fn collect_tree(
     for entry in entries {
         let path = entry.path();
         let file_type = entry.file_type().map_err(io_error)?;
+        if !exclude.is_empty() {
+            let below = path.strip_prefix(root).unwrap_or(&path);
+            let below = below
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if excludes(exclude, &below) {
+                continue;
+            }
+        }
         if file_type.is_dir() {
-            collect_tree(root, &path, files, refused)?;
+            collect_tree(root, &path, exclude, files, refused)?;
         } else if file_type.is_file() && path.extension().is_some_and(|e| e == "ftl") {
             let relative = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let resource = relative

@@ -274,6 +274,12 @@ fn ci_formats_carry_every_finding() {
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "letterkit");
+    // The project folder, where the artifact URIs start.
+    let root = std::fs::canonicalize(project.path()).unwrap();
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        format!("file://{}/", root.display())
+    );
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().all(|r| r["id"].is_string()));
     let results = run["results"].as_array().unwrap();
@@ -292,7 +298,16 @@ fn ci_formats_carry_every_finding() {
     let junit = letterkit(project.path(), &["check", "--format", "junit"]);
     assert_eq!(junit.code, 1);
     let xml = junit.stdout;
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"letterkit check\" tests=\"4\" failures=\"2\">"), "{xml}");
+    assert!(
+        xml.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"letterkit check\">"
+        ),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<testsuite name=\"es\" tests=\"2\" failures=\"2\">"),
+        "{xml}"
+    );
     assert_eq!(xml.matches("<testcase ").count(), 4);
     assert_eq!(xml.matches("<failure ").count(), 2);
     assert!(
@@ -408,4 +423,299 @@ fn an_unreadable_file_is_a_finding_and_the_rest_is_still_checked() {
         "{}",
         run.stdout
     );
+}
+
+/// An escape sequence that would set the terminal's title and colour.
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[31m";
+
+#[test]
+fn names_with_escape_sequences_are_shown_escaped_not_obeyed() {
+    let tree = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("en/app.ftl", "a = Open { $n }\n".to_owned()),
+        // An unknown variable: its line is in the snippet.
+        ("fr/app.ftl", format!("a = {ESCAPES}Ouvrir {{ $m }}\n")),
+        // An obsolete file: its name is in the finding.
+        (&format!("fr/{ESCAPES}evil.ftl"), "c = C\n".to_owned()),
+        (&format!("{ESCAPES}fr/app.ftl"), "a = Ouvrir\n".to_owned()),
+    ] {
+        let path = tree.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let escaped = "\\u{1b}]0;pwned\\u{7}\\u{1b}[31m";
+    let run = letterkit_in(
+        tree.path(),
+        &[
+            "--color",
+            "always",
+            "check",
+            "--locales",
+            ".",
+            "--source",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(!run.transcript().contains(ESCAPES), "{}", run.transcript());
+    assert!(!run.transcript().contains("\u{7}"), "{}", run.transcript());
+    let finding = format!("[obsolete-file] fr: the source locale has no `{escaped}evil.ftl`");
+    assert!(run.stdout.contains(&finding), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("a = {escaped}Ouvrir")),
+        "{}",
+        run.stdout
+    );
+
+    let missing = format!("{ESCAPES}missing");
+    let run = letterkit_in(
+        tree.path(),
+        &[
+            "--color",
+            "always",
+            "check",
+            "--locales",
+            &missing,
+            "--source",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(!run.stderr.contains(ESCAPES), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{escaped}missing")),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Writes `files` (path, text) below `root`.
+fn write_files(root: &std::path::Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// A tree with a sentence, a brand, an experimental file, a preview folder
+/// and two folders that are not locales.
+fn configurable_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            (
+                "l10n/en/app.ftl",
+                "a = Open the door now\nb = Close { $n }\n",
+            ),
+            ("l10n/en/sub/experimental-commands.ftl", "x = Try it\n"),
+            ("l10n/en/preview/new.ftl", "p = Preview\n"),
+            ("l10n/fr/app.ftl", "a = Ouvrez la porte\n"),
+            (
+                "l10n/de/app.ftl",
+                "a = Open the door now\nb = Schließen { $m }\n",
+            ),
+            (
+                "l10n/ca-valencia/app.ftl",
+                "a = Obriu la porta\nb = Tancar { $n }\n",
+            ),
+            ("l10n/configs/app.ftl", "a = A\n"),
+            ("l10n/_tools/app.ftl", "a = A\n"),
+            // Never read for a tree.
+            ("l10n/letterkit.toml", "this is not toml"),
+        ],
+    );
+    dir
+}
+
+/// `check --locales l10n --source en` and `args`, in `dir`.
+fn check_tree_with(dir: &std::path::Path, args: &[&str]) -> crate::support::Run {
+    let mut all = vec!["check", "--locales", "l10n", "--source", "en"];
+    all.extend(args);
+    letterkit_in(dir, &all)
+}
+
+/// The findings of a JSON report as `severity code locale file`.
+fn json_findings(run: &crate::support::Run) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} {}",
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["locale"].as_str().unwrap(),
+                f["file"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_tree_without_configuration_requires_every_locale_folder_and_skips_other_folders() {
+    let tree = configurable_tree();
+    let run = check_tree_with(tree.path(), &["--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        run.stderr,
+        "skipped (not named by a locale tag): _tools, configs\n"
+    );
+    let found = json_findings(&run);
+    for expected in [
+        "error missing-file ca-valencia l10n/ca-valencia/sub/experimental-commands.ftl",
+        "error unknown-variable de l10n/de/app.ftl",
+        "warning identical-to-source de l10n/de/app.ftl",
+        "error missing-message fr l10n/fr/app.ftl",
+        "error missing-file fr l10n/fr/preview/new.ftl",
+    ] {
+        assert!(
+            found.contains(&expected.to_owned()),
+            "{expected}: {found:#?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.contains("configs") || f.contains("_tools"))
+    );
+}
+
+#[test]
+fn l10n_check_toml_sets_required_locales_waivers_exclusions_and_coverage() {
+    let tree = configurable_tree();
+    std::fs::write(
+        tree.path().join("l10n/l10n-check.toml"),
+        "required = [\"fr\", \"ca-valencia\"]\n\
+         exclude = [\"experimental-commands.ftl\", \"preview/**\"]\n\
+         min-coverage = 75\n\n\
+         [[waivers]]\nlocale = \"de\"\ncode = \"missing-variable\"\nreason = \"the count is in the title\"\n",
+    )
+    .unwrap();
+    let run = check_tree_with(tree.path(), &["--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        json_findings(&run),
+        [
+            // de is not required: its errors are warnings.
+            "warning identical-to-source de l10n/de/app.ftl",
+            "warning unknown-variable de l10n/de/app.ftl",
+            // fr translates 1 of 2 messages (the excluded files not counted).
+            "error low-coverage fr l10n/fr",
+            "error missing-message fr l10n/fr/app.ftl",
+        ]
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["waived"], 1);
+    let required: Vec<(String, bool)> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["locale"].as_str().unwrap().to_owned(),
+                c["required"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        required,
+        [
+            ("en".to_owned(), true),
+            ("ca-valencia".to_owned(), true),
+            ("de".to_owned(), false),
+            ("fr".to_owned(), true)
+        ]
+    );
+
+    // allow-identical, from a file named with --config (the tree's own is
+    // not read then).
+    let elsewhere = tree.path().join("ci.toml");
+    std::fs::write(&elsewhere, "allow-identical = [\"a\"]\n").unwrap();
+    let run = check_tree_with(
+        tree.path(),
+        &["--config", "ci.toml", "--locale", "de", "--format", "json"],
+    );
+    assert_eq!(
+        json_findings(&run),
+        [
+            "warning missing-variable de l10n/de/app.ftl",
+            "error unknown-variable de l10n/de/app.ftl",
+            "error missing-file de l10n/de/preview/new.ftl",
+            "error missing-file de l10n/de/sub/experimental-commands.ftl",
+        ]
+    );
+}
+
+#[test]
+fn a_mistaken_tree_configuration_or_locale_is_a_usage_error() {
+    let tree = configurable_tree();
+    let config = tree.path().join("l10n/l10n-check.toml");
+    for (text, said) in [
+        (
+            "required = [\"fr\", \"pt-BR\"]\n",
+            "no folder for the locale `pt-BR`",
+        ),
+        ("min-coverage = 101\n", "min-coverage is 101"),
+        ("exclude = \"preview\"\n", "l10n-check.toml:1:"),
+        (
+            "[[waivers]]\nlocale = \"*\"\ncode = \"missing-mesage\"\nreason = \"x\"\n",
+            "`missing-mesage`",
+        ),
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let run = check_tree_with(tree.path(), &[]);
+        assert_eq!(run.code, 2, "{text}: {}", run.transcript());
+        assert!(run.stderr.contains(said), "{text}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{text}: {}", run.stdout);
+    }
+    std::fs::remove_file(&config).unwrap();
+    let run = check_tree_with(tree.path(), &["--locale", "configs"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("no folder for the locale `configs`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_human_report_ends_with_counts_by_locale_and_code_and_can_be_cut_short() {
+    let tree = configurable_tree();
+    let full = check_tree_with(tree.path(), &[]);
+    let table = "\
+locale       errors warnings  missing-file  missing-message  unknown-variable  missing-variable  identical-to-source
+en                -        -             -                -                 -                 -                    -
+ca-valencia       2        -             2                -                 -                 -                    -
+de                3        2             2                -                 1                 1                    1
+fr                3        -             2                1                 -                 -                    -
+total             8        2             6                1                 1                 1                    1
+
+check failed: 8 errors, 2 warnings
+";
+    assert!(full.stdout.ends_with(table), "{}", full.stdout);
+
+    let summary = check_tree_with(tree.path(), &["--summary"]);
+    assert_eq!(summary.code, 1);
+    assert_eq!(summary.stdout, table);
+
+    let cut = check_tree_with(tree.path(), &["--max-per-code", "1"]);
+    assert_eq!(cut.code, 1);
+    assert_eq!(
+        cut.stdout.matches("[missing-file] de:").count(),
+        1,
+        "{}",
+        cut.stdout
+    );
+    assert_eq!(full.stdout.matches("[missing-file] de:").count(), 2);
+    assert!(
+        cut.stdout
+            .contains("3 more findings not shown (at most 1 of each code in each locale)"),
+        "{}",
+        cut.stdout
+    );
+    assert!(cut.stdout.ends_with(table), "{}", cut.stdout);
 }

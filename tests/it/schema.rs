@@ -64,6 +64,7 @@ fn shipped_schemas_are_what_letterkit_generates() {
     for (which, file) in [
         ("config", "letterkit.schema.json"),
         ("letter", "letter.schema.json"),
+        ("l10n-check", "l10n-check.schema.json"),
     ] {
         let run = letterkit(&shipped(), &["schema", which]);
         assert_eq!(run.code, 0, "{}", run.transcript());

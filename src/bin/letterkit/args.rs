@@ -104,12 +104,16 @@ pub enum Command {
     ///
     /// With --locales DIR --source TAG, checks a plain Fluent tree laid out as
     /// DIR/<locale>/**/*.ftl (no letterkit project needed) with every check that
-    /// needs no letter.
+    /// needs no letter; folders whose names are not locale tags are skipped. Its
+    /// configuration (required locales, waivers, allow-identical, min-coverage,
+    /// exclude) is DIR/l10n-check.toml, or the file --config names.
     #[command(after_help = EXIT_CODES)]
     #[command(after_long_help = format!("{}\n{}", letterkit::code::help_text(), examples!(
         "letterkit check                  # every letter, every locale",
         "letterkit check --locale pt-BR   # one translation",
         "letterkit check --format json > report.json",
+        "letterkit check --locales l10n --source en-US --summary",
+        "letterkit check --locales l10n --source en-US --locale fr --max-per-code 5",
     )))]
     Check {
         /// Only this letter (repeatable).
@@ -125,11 +129,21 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<Deny>,
         /// Check the plain Fluent tree DIR/<locale>/**/*.ftl instead of a project.
-        #[arg(long = "locales", value_name = "DIR", requires = "source", conflicts_with_all = ["letters", "locales"])]
+        #[arg(long = "locales", value_name = "DIR", requires = "source", conflicts_with_all = ["letters"])]
         tree: Option<PathBuf>,
         /// With --locales: the source locale's folder name.
         #[arg(long, value_name = "TAG", requires = "tree")]
         source: Option<String>,
+        /// With --locales: the tree's configuration (default: DIR/l10n-check.toml).
+        #[arg(long, value_name = "FILE", requires = "tree")]
+        config: Option<PathBuf>,
+        /// Human format: print only the table of counts by locale and code.
+        #[arg(long)]
+        summary: bool,
+        /// Human format: show at most N findings of each code in each locale
+        /// (the table counts them all).
+        #[arg(long, value_name = "N")]
+        max_per_code: Option<usize>,
     },
     /// Show every letter in every locale: translated messages and words, stale translations, state.
     #[command(after_help = EXIT_CODES)]
@@ -269,6 +283,7 @@ pub enum Command {
     #[command(after_long_help = examples!(
         "letterkit schema config > schemas/letterkit.schema.json",
         "letterkit schema letter > schemas/letter.schema.json",
+        "letterkit schema l10n-check > schemas/l10n-check.schema.json",
     ))]
     Schema {
         /// Which file's schema.
@@ -314,6 +329,9 @@ pub enum SchemaFile {
     Config,
     /// content/<letter>/letter.toml, a letter's structure.
     Letter,
+    /// l10n-check.toml, the configuration of check --locales DIR.
+    #[value(name = "l10n-check")]
+    L10nCheck,
 }
 
 /// How `check` prints its report: for people, or in a format the library

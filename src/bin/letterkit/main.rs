@@ -5,13 +5,14 @@ mod args;
 mod progress;
 mod report;
 mod serve;
+mod terminal;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use letterkit::check::output::OutputFormat;
+use letterkit::check::output::{Base, OutputFormat};
 use letterkit::lang::Lang;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildError, BuildOptions};
@@ -30,41 +31,95 @@ const FINDINGS: u8 = 1;
 /// Usage, configuration, input or output error.
 const FAILURE: u8 = 2;
 
-/// Prints a check report and returns the exit code it calls for.
+/// What a check report is printed from: a project's report, made whole,
+/// or a tree, checked as the report is written.
+enum Checked<'a> {
+    /// A project's report.
+    Report(&'a check::Report),
+    /// A tree (in `--locales DIR`) and its policy.
+    Tree(
+        &'a Path,
+        &'a letterkit::project::Tree,
+        &'a letterkit::config::CheckPolicy,
+    ),
+}
+
+/// Prints a check report and returns the exit code it calls for. The
+/// formats for machines stream a tree's report a locale at a time.
 fn print_report(
-    report: &check::Report,
+    checked: Checked<'_>,
     root: &Path,
     format: CheckFormat,
+    shown: report::Shown,
     deny_warnings: bool,
 ) -> Result<u8, String> {
-    let fails = report.fails(deny_warnings);
     // A report can run to tens of thousands of lines: buffered under the
     // colour handling, so that they are written in large blocks, not a system
     // call per line.
     let buffered = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
-    if let CheckFormat::Output(output @ (OutputFormat::Json | OutputFormat::Sarif)) = format {
-        // JSON has no styling to strip, and escapes every control character.
-        let mut stdout = buffered;
-        let printed = output
-            .write(report, fails, &mut stdout)
-            .and_then(|()| stdout.flush());
-        written(printed, "the report")?;
-        return Ok(if fails { FINDINGS } else { 0 });
-    }
     let choice = anstream::stdout().current_choice();
-    let buffered: Box<dyn Write> = Box::new(buffered);
-    let mut stdout = anstream::AutoStream::new(buffered, choice);
-    let printed = match format {
+    let mut stdout: Box<dyn Write> = match format {
+        // JSON has no styling to strip, and escapes every control character.
+        CheckFormat::Output(OutputFormat::Json | OutputFormat::Sarif) => Box::new(buffered),
+        _ => {
+            let buffered: Box<dyn Write> = Box::new(buffered);
+            Box::new(anstream::AutoStream::new(buffered, choice))
+        }
+    };
+    let verdict = |fails: bool| if fails { FINDINGS } else { 0 };
+    let output = match format {
+        CheckFormat::Output(output) => output,
         CheckFormat::Human => {
+            let whole;
+            let report = match checked {
+                Checked::Report(report) => report,
+                Checked::Tree(_, tree, policy) => {
+                    whole = check::check_tree(tree, policy).map_err(|e| e.to_string())?;
+                    &whole
+                }
+            };
+            let fails = report.fails(deny_warnings);
             // Colours the stream would strip are not worth making.
             let styled = choice != anstream::ColorChoice::Never;
-            report::human(report, root, fails, styled, &mut stdout)
+            let printed = report::human(report, root, fails, styled, shown, &mut stdout)
+                .and_then(|()| stdout.flush());
+            written(printed, "the report")?;
+            return Ok(verdict(fails));
         }
-        CheckFormat::Output(output) => output.write(report, fails, &mut stdout),
+    };
+    let cannot_read = |dir: &Path, e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    match checked {
+        Checked::Report(report) => {
+            let base = Base::of(root, Path::new("")).map_err(|e| cannot_read(root, e))?;
+            let printed = output
+                .write(report, &base, deny_warnings, &mut stdout)
+                .and_then(|fails| stdout.flush().map(|()| fails));
+            let fails = report.fails(deny_warnings);
+            written(printed.map(drop), "the report")?;
+            Ok(verdict(fails))
+        }
+        Checked::Tree(dir, tree, policy) => {
+            let base = Base::of(dir, dir).map_err(|e| cannot_read(dir, e))?;
+            let mut writer = check::output::Writer::new(output, base, &mut stdout)
+                .map_err(|e| format!("cannot write the report: {e}"))?;
+            let deny = deny_warnings || policy.deny_warnings;
+            let result =
+                check::check_tree_each(tree, policy, &mut |locale| writer.locale(&locale.part()));
+            match result {
+                // The reader went away (`letterkit check ... | head`): the
+                // verdict is the one of the locales written.
+                Err(check::CheckError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(verdict(writer.fails(deny)));
+                }
+                result => result.map_err(|e| e.to_string())?,
+            }
+            let printed = writer.finish(deny);
+            let fails = *printed.as_ref().unwrap_or(&false);
+            let printed = printed.and_then(|_| stdout.flush());
+            written(printed, "the report")?;
+            Ok(verdict(fails))
+        }
     }
-    .and_then(|()| stdout.flush());
-    written(printed, "the report")?;
-    Ok(if fails { FINDINGS } else { 0 })
 }
 
 /// An error writing to stdout, unless the reader went away (`letterkit status | head`).
@@ -92,7 +147,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "error: {message}");
+            // Messages name files and folders, which may hold escape sequences.
+            let _ = writeln!(stderr, "error: {}", terminal::escape_lines(&message));
             ExitCode::from(FAILURE)
         }
     }
@@ -102,14 +158,43 @@ fn run(cli: Cli) -> Result<u8, String> {
     if let Command::Check {
         tree: Some(dir),
         source: Some(source),
+        locales,
+        config,
         format,
         deny,
+        summary,
+        max_per_code,
         ..
     } = &cli.command
     {
-        let tree = letterkit::project::load_tree(dir, source).map_err(|e| e.to_string())?;
-        let report = check::check_tree(&tree, &Default::default()).map_err(|e| e.to_string())?;
-        return print_report(&report, Path::new("."), *format, deny.is_some());
+        let (tree_config, _) = letterkit::tree_config::TreeConfig::find(dir, config.as_deref())
+            .map_err(|e| e.to_string())?;
+        let tree = letterkit::project::load_tree_with(dir, source, &tree_config, locales)
+            .map_err(|e| e.to_string())?;
+        if !tree.skipped.is_empty() && !cli.quiet {
+            let names: Vec<String> = tree
+                .skipped
+                .iter()
+                .map(|name| terminal::escape(name).into_owned())
+                .collect();
+            let _ = writeln!(
+                anstream::stderr(),
+                "skipped (not named by a locale tag): {}",
+                names.join(", ")
+            );
+        }
+        let policy = tree_config.policy();
+        let shown = report::Shown {
+            summary: *summary,
+            max_per_code: *max_per_code,
+        };
+        return print_report(
+            Checked::Tree(dir, &tree, &policy),
+            Path::new("."),
+            *format,
+            shown,
+            deny.is_some(),
+        );
     }
     let command = match cli.command {
         Command::Init {
@@ -121,6 +206,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             let schema = match file {
                 SchemaFile::Config => Schema::Config,
                 SchemaFile::Letter => Schema::Letter,
+                SchemaFile::L10nCheck => Schema::TreeConfig,
             };
             let mut stdout = std::io::stdout().lock();
             written(stdout.write_all(schema.json().as_bytes()), "the schema")?;
@@ -170,7 +256,7 @@ fn run(cli: Cli) -> Result<u8, String> {
     }
     .map_err(|e| e.to_string())?;
     if cli.verbose {
-        let _ = writeln!(anstream::stderr(), "project: {}", root.display());
+        let _ = writeln!(anstream::stderr(), "project: {}", terminal::path(&root));
     }
 
     match command {
@@ -207,7 +293,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             let summary = match built {
                 Ok(summary) => summary,
                 Err(error @ BuildError::Strict { .. }) => {
-                    let _ = writeln!(stderr, "error: {error}");
+                    let _ = writeln!(
+                        stderr,
+                        "error: {}",
+                        terminal::escape_lines(&error.to_string())
+                    );
                     return Ok(FINDINGS);
                 }
                 Err(error) => return Err(error.to_string()),
@@ -231,7 +321,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             if cli.verbose {
                 for file in &summary.files {
-                    let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());
+                    let _ = writeln!(stderr, "wrote {}", terminal::path(&out_dir.join(file)));
                 }
             }
             if !cli.quiet {
@@ -239,7 +329,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                     stderr,
                     "built {} files in {}",
                     summary.files.len(),
-                    out_dir.display()
+                    terminal::path(&out_dir)
                 );
             }
             Ok(0)
@@ -249,6 +339,8 @@ fn run(cli: Cli) -> Result<u8, String> {
             locales,
             format,
             deny,
+            summary,
+            max_per_code,
             ..
         } => {
             let bar = progress::Bar::new("checking", cli.quiet);
@@ -257,7 +349,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             });
             bar.finish();
             let report = report.map_err(|e| e.to_string())?;
-            print_report(&report, &root, format, deny.is_some())
+            let shown = report::Shown {
+                summary,
+                max_per_code,
+            };
+            print_report(
+                Checked::Report(&report),
+                &root,
+                format,
+                shown,
+                deny.is_some(),
+            )
         }
         Command::Status { format } => {
             let rows = status::status(&project).map_err(|e| e.to_string())?;
@@ -286,7 +388,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
             }
             for path in &written {
-                let _ = writeln!(stdout, "  {}", path.display());
+                let _ = writeln!(stdout, "  {}", terminal::path(path));
             }
             if !cli.quiet {
                 let _ = writeln!(
@@ -312,11 +414,16 @@ fn run(cli: Cli) -> Result<u8, String> {
                     plan.stale.len()
                 );
                 for stale in &plan.stale {
-                    let _ = writeln!(stdout, "  stale: {} `{}`", stale.resource, stale.id);
+                    let _ = writeln!(
+                        stdout,
+                        "  stale: {} `{}`",
+                        terminal::escape(&stale.resource),
+                        terminal::escape(&stale.id)
+                    );
                 }
                 for change in &plan.changes {
                     let verb = if check { "would write" } else { "wrote" };
-                    let _ = writeln!(stdout, "  {verb} {}", change.path.display());
+                    let _ = writeln!(stdout, "  {verb} {}", terminal::path(&change.path));
                 }
             }
             if check {
@@ -329,7 +436,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             let done = sync::resolve(&project, &tag, &ids).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();
             for (resource, id) in &done.resolved {
-                let _ = writeln!(stdout, "{tag}: `{id}` ({resource}) marked up to date");
+                let _ = writeln!(
+                    stdout,
+                    "{}: `{}` ({}) marked up to date",
+                    terminal::escape(&tag),
+                    terminal::escape(id),
+                    terminal::escape(resource)
+                );
             }
             if !done.unknown.is_empty() {
                 return Err(format!(
@@ -385,8 +498,8 @@ fn run(cli: Cli) -> Result<u8, String> {
                 let _ = writeln!(
                     anstream::stderr(),
                     "wrote {}; translate it, then run `letterkit import {}`",
-                    out.display(),
-                    out.display()
+                    terminal::path(&out),
+                    terminal::path(&out)
                 );
             }
             Ok(0)
@@ -416,9 +529,13 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
     };
     let files = scaffold::init(dir, &options).map_err(|e| e.to_string())?;
     let mut stdout = anstream::stdout();
-    let _ = writeln!(stdout, "created a letterkit project in {}:", dir.display());
+    let _ = writeln!(
+        stdout,
+        "created a letterkit project in {}:",
+        terminal::path(dir)
+    );
     for file in &files {
-        let _ = writeln!(stdout, "  {}", file.display());
+        let _ = writeln!(stdout, "  {}", terminal::path(file));
     }
     if !quiet {
         let _ = writeln!(
@@ -428,7 +545,7 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
              push to GitHub: {workflow} checks and builds every push",
-            dir = dir.display(),
+            dir = terminal::path(dir),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,
         );
@@ -455,7 +572,9 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         let _ = writeln!(
             stderr,
             "warning: {}/{}: {what}: {}",
-            unit.resource, unit.id, unit.detail
+            terminal::escape(&unit.resource),
+            terminal::escape(&unit.id),
+            terminal::escape(&unit.detail)
         );
     }
     for error in &plan.errors {
@@ -466,7 +585,10 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         let _ = writeln!(
             stderr,
             "error: {}: {}/{}: {code}{}",
-            error.location, error.resource, error.id, error.message
+            terminal::escape(&error.location.to_string()),
+            terminal::escape(&error.resource),
+            terminal::escape(&error.id),
+            terminal::escape(&error.message)
         );
     }
     if !plan.errors.is_empty() {
@@ -491,7 +613,7 @@ fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
         plan.count(Outcome::Unknown),
     );
     for change in &plan.changes {
-        let _ = writeln!(stdout, "  wrote {}", change.path.display());
+        let _ = writeln!(stdout, "  wrote {}", terminal::path(&change.path));
     }
     if !quiet && !plan.changes.is_empty() {
         let _ = writeln!(
@@ -510,7 +632,7 @@ fn new_letter(project: &Project, letter: &str, quiet: bool) -> Result<u8, String
     let mut stdout = anstream::stdout();
     let _ = writeln!(stdout, "created letter {letter}:");
     for file in &files {
-        let _ = writeln!(stdout, "  {}", file.display());
+        let _ = writeln!(stdout, "  {}", terminal::path(file));
     }
     if quiet {
         return Ok(0);

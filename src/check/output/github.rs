@@ -2,21 +2,25 @@
 //! `::warning` annotation per finding, then the coverage and the verdict as
 //! log lines.
 
-use std::io::{self, Write};
+use std::io;
 
-use crate::check::Report;
-use crate::code::Severity;
+use super::{Part, Writer};
 
-/// Writes the workflow commands.
-pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Result<()> {
-    for finding in &report.findings {
+/// Nothing opens the commands.
+pub(super) fn begin(_writer: &mut Writer<'_>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Writes a command per finding of the locale.
+pub(super) fn locale(writer: &mut Writer<'_>, part: &Part<'_>) -> io::Result<()> {
+    for finding in part.findings {
         let location = &finding.location;
         // A syntax error's entry spans lines: the annotation covers them.
         let end = finding.extent.as_ref().map_or(String::new(), |e| {
             format!(",endLine={},endColumn={}", e.end_line, e.end_column)
         });
         writeln!(
-            out,
+            writer.out,
             "::{} file={},line={},col={}{end},title={}::{}",
             finding.severity.as_str(),
             escape_property(&location.file.to_string_lossy()),
@@ -26,9 +30,14 @@ pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Re
             escape_data(&finding.message)
         )?;
     }
-    for row in &report.coverage {
+    Ok(())
+}
+
+/// Writes the coverage and the verdict as log lines.
+pub(super) fn end(writer: &mut Writer<'_>, fails: bool) -> io::Result<()> {
+    for row in &writer.coverage {
         writeln!(
-            out,
+            writer.out,
             "coverage {} {}: {}/{} ({}%)",
             row.letter,
             row.locale,
@@ -38,16 +47,16 @@ pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Re
         )?;
     }
     writeln!(
-        out,
+        writer.out,
         "{}: {} errors, {} warnings, {} waived",
         if fails {
             "check failed"
         } else {
             "check passed"
         },
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.waived
+        writer.errors,
+        writer.warnings,
+        writer.waived
     )
 }
 

@@ -2,24 +2,30 @@
 //! describes it (`schemas/report.schema.json`), its codes read from
 //! [`crate::code`].
 
-use std::io::{self, Write};
+use std::io;
 
 use serde::Serialize;
 
-use crate::check::{Finding, Report};
+use super::{Part, Writer, json_close, json_item, split_at_list};
+use crate::check::Finding;
 use crate::code::{Code, Severity};
 use crate::coverage::Coverage;
 
-/// The shape of the document, version 1.
+/// The report's version: 2 since the findings come first and the totals
+/// last, so that the report is written as the locales are checked.
+pub const VERSION: u32 = 2;
+
+/// The shape of the document, in the order it is written: the findings
+/// stream out first, the coverage and totals close it.
 #[derive(Serialize)]
 struct JsonReport<'r> {
     version: u32,
+    findings: &'r [Finding],
+    coverage: Vec<JsonCoverage<'r>>,
     ok: bool,
     errors: usize,
     warnings: usize,
     waived: usize,
-    coverage: Vec<JsonCoverage<'r>>,
-    findings: &'r [Finding],
 }
 
 #[derive(Serialize)]
@@ -29,15 +35,12 @@ struct JsonCoverage<'r> {
     percent: usize,
 }
 
-/// Writes the report as one JSON document.
-pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Result<()> {
-    let document = JsonReport {
-        version: 1,
-        ok: !fails,
-        errors: report.count(Severity::Error),
-        warnings: report.count(Severity::Warning),
-        waived: report.waived,
-        coverage: report
+/// The document with no finding, its totals as `writer` has them.
+fn document<'r>(writer: &'r Writer<'_>, fails: bool) -> JsonReport<'r> {
+    JsonReport {
+        version: VERSION,
+        findings: &[],
+        coverage: writer
             .coverage
             .iter()
             .map(|coverage| JsonCoverage {
@@ -45,16 +48,39 @@ pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Re
                 percent: coverage.percent(),
             })
             .collect(),
-        findings: &report.findings,
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+        ok: !fails,
+        errors: writer.errors,
+        warnings: writer.warnings,
+        waived: writer.waived,
+    }
+}
+
+/// Opens the document: its version and the list of findings.
+pub(super) fn begin(writer: &mut Writer<'_>) -> io::Result<()> {
+    let (opening, indent, _) = split_at_list(&document(writer, false), "findings");
+    writer.indent = indent;
+    writer.out.write_all(opening.as_bytes())
+}
+
+/// Writes a locale's findings.
+pub(super) fn locale(writer: &mut Writer<'_>, part: &Part<'_>) -> io::Result<()> {
+    let indent = writer.indent;
+    for finding in part.findings {
+        json_item(writer, finding, indent)?;
+    }
+    Ok(())
+}
+
+/// Closes the list of findings, then writes the coverage and the totals.
+pub(super) fn end(writer: &mut Writer<'_>, fails: bool) -> io::Result<()> {
+    let (_, indent, closing) = split_at_list(&document(writer, fails), "findings");
+    json_close(writer, indent, &closing)
 }
 
 /// Where the schema is in the repository.
 pub const SCHEMA_FILE: &str = "schemas/report.schema.json";
 
-/// The JSON Schema (draft 2020-12) of the document [`write`] prints, pretty
+/// The JSON Schema (draft 2020-12) of the document this format writes, pretty
 /// printed and ending with a newline.
 pub fn schema() -> String {
     let count = || serde_json::json!({ "type": "integer", "minimum": 0 });
@@ -65,10 +91,13 @@ pub fn schema() -> String {
         "title": "letterkit check report",
         "description": "The report of `letterkit check --format json`. `version` changes only when a field changes meaning or goes away.",
         "type": "object",
-        "required": ["version", "ok", "errors", "warnings", "waived", "coverage", "findings"],
+        "required": ["version", "findings", "coverage", "ok", "errors", "warnings", "waived"],
         "additionalProperties": false,
         "properties": {
-            "version": { "const": 1 },
+            "version": {
+                "description": "2: the findings come first and the totals last, so that the report streams (version 1 had the totals first).",
+                "const": VERSION,
+            },
             "ok": {
                 "description": "False exactly when the check fails (exit code 1).",
                 "type": "boolean",

@@ -2,13 +2,18 @@
 //! [`crate::code`]), a result per finding, with columns counted in Unicode
 //! code points as letterkit counts them.
 
-use std::io::{self, Write};
+use std::io;
 
-use crate::check::Report;
+use super::{Part, Writer, json_close, json_item, split_at_list};
+use crate::check::Finding;
 use crate::code::{Code, Severity};
 
-/// Writes the SARIF log.
-pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::Result<()> {
+/// The name of the base the artifact URIs are relative to.
+const BASE_ID: &str = "%SRCROOT%";
+
+/// Opens the log: the tool, its rules, the base folder and the list of
+/// results; keeps what closes it.
+pub(super) fn begin(writer: &mut Writer<'_>) -> io::Result<()> {
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
         .map(|code| {
@@ -18,51 +23,6 @@ pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::R
                 "helpUri": "https://github.com/letterkit/letterkit/blob/main/README.md#check",
                 "defaultConfiguration": { "level": level(code.default_severity()) },
             })
-        })
-        .collect();
-    let results: Vec<serde_json::Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let location = &finding.location;
-            let mut properties = serde_json::json!({ "locale": finding.locale });
-            if let Some(id) = &finding.message_id {
-                properties["messageId"] = serde_json::json!(id);
-            }
-            let uri = location.file.to_string_lossy().replace('\\', "/");
-            let mut region =
-                serde_json::json!({ "startLine": location.line, "startColumn": location.column });
-            let mut result = serde_json::json!({
-                "ruleId": finding.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == finding.code),
-                "level": level(finding.severity),
-                "message": { "text": finding.message },
-            });
-            // A syntax error: the entry as the region, and where the parser
-            // stopped as a related location.
-            if let Some(extent) = &finding.extent {
-                region["endLine"] = serde_json::json!(extent.end_line);
-                region["endColumn"] = serde_json::json!(extent.end_column);
-                result["relatedLocations"] = serde_json::json!([{
-                    "id": 0,
-                    "message": { "text": "the parser stopped here" },
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": extent.stopped_line,
-                            "startColumn": extent.stopped_column,
-                        },
-                    },
-                }]);
-            }
-            result["locations"] = serde_json::json!([{
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
-                    "region": region,
-                }
-            }]);
-            result["properties"] = properties;
-            result
         })
         .collect();
     let document = serde_json::json!({
@@ -77,12 +37,79 @@ pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::R
                     "rules": rules,
                 }
             },
+            "originalUriBaseIds": {
+                BASE_ID: {
+                    "uri": writer.base.uri(),
+                    "description": { "text": "The folder checked: the project, or the tree of locales." },
+                },
+            },
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    let (opening, indent, closing) = split_at_list(&document, "results");
+    writer.indent = indent;
+    writer.closing = closing;
+    writer.out.write_all(opening.as_bytes())
+}
+
+/// Writes a result per finding of the locale.
+pub(super) fn locale(writer: &mut Writer<'_>, part: &Part<'_>) -> io::Result<()> {
+    let indent = writer.indent;
+    for finding in part.findings {
+        let result = result(writer, finding);
+        json_item(writer, &result, indent)?;
+    }
+    Ok(())
+}
+
+/// Closes the list of results and the log.
+pub(super) fn end(writer: &mut Writer<'_>, _fails: bool) -> io::Result<()> {
+    let closing = std::mem::take(&mut writer.closing);
+    json_close(writer, writer.indent, &closing)
+}
+
+/// A finding as a SARIF result.
+fn result(writer: &Writer<'_>, finding: &Finding) -> serde_json::Value {
+    let location = &finding.location;
+    let mut properties = serde_json::json!({ "locale": finding.locale });
+    if let Some(id) = &finding.message_id {
+        properties["messageId"] = serde_json::json!(id);
+    }
+    let uri = writer.base.relative_uri(&location.file);
+    let mut region =
+        serde_json::json!({ "startLine": location.line, "startColumn": location.column });
+    let mut result = serde_json::json!({
+        "ruleId": finding.code.as_str(),
+        "ruleIndex": Code::ALL.iter().position(|c| *c == finding.code),
+        "level": level(finding.severity),
+        "message": { "text": finding.message },
+    });
+    // A syntax error: the entry as the region, and where the parser
+    // stopped as a related location.
+    if let Some(extent) = &finding.extent {
+        region["endLine"] = serde_json::json!(extent.end_line);
+        region["endColumn"] = serde_json::json!(extent.end_column);
+        result["relatedLocations"] = serde_json::json!([{
+            "id": 0,
+            "message": { "text": "the parser stopped here" },
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri, "uriBaseId": BASE_ID },
+                "region": {
+                    "startLine": extent.stopped_line,
+                    "startColumn": extent.stopped_column,
+                },
+            },
+        }]);
+    }
+    result["locations"] = serde_json::json!([{
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri, "uriBaseId": BASE_ID },
+            "region": region,
+        }
+    }]);
+    result["properties"] = properties;
+    result
 }
 
 /// A severity as a SARIF level.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::check::{check, check_tree};
+use crate::check::{check, check_tree, check_tree_each};
 use crate::code::{Category, Code};
 use crate::project::{Project, load_tree};
 
@@ -26,8 +26,102 @@ fn snapshot_settings() -> insta::Settings {
     settings
 }
 
+/// Where the fixture's report says its files are.
+fn base() -> Base {
+    Base::from_uri("file:///projects/every-category/", "")
+}
+
 fn text(format: OutputFormat, report: &Report) -> String {
-    String::from_utf8(format.to_bytes(report, report.fails(false))).expect("reports are UTF-8")
+    String::from_utf8(format.to_bytes(report, &base(), false)).expect("reports are UTF-8")
+}
+
+/// A small tree: `en` and `fr` (with findings) and `de` (with one), in a
+/// folder whose name needs escaping in a URI.
+fn small_tree() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("my l10n");
+    for (path, text) in [
+        ("en/app.ftl", "a = Hello\nb = { $n } files\n"),
+        ("en/sub/more.ftl", "c = More\n"),
+        ("fr/app.ftl", "a = Bonjour\nold = Vieux\n"),
+        ("de/app.ftl", "a = Hallo\nb = { $n } Dateien\n"),
+    ] {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (dir, root)
+}
+
+#[test]
+fn a_tree_streamed_a_locale_at_a_time_is_the_report_written_whole() {
+    let (_dir, root) = small_tree();
+    let tree = load_tree(&root, "en").unwrap();
+    let policy = Default::default();
+    let whole = check_tree(&tree, &policy).unwrap();
+    assert!(whole.findings.iter().any(|f| f.locale == "de"));
+    assert!(whole.findings.iter().any(|f| f.locale == "fr"));
+    let base = Base::of(&root, &root).unwrap();
+    for format in OutputFormat::ALL {
+        let mut streamed = Vec::new();
+        let mut writer = Writer::new(format, base.clone(), &mut streamed).unwrap();
+        let mut order = Vec::new();
+        check_tree_each(&tree, &policy, &mut |locale| {
+            order.push(locale.locale.clone());
+            writer.locale(&locale.part())
+        })
+        .unwrap();
+        assert!(writer.finish(false).unwrap(), "the tree has errors");
+        assert_eq!(order, ["en", "de", "fr"]);
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(format.to_bytes(&whole, &base, false)).unwrap(),
+            "{}",
+            format.name()
+        );
+    }
+}
+
+#[test]
+fn sarif_names_the_tree_folder_as_its_base_and_files_relative_to_it() {
+    let (_dir, root) = small_tree();
+    let tree = load_tree(&root, "en").unwrap();
+    let report = check_tree(&tree, &Default::default()).unwrap();
+    let base = Base::of(&root, &root).unwrap();
+    let log: serde_json::Value =
+        serde_json::from_slice(&OutputFormat::Sarif.to_bytes(&report, &base, false)).unwrap();
+    let run = &log["runs"][0];
+    let uri = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.starts_with("file:///"), "{uri}");
+    assert!(uri.ends_with("/my%20l10n/"), "{uri}");
+    let uris: BTreeSet<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+            artifact["uri"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        uris,
+        BTreeSet::from(["de/sub/more.ftl", "fr/app.ftl", "fr/sub/more.ftl"])
+    );
+}
+
+#[test]
+fn a_json_report_streams_its_findings_before_its_totals() {
+    let text = text(OutputFormat::Json, &fixture_report());
+    let at = |key: &str| text.find(&format!("\n  \"{key}\":")).unwrap();
+    assert!(at("version") < at("findings"));
+    for total in ["coverage", "ok", "errors", "warnings", "waived"] {
+        assert!(at("findings") < at(total), "{total}");
+    }
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["version"], 2);
 }
 
 #[test]

@@ -27,6 +27,9 @@ if [ $# -eq 0 ]; then
     [ -e "$config" ] || continue
     project="$(dirname "$config")"
     name="$(basename "$project")"
+    # every-category holds a planted defect of each kind for check's reports,
+    # a file Fluent cannot parse among them: it is not a site to publish.
+    [ "$name" = every-category ] && continue
     (cd "$repo" && cargo run --release --locked --quiet -- --project "$project" build --out "$out/$name")
     projects+=("$name=$out/$name")
   done

@@ -338,16 +338,7 @@ pub fn check_tree_each(
         }
         fluent::check_locale(files, fluent::Bundles::Unknown, found);
         format_every_message(files, found);
-        let mut locale_coverage = Coverage {
-            letter: ALL_FILES.to_owned(),
-            locale: lang.tag().to_owned(),
-            required: files.settings.required,
-            status: files.settings.status,
-            translated: 0,
-            total: 0,
-            words_translated: 0,
-            words_total: 0,
-        };
+        let mut locale_coverage = Coverage::none(ALL_FILES, files);
         for (name, source_file) in &source.files {
             locale_coverage.add(source_file, files.file(name));
         }

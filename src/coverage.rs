@@ -34,6 +34,20 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// A row named `letter` for the locale of `files`, with nothing counted yet.
+    pub(crate) fn none(letter: &str, files: &LocaleFiles) -> Coverage {
+        Coverage {
+            letter: letter.to_owned(),
+            locale: files.lang().tag().to_owned(),
+            required: files.settings.required,
+            status: files.settings.status,
+            translated: 0,
+            total: 0,
+            words_translated: 0,
+            words_total: 0,
+        }
+    }
+
     /// Counts a source file's messages and words, and those `file` translates.
     /// A message with attributes alone (`b =\n    .label = B`) counts as
     /// one to translate, as a message with a value does.
@@ -102,16 +116,7 @@ pub(crate) fn resource_coverage(
     files: &LocaleFiles,
     resource: &str,
 ) -> Coverage {
-    let mut coverage = Coverage {
-        letter: resource.to_owned(),
-        locale: files.lang().tag().to_owned(),
-        required: files.settings.required,
-        status: files.settings.status,
-        translated: 0,
-        total: 0,
-        words_translated: 0,
-        words_total: 0,
-    };
+    let mut coverage = Coverage::none(resource, files);
     if let Some(source_file) = source.file(resource) {
         coverage.add(source_file, files.file(resource));
     }

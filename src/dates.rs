@@ -99,23 +99,18 @@ impl Zone {
     /// 12:00:00 -0500`): a reader up to 11 hours away still sees the same day.
     /// `None` for a date the calendar does not have.
     pub fn noon_rfc2822(&self, date: Date) -> Option<String> {
-        let civil = jiff::civil::DateTime::new(
-            i16::try_from(date.year).ok()?,
-            i8::try_from(date.month).ok()?,
-            i8::try_from(date.day).ok()?,
-            12,
-            0,
-            0,
-            0,
-        )
-        .ok()?;
-        let zoned = civil.to_zoned(self.zone.clone()).ok()?;
-        jiff::fmt::rfc2822::to_string(&zoned).ok()
+        jiff::fmt::rfc2822::to_string(&self.noon(date)?).ok()
     }
 
     /// Noon of `date` in this zone, as an RFC 3339 timestamp
     /// (`2023-01-06T12:00:00-05:00`), for feeds.
     pub fn noon_rfc3339(&self, date: Date) -> Option<String> {
+        let zoned = self.noon(date)?;
+        Some(zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+    }
+
+    /// Noon of `date` in this zone; `None` for a date the calendar does not have.
+    fn noon(&self, date: Date) -> Option<jiff::Zoned> {
         let civil = jiff::civil::DateTime::new(
             i16::try_from(date.year).ok()?,
             i8::try_from(date.month).ok()?,
@@ -126,8 +121,7 @@ impl Zone {
             0,
         )
         .ok()?;
-        let zoned = civil.to_zoned(self.zone.clone()).ok()?;
-        Some(zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        civil.to_zoned(self.zone.clone()).ok()
     }
 }
 

@@ -103,28 +103,9 @@ impl Document {
             return String::new();
         };
         let mut text = String::new();
-        push_text_without_notes(&first.content, &mut text);
+        push_plain_text(&first.content, false, &mut text);
         cut_at_word(&text.split_whitespace().collect::<Vec<_>>().join(" "), 200)
     }
-}
-
-fn push_text_without_notes(content: &[Inline], out: &mut String) {
-    for inline in content {
-        match inline {
-            Inline::Text(text) => out.push_str(text),
-            Inline::Emphasis(children)
-            | Inline::Strong(children)
-            | Inline::Link {
-                content: children, ..
-            }
-            | Inline::Isolate {
-                content: children, ..
-            } => push_text_without_notes(children, out),
-            Inline::NoteRef(_) => {}
-        }
-    }
-    // Isolation marks mean nothing outside a page.
-    out.retain(|c| c != '\u{2068}' && c != '\u{2069}');
 }
 
 /// `text` as it is if shorter than `limit` characters, else cut after the
@@ -159,12 +140,14 @@ impl Span {
     /// The span's text with all markup removed.
     pub fn plain_text(&self) -> String {
         let mut text = String::new();
-        push_plain_text(&self.content, &mut text);
+        push_plain_text(&self.content, true, &mut text);
         text
     }
 }
 
-fn push_plain_text(content: &[Inline], out: &mut String) {
+/// The text of `content`, each note reference as `[n]` where `notes` is set
+/// and left out where not.
+fn push_plain_text(content: &[Inline], notes: bool, out: &mut String) {
     for inline in content {
         match inline {
             Inline::Text(text) => out.push_str(text),
@@ -175,7 +158,8 @@ fn push_plain_text(content: &[Inline], out: &mut String) {
             }
             | Inline::Isolate {
                 content: children, ..
-            } => push_plain_text(children, out),
+            } => push_plain_text(children, notes, out),
+            Inline::NoteRef(_) if !notes => {}
             Inline::NoteRef(note) => {
                 out.push('[');
                 out.push_str(&note.numeral);

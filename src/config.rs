@@ -35,6 +35,14 @@ pub(crate) struct RawConfig {
     pub output_dir: Spanned<PathBuf>,
     /// Every locale of the project, in the order the language chooser lists them.
     pub locales: Vec<RawLocale>,
+    /// The paper size of the letters' PDFs.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Whether every build also writes each letter as a PDF,
+    /// `<letter>/<locale>/letter.pdf`, and links it from the pages (as
+    /// `build --pdf` does for one build).
+    #[serde(default)]
+    pub pdf: bool,
     /// How `letterkit check` judges findings: identical translations allowed,
     /// warnings denied, findings waived.
     #[serde(default)]
@@ -116,6 +124,17 @@ pub(crate) struct ConfigError {
 fn at<T>(value: &Spanned<T>) -> impl FnOnce(String) -> ConfigError {
     let span = value.span();
     move |message| ConfigError { message, span }
+}
+
+/// The paper size of a letter's PDF.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 inches.
+    UsLetter,
 }
 
 /// Whether a native speaker has reviewed a locale's translation.
@@ -279,6 +298,10 @@ pub struct ProjectConfig {
     pub locales: Vec<LocaleSettings>,
     /// How `check` judges findings.
     pub check: CheckPolicy,
+    /// The paper size of the letters' PDFs.
+    pub paper: Paper,
+    /// Whether every build writes the letters' PDFs too.
+    pub pdf: bool,
 }
 
 impl ProjectConfig {
@@ -354,6 +377,8 @@ impl ProjectConfig {
             output_dir: raw.output_dir.into_inner(),
             locales,
             check: raw.check,
+            paper: raw.paper,
+            pdf: raw.pdf,
         })
     }
 

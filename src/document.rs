@@ -44,6 +44,9 @@ pub struct Document {
     pub notes: Vec<Note>,
     /// Every language the letter is published in, in configured order.
     pub languages: Vec<Alternate>,
+    /// Whether the letter is published as a PDF beside the page, which the
+    /// page then links to.
+    pub pdf: bool,
 }
 
 /// Words of the page chrome, each a span with its language.
@@ -231,6 +234,8 @@ pub struct ChooserEntry {
     pub subject: Span,
     /// Says, in that language, that it is partly translated, where it is.
     pub partial: Option<Span>,
+    /// Whether it is published as a PDF too, which the page then links to.
+    pub pdf: bool,
 }
 
 impl Chooser {
@@ -270,6 +275,7 @@ impl Chooser {
                         .fallback_notice
                         .as_ref()
                         .map(|_| d.chrome.partial_translation.clone()),
+                    pdf: d.pdf,
                 })
                 .collect(),
         }

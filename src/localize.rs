@@ -414,6 +414,7 @@ fn localize_in(
         signatories,
         notes,
         languages,
+        pdf: false,
     };
     let mut fallbacks: Vec<Fallback> = resolver
         .fallbacks

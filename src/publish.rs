@@ -21,6 +21,8 @@ use crate::sync::Locks;
 
 use rayon::prelude::*;
 
+mod pdf;
+
 /// What to build and where.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -37,6 +39,10 @@ pub struct BuildOptions {
     /// Keep the previous output's file (its inode and modification time) where
     /// the new bytes are the same, instead of writing it again.
     pub incremental: bool,
+    /// Also write each letter as a PDF, `<letter>/<locale>/letter.pdf`, linked
+    /// from the pages, as the project's `pdf = true` asks of every build
+    /// (needs the `pdf` feature). [`render_all`] renders no PDF.
+    pub pdf: bool,
 }
 
 /// Why a build failed. The previous output is untouched in every case.
@@ -81,6 +87,22 @@ pub enum BuildError {
         path: PathBuf,
         /// Why it is refused.
         reason: String,
+    },
+    /// PDFs were asked for, and this letterkit was built without the `pdf` feature.
+    #[error(
+        "this letterkit cannot write PDFs: it was built without the `pdf` feature (cargo install letterkit --features pdf)"
+    )]
+    PdfUnsupported,
+    /// A letter could not be made into a PDF.
+    #[cfg(feature = "pdf")]
+    #[error("{letter} ({lang}): {source}")]
+    Pdf {
+        /// The letter.
+        letter: String,
+        /// The locale.
+        lang: Lang,
+        /// Why.
+        source: crate::render::pdf::PdfError,
     },
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
@@ -129,7 +151,9 @@ pub fn render_all_reporting(
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
-    let rendered = render_each(project, options, &letters, &langs, &locks, progress, Ok);
+    let rendered = render_each(
+        project, options, &letters, &langs, &locks, None, progress, Ok,
+    );
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
@@ -204,6 +228,7 @@ fn render_each<T: Send>(
     letters: &[&Letter],
     langs: &[Lang],
     locks: &Locks,
+    pdf: Option<&pdf::Setup>,
     progress: Progress<'_>,
     then: impl Fn(Rendered) -> Result<T, BuildError> + Sync,
 ) -> Vec<Result<T, BuildError>> {
@@ -215,7 +240,8 @@ fn render_each<T: Send>(
         return letters
             .par_iter()
             .map(|letter| {
-                let result = render_view(project, letter, langs, &formats, locks).and_then(&then);
+                let result =
+                    render_view(project, letter, langs, &formats, locks, pdf).and_then(&then);
                 tell();
                 result
             })
@@ -226,7 +252,8 @@ fn render_each<T: Send>(
         .par_iter()
         .zip(&prepared)
         .map(|(letter, prepared)| {
-            let result = render_letter(project, letter, langs, prepared, &formats).and_then(&then);
+            let result =
+                render_letter(project, letter, langs, prepared, &formats, pdf).and_then(&then);
             tell();
             result
         })
@@ -241,12 +268,13 @@ fn render_view(
     langs: &[Lang],
     formats: &[Format],
     locks: &Locks,
+    pdf: Option<&pdf::Setup>,
 ) -> Result<Rendered, BuildError> {
     let view = view_of(project, letter)?;
     let letter = &view.letters[0];
     refuse_syntax_errors(&view, &[letter], langs)?;
     let prepared = localize::Prepared::new(&view, letter, langs);
-    let mut rendered = render_letter(&view, letter, langs, &prepared, formats)?;
+    let mut rendered = render_letter(&view, letter, langs, &prepared, formats, pdf)?;
     rendered.rows = status::letter_rows(&view, letter, locks);
     Ok(rendered)
 }
@@ -393,6 +421,8 @@ struct Rendered {
     fallbacks: Vec<LetterFallback>,
     /// The letter's dashboard rows, where its view worked them out.
     rows: Vec<Row>,
+    /// Its PDFs, by path relative to the output folder.
+    pdfs: BTreeMap<PathBuf, Vec<u8>>,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -403,6 +433,7 @@ fn render_letter(
     langs: &[Lang],
     prepared: &localize::Prepared,
     formats: &[Format],
+    pdf: Option<&pdf::Setup>,
 ) -> Result<Rendered, BuildError> {
     let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
         .par_iter()
@@ -427,7 +458,9 @@ fn render_letter(
                 .into_iter()
                 .map(|f| (letter.name.clone(), lang.clone(), f)),
         );
-        documents.push(localized.document);
+        let mut document = localized.document;
+        document.pdf = pdf.is_some();
+        documents.push(document);
     }
     let pages: Vec<Vec<(PathBuf, String)>> = documents
         .par_iter()
@@ -453,10 +486,15 @@ fn render_letter(
         Path::new(&letter.name).join("index.html"),
         html::chooser(&Chooser::new(main, &documents)),
     );
+    let pdfs = match pdf {
+        Some(pdf) => pdf.render(&documents)?.into_iter().collect(),
+        None => BTreeMap::new(),
+    };
     Ok(Rendered {
         files,
         fallbacks,
         rows: Vec::new(),
+        pdfs,
     })
 }
 
@@ -489,6 +527,7 @@ pub fn build_reporting(
         refuse_syntax_errors(project, &letters, &langs)?;
     }
     let locks = dashboard_locks(project)?;
+    let pdf = pdf::setup(options.pdf || project.config.pdf, project.config.paper)?;
     let staging = Staging::create(&options.out_dir, options.incremental)?;
     let written = render_each(
         project,
@@ -496,18 +535,25 @@ pub fn build_reporting(
         &letters,
         &langs,
         &locks,
+        pdf.as_ref(),
         progress,
         |rendered| {
             staging.write(&rendered.files)?;
+            staging.write(&rendered.pdfs)?;
+            let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
+            files.extend(rendered.pdfs.into_keys());
             Ok((
                 BuildSummary {
-                    files: rendered.files.into_keys().collect(),
+                    files,
                     fallbacks: rendered.fallbacks,
                 },
                 rendered.rows,
             ))
         },
     );
+    if let Some(pdf) = pdf {
+        pdf.finish();
+    }
     let written = match gather_syntax_errors(project, &langs, written) {
         Ok(written) => written,
         Err(error) => {
@@ -755,7 +801,7 @@ impl Staging {
     /// Writes `files` (paths relative to the output folder), each in one
     /// write; with `incremental`, a file whose bytes the output folder already
     /// has is linked from there instead.
-    fn write(&self, files: &Output) -> Result<(), BuildError> {
+    fn write<C: AsRef<[u8]>>(&self, files: &BTreeMap<PathBuf, C>) -> Result<(), BuildError> {
         let mut made: Option<&Path> = None;
         for (relative, contents) in files {
             let path = self.folder.join(relative);
@@ -766,7 +812,8 @@ impl Staging {
                 fs::create_dir_all(&folder).map_err(io_error(&folder))?;
                 made = relative.parent();
             }
-            if self.incremental && self.link_unchanged(relative, contents.as_bytes(), &path) {
+            let contents = contents.as_ref();
+            if self.incremental && self.link_unchanged(relative, contents, &path) {
                 continue;
             }
             fs::write(&path, contents).map_err(io_error(&path))?;

@@ -178,6 +178,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             strict,
             email,
             markdown,
+            pdf,
             incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
@@ -192,6 +193,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 strict,
                 extra_formats,
                 incremental,
+                pdf,
             };
             let mut stderr = anstream::stderr();
             let bar = progress::Bar::new("building", cli.quiet);
@@ -319,11 +321,18 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             let localized = localize::localize(&project, letters[0], &lang, &langs)
                 .map_err(|e| e.to_string())?;
+            if format == RenderFormat::Pdf {
+                let pdf = render_pdf(&project, &localized.document)?;
+                let mut stdout = std::io::stdout().lock();
+                written(stdout.write_all(&pdf), "the letter")?;
+                return Ok(0);
+            }
             let format = match format {
                 RenderFormat::Text => Format::Text,
                 RenderFormat::Html => Format::Html,
                 RenderFormat::Email => Format::Email,
                 RenderFormat::Markdown => Format::Markdown,
+                RenderFormat::Pdf => unreachable!("a PDF is rendered above"),
             };
             let mut stdout = std::io::stdout().lock();
             let rendered = render::render(&localized.document, format);
@@ -338,6 +347,33 @@ fn run(cli: Cli) -> Result<u8, String> {
         | Command::Serve { .. } => {
             unreachable!("commands that need no project return before it is loaded")
         }
+    }
+}
+
+/// `letterkit render --format pdf`: the letter's PDF, refused when standard
+/// output is a terminal, where its bytes would only garble the screen.
+fn render_pdf(
+    project: &Project,
+    document: &letterkit::document::Document,
+) -> Result<Vec<u8>, String> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return Err(
+            "refusing to write a PDF to the terminal: redirect it to a file, as in `> letter.pdf`"
+                .into(),
+        );
+    }
+    #[cfg(feature = "pdf")]
+    {
+        use letterkit::render::pdf::{Fonts, Typesetter};
+        Typesetter::new(Fonts::system())
+            .letter(document, project.config.paper)
+            .map_err(|e| e.to_string())
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (project, document);
+        Err(BuildError::PdfUnsupported.to_string())
     }
 }
 

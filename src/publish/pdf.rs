@@ -1,0 +1,79 @@
+//! The PDFs of a build: set up once (the fonts are read once per build), then
+//! every locale of a letter rendered in parallel. Without the `pdf` feature, a
+//! build asked for PDFs fails with [`BuildError::PdfUnsupported`].
+
+use std::path::PathBuf;
+
+use crate::config::Paper;
+use crate::document::Document;
+
+use super::BuildError;
+
+/// What every PDF of a build is made with.
+#[derive(Debug)]
+pub struct Setup {
+    #[cfg(feature = "pdf")]
+    typesetter: crate::render::pdf::Typesetter,
+    #[cfg(feature = "pdf")]
+    paper: Paper,
+}
+
+/// The setup for a build that writes PDFs (`wanted`), none for one that does
+/// not.
+pub fn setup(wanted: bool, paper: Paper) -> Result<Option<Setup>, BuildError> {
+    if !wanted {
+        return Ok(None);
+    }
+    #[cfg(feature = "pdf")]
+    {
+        use crate::render::pdf::{Fonts, Typesetter};
+        Ok(Some(Setup {
+            typesetter: Typesetter::new(Fonts::system()),
+            paper,
+        }))
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = paper;
+        Err(BuildError::PdfUnsupported)
+    }
+}
+
+impl Setup {
+    /// The PDFs of one letter's `documents`, in parallel, by path relative to
+    /// the output folder.
+    pub fn render(&self, documents: &[Document]) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
+        #[cfg(feature = "pdf")]
+        {
+            use rayon::prelude::*;
+            documents
+                .par_iter()
+                .map(|document| {
+                    let bytes = self
+                        .typesetter
+                        .letter(document, self.paper)
+                        .map_err(|source| BuildError::Pdf {
+                            letter: document.letter.clone(),
+                            lang: document.lang.clone(),
+                            source,
+                        })?;
+                    let path = PathBuf::from(&document.letter)
+                        .join(document.lang.tag())
+                        .join(crate::render::PDF_FILE_NAME);
+                    Ok((path, bytes))
+                })
+                .collect()
+        }
+        #[cfg(not(feature = "pdf"))]
+        {
+            let _ = documents;
+            Err(BuildError::PdfUnsupported)
+        }
+    }
+
+    /// Frees what the typesetter keeps between letters once a build is done.
+    pub fn finish(self) {
+        #[cfg(feature = "pdf")]
+        crate::render::pdf::clear_caches();
+    }
+}

@@ -127,7 +127,7 @@ fn at<T>(value: &Spanned<T>) -> impl FnOnce(String) -> ConfigError {
 }
 
 /// The paper size of a letter's PDF.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.

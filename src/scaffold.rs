@@ -298,6 +298,11 @@ fn config_text(source: &Lang, others: &[Lang]) -> String {
 source-locale = \"{source}\"
 # Where `letterkit build` writes its pages unless `--out` says otherwise.
 output-dir = \"dist\"
+# The page size of the letters' PDFs: \"a4\" or \"us-letter\".
+paper = \"a4\"
+# Whether every build also writes each letter as an accessible PDF, linked from
+# its pages (needs letterkit built with the `pdf` feature; `build --pdf` does it once).
+pdf = false
 
 # Locales in the order the language chooser lists them.
 # required: `letterkit check` fails when this locale is incomplete or broken;

@@ -17,6 +17,7 @@ mod html;
 mod incremental;
 mod limits;
 mod paths;
+mod pdf;
 mod publishing;
 mod schema;
 mod serve;

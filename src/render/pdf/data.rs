@@ -57,6 +57,8 @@ struct LangData {
     dir: &'static str,
     /// The font families, first choice first.
     fonts: Vec<Family>,
+    /// OpenType features to set, by tag.
+    features: BTreeMap<&'static str, u32>,
 }
 
 #[derive(Debug, Serialize)]
@@ -70,6 +72,10 @@ struct SpanData<'d> {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 enum InlineData<'d> {
     Text {
+        text: String,
+    },
+    /// A word no line may break inside.
+    Word {
         text: String,
     },
     Emphasis {
@@ -125,6 +131,8 @@ struct NoteData<'d> {
 struct Texts<'d> {
     by_lang: BTreeMap<&'d str, String>,
     langs: BTreeMap<&'d str, &'d Lang>,
+    /// Whether the document reads right to left.
+    rtl: bool,
 }
 
 impl<'d> Texts<'d> {
@@ -142,13 +150,17 @@ impl<'d> Texts<'d> {
     }
 
     fn inlines(&mut self, content: &'d [Inline], lang: &'d Lang) -> Vec<InlineData<'d>> {
-        content
-            .iter()
-            .map(|inline| match inline {
+        let mut out = Vec::with_capacity(content.len());
+        for inline in content {
+            out.push(match inline {
                 Inline::Text(text) => {
                     let text = shown(text);
                     self.add(lang, &text);
-                    InlineData::Text { text }
+                    // In right-to-left text an unbreakable box would be a
+                    // neutral object to the bidi algorithm: words stay text.
+                    let whole = !self.rtl && lang.direction() == Direction::Ltr;
+                    out.extend(runs(text, whole));
+                    continue;
                 }
                 Inline::Emphasis(children) => InlineData::Emphasis {
                     content: self.inlines(children, lang),
@@ -175,8 +187,9 @@ impl<'d> Texts<'d> {
                         content: self.inlines(content, inner),
                     }
                 }
-            })
-            .collect()
+            });
+        }
+        out
     }
 }
 
@@ -195,13 +208,51 @@ fn shown(text: &str) -> String {
         .collect()
 }
 
+/// `text` cut into runs of words and, where `whole` (left-to-right text),
+/// words with a hyphen inside, kept whole: as in the plain text, no line
+/// ends in a hyphen that is part of a word, which text extraction would take
+/// for hyphenation and join the word without it.
+fn runs(text: String, whole: bool) -> Vec<InlineData<'static>> {
+    if !whole || !text.contains(['-', '\u{2010}']) {
+        return vec![InlineData::Text { text }];
+    }
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    for word in text.split_inclusive(char::is_whitespace) {
+        let body = word.trim_end_matches(char::is_whitespace);
+        let inner = body
+            .char_indices()
+            .any(|(at, c)| matches!(c, '-' | '\u{2010}') && at + c.len_utf8() < body.len());
+        if inner {
+            if !plain.is_empty() {
+                out.push(InlineData::Text {
+                    text: std::mem::take(&mut plain),
+                });
+            }
+            out.push(InlineData::Word {
+                text: body.to_owned(),
+            });
+            plain.push_str(&word[body.len()..]);
+        } else {
+            plain.push_str(word);
+        }
+    }
+    if !plain.is_empty() {
+        out.push(InlineData::Text { text: plain });
+    }
+    out
+}
+
 /// The template's data for `document`, and every font it needs.
 pub(super) fn letter<'d>(
     document: &'d Document,
     paper: Paper,
     fonts: &super::fonts::Fonts,
 ) -> Result<(Letter<'d>, Vec<typst::text::Font>), PdfError> {
-    let mut texts = Texts::default();
+    let mut texts = Texts {
+        rtl: document.lang.direction() == Direction::Rtl,
+        ..Texts::default()
+    };
     texts.langs.insert(document.lang.tag(), &document.lang);
     let notices = [
         &document.chrome.draft_notice,
@@ -276,6 +327,8 @@ pub(super) fn letter<'d>(
         .iter()
         .map(|(tag, lang)| {
             let (code, region) = typst_language(lang);
+            let text = by_lang.get(*tag).map_or("", String::as_str);
+            let features = features(lang, region.is_none(), text);
             (
                 *tag,
                 LangData {
@@ -286,6 +339,7 @@ pub(super) fn letter<'d>(
                         Direction::Rtl => "rtl",
                     },
                     fonts: families.get(*tag).cloned().unwrap_or_default(),
+                    features,
                 },
             )
         })
@@ -315,6 +369,44 @@ pub(super) fn letter<'d>(
         sources_heading,
     };
     Ok((letter, fonts))
+}
+
+/// The OpenType features set apart from the fonts' defaults for a language.
+///
+/// Traditional Chinese without a region would be shaped as Simplified
+/// (Typst knows no script subtag), whose local forms would replace the
+/// Traditional face's own: `locl` is off, keeping the face's.
+///
+/// Arabic script has its vowel marks placed at the font's own default
+/// positions rather than moved by `mark` positioning (marks on marks are
+/// still placed, `mkmk`): a moved mark is written as a run of its own on
+/// another baseline, which text extraction (poppler's `pdftotext`) reads as a
+/// separate line, tearing the words apart. Noto Naskh Arabic's default
+/// positions are drawn for its letters and look the same.
+fn features(lang: &Lang, no_region: bool, text: &str) -> BTreeMap<&'static str, u32> {
+    let hant = lang
+        .language_identifier()
+        .script
+        .is_some_and(|s| s.as_str() == "Hant");
+    let mut features = BTreeMap::new();
+    if hant && no_region {
+        features.insert("locl", 0);
+    }
+    if text.chars().any(is_arabic_script) {
+        features.insert("mark", 0);
+    }
+    features
+}
+
+fn is_arabic_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{0870}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+    )
 }
 
 /// The subject as the document's title: its words, without note markers.
@@ -369,5 +461,19 @@ mod tests {
     #[test]
     fn separators_are_spaces_and_unshowable_characters_are_left_out() {
         assert_eq!(shown("a\u{2028}b\u{FFF9}c\u{E000}d"), "a bcd");
+    }
+
+    #[test]
+    fn a_word_with_a_hyphen_inside_is_kept_whole_in_left_to_right_text() {
+        let runs = runs("the US-Mexican border - 2- x".to_owned(), true);
+        let json = serde_json::to_string(&runs).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"kind":"text","text":"the "},{"kind":"word","text":"US-Mexican"},{"kind":"text","text":" border - 2- x"}]"#
+        );
+        assert_eq!(
+            serde_json::to_string(&super::runs("US-Mexican".to_owned(), false)).unwrap(),
+            r#"[{"kind":"text","text":"US-Mexican"}]"#
+        );
     }
 }

@@ -59,6 +59,9 @@ struct LangData {
     fonts: Vec<Family>,
     /// OpenType features to set, by tag.
     features: BTreeMap<&'static str, u32>,
+    /// The text size, relative to the letter's 11 points: Arabic script is
+    /// set larger, as its letters are smaller on the same body than Latin ones.
+    scale: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -329,6 +332,11 @@ pub(super) fn letter<'d>(
             let (code, region) = typst_language(lang);
             let text = by_lang.get(*tag).map_or("", String::as_str);
             let features = features(lang, region.is_none(), text);
+            let scale = if text.chars().any(is_arabic_script) {
+                ARABIC_SCALE
+            } else {
+                1.0
+            };
             (
                 *tag,
                 LangData {
@@ -340,6 +348,7 @@ pub(super) fn letter<'d>(
                     },
                     fonts: families.get(*tag).cloned().unwrap_or_default(),
                     features,
+                    scale,
                 },
             )
         })
@@ -397,6 +406,9 @@ fn features(lang: &Lang, no_region: bool, text: &str) -> BTreeMap<&'static str, 
     }
     features
 }
+
+/// How much larger Arabic script is set than Latin.
+const ARABIC_SCALE: f64 = 1.15;
 
 fn is_arabic_script(c: char) -> bool {
     matches!(

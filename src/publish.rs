@@ -222,6 +222,10 @@ fn gather_syntax_errors<T>(
 /// ([`Project::letter_view`]), which also gives the letter's dashboard rows
 /// (stale translations against `locks`); otherwise the rows are left to
 /// [`dashboard`].
+// Each argument is the build's own (the PDF setup is the last added); a struct
+// gathering them would only be passed on whole to `render_view` and
+// `render_letter`.
+#[allow(clippy::too_many_arguments)]
 fn render_each<T: Send>(
     project: &Project,
     options: &BuildOptions,

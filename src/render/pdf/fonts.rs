@@ -63,8 +63,14 @@ pub struct Fonts {
     /// Every font file found, by lowercase file name.
     files: BTreeMap<String, PathBuf>,
     /// The families read so far (or being read), by file-name stem.
-    loaded: Mutex<BTreeMap<String, Arc<OnceLock<Arc<[Font]>>>>>,
+    loaded: Mutex<BTreeMap<String, Slot>>,
 }
+
+/// A family's fonts, read by the first document that needs them.
+type Slot = Arc<OnceLock<Arc<[Font]>>>;
+
+/// The fonts a document needs, and each of its languages' font families.
+pub(super) type Choice = (Vec<Font>, BTreeMap<String, Vec<Family>>);
 
 impl Fonts {
     /// The fonts of the standard font folders: `/usr/share/fonts`,
@@ -133,10 +139,7 @@ impl Fonts {
     /// The fonts a document needs and, for each of its languages, the
     /// families to set it in, first choice first. `texts` holds every
     /// language's text.
-    pub(super) fn choose(
-        &self,
-        texts: &BTreeMap<String, String>,
-    ) -> Result<(Vec<Font>, BTreeMap<String, Vec<Family>>), PdfError> {
+    pub(super) fn choose(&self, texts: &BTreeMap<String, String>) -> Result<Choice, PdfError> {
         let base = self.family(BASE)?;
         let Some(base_name) = base.first().map(|f| f.info().family.clone()) else {
             return Err(PdfError::NoFonts);

@@ -93,6 +93,10 @@ pub enum BuildError {
         "this letterkit cannot write PDFs: it was built without the `pdf` feature (cargo install letterkit --features pdf)"
     )]
     PdfUnsupported,
+    /// The PDFs could not be set up.
+    #[cfg(feature = "pdf")]
+    #[error("{0}")]
+    PdfSetup(crate::render::pdf::PdfError),
     /// A letter could not be made into a PDF.
     #[cfg(feature = "pdf")]
     #[error("{letter} ({lang}): {source}")]
@@ -240,9 +244,19 @@ fn render_each<T: Send>(
     let done = AtomicUsize::new(0);
     let tell = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, letters.len());
     progress(0, letters.len());
+    // With PDFs, one letter at a time, its locales' PDFs in parallel: letters
+    // rendered side by side would each hold Typst's work on all their PDFs
+    // (a thread waiting for one PDF starts another letter), gigabytes for an
+    // archive; the pages and text take a hundredth of the time.
+    let min_len = if pdf.is_some() {
+        letters.len().max(1)
+    } else {
+        1
+    };
     if project.deferred {
         return letters
             .par_iter()
+            .with_min_len(min_len)
             .map(|letter| {
                 let result =
                     render_view(project, letter, langs, &formats, locks, pdf).and_then(&then);
@@ -255,6 +269,7 @@ fn render_each<T: Send>(
     letters
         .par_iter()
         .zip(&prepared)
+        .with_min_len(min_len)
         .map(|(letter, prepared)| {
             let result =
                 render_letter(project, letter, langs, prepared, &formats, pdf).and_then(&then);
@@ -533,28 +548,35 @@ pub fn build_reporting(
     let locks = dashboard_locks(project)?;
     let pdf = pdf::setup(options.pdf || project.config.pdf, project.config.paper)?;
     let staging = Staging::create(&options.out_dir, options.incremental)?;
-    let written = render_each(
-        project,
-        options,
-        &letters,
-        &langs,
-        &locks,
-        pdf.as_ref(),
-        progress,
-        |rendered| {
-            staging.write(&rendered.files)?;
-            staging.write(&rendered.pdfs)?;
-            let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
-            files.extend(rendered.pdfs.into_keys());
-            Ok((
-                BuildSummary {
-                    files,
-                    fallbacks: rendered.fallbacks,
-                },
-                rendered.rows,
-            ))
-        },
-    );
+    let render = || {
+        render_each(
+            project,
+            options,
+            &letters,
+            &langs,
+            &locks,
+            pdf.as_ref(),
+            progress,
+            |rendered| {
+                staging.write(&rendered.files)?;
+                staging.write(&rendered.pdfs)?;
+                let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
+                files.extend(rendered.pdfs.into_keys());
+                Ok((
+                    BuildSummary {
+                        files,
+                        fallbacks: rendered.fallbacks,
+                    },
+                    rendered.rows,
+                ))
+            },
+        )
+    };
+    // With PDFs, the whole build runs on the typesetter's threads.
+    let written = match &pdf {
+        Some(pdf) => pdf.install(render),
+        None => render(),
+    };
     if let Some(pdf) = pdf {
         pdf.finish();
     }

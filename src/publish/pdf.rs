@@ -27,10 +27,8 @@ pub fn setup(wanted: bool, paper: Paper) -> Result<Option<Setup>, BuildError> {
     #[cfg(feature = "pdf")]
     {
         use crate::render::pdf::{Fonts, Typesetter};
-        Ok(Some(Setup {
-            typesetter: Typesetter::new(Fonts::system()),
-            paper,
-        }))
+        let typesetter = Typesetter::new(Fonts::system()).map_err(BuildError::PdfSetup)?;
+        Ok(Some(Setup { typesetter, paper }))
     }
     #[cfg(not(feature = "pdf"))]
     {
@@ -46,7 +44,7 @@ impl Setup {
         #[cfg(feature = "pdf")]
         {
             use rayon::prelude::*;
-            documents
+            let pdfs = documents
                 .par_iter()
                 .map(|document| {
                     let bytes = self
@@ -62,12 +60,32 @@ impl Setup {
                         .join(crate::render::PDF_FILE_NAME);
                     Ok((path, bytes))
                 })
-                .collect()
+                .collect();
+            // Typst keeps what it computed for a letter in case the next
+            // compilation is of the same letter; here none is, and an
+            // archive's letters would fill the memory.
+            crate::render::pdf::forget_older_letters();
+            pdfs
         }
         #[cfg(not(feature = "pdf"))]
         {
             let _ = documents;
             Err(BuildError::PdfUnsupported)
+        }
+    }
+
+    /// Runs `op` (the build's loop over its letters) on the typesetter's
+    /// threads, whose stacks are deep enough for Typst: a thread of another
+    /// pool waiting for a PDF would run other letters meanwhile, one inside
+    /// the other, and overflow its stack.
+    pub fn install<R: Send>(&self, op: impl FnOnce() -> R + Send) -> R {
+        #[cfg(feature = "pdf")]
+        {
+            self.typesetter.install(op)
+        }
+        #[cfg(not(feature = "pdf"))]
+        {
+            op()
         }
     }
 

@@ -613,7 +613,7 @@ mod with_pdf {
         let vectors = hostile::vectors();
         let count = hostile::clean_messages().len();
         let es = Lang::parse("es").unwrap();
-        let typesetter = Typesetter::new(Fonts::system());
+        let typesetter = Typesetter::new(Fonts::system()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let render = |project: &Path, name: &str| -> (PathBuf, Document) {
             let loaded = Project::load(project).unwrap();

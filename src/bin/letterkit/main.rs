@@ -367,7 +367,7 @@ fn render_pdf(
     {
         use letterkit::render::pdf::{Fonts, Typesetter};
         Typesetter::new(Fonts::system())
-            .letter(document, project.config.paper)
+            .and_then(|typesetter| typesetter.letter(document, project.config.paper))
             .map_err(|e| e.to_string())
     }
     #[cfg(not(feature = "pdf"))]

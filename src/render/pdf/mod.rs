@@ -75,7 +75,15 @@ pub enum PdfError {
     /// The PDF would not conform to PDF/UA-1 (or could not be written).
     #[error("cannot write a PDF/UA-1 file: {0}")]
     Export(String),
+    /// The threads that lay letters out could not be started.
+    #[error("cannot start the threads that lay out PDFs: {0}")]
+    Threads(String),
 }
+
+/// The stack of each thread that lays letters out: Typst's layout recurses
+/// deeper than the 2 MiB a thread gets by default (a letter of a generated
+/// archive overflowed it). Reserved, not used, until a letter needs it.
+const STACK_SIZE: usize = 256 << 20;
 
 /// Typst's name of a paper size.
 fn paper_name(paper: Paper) -> &'static str {
@@ -86,24 +94,47 @@ fn paper_name(paper: Paper) -> &'static str {
 }
 
 /// Makes letters into PDFs: Typst's standard library and the fonts, set up
-/// once and shared by every letter of a build (on any number of threads).
+/// once and shared by every letter of a build (on any number of threads),
+/// and the threads Typst lays letters out on.
 #[derive(Debug)]
 pub struct Typesetter {
     library: LazyHash<Library>,
     fonts: Fonts,
+    /// Threads with stacks deep enough for Typst, one per core; Typst's own
+    /// parallel work runs on them too.
+    pool: rayon::ThreadPool,
 }
 
 impl Typesetter {
     /// A typesetter that sets letters in `fonts`.
-    pub fn new(fonts: Fonts) -> Self {
-        Typesetter {
+    pub fn new(fonts: Fonts) -> Result<Self, PdfError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_SIZE)
+            .thread_name(|i| format!("letterkit-pdf-{i}"))
+            .build()
+            .map_err(|e| PdfError::Threads(e.to_string()))?;
+        Ok(Typesetter {
             library: LazyHash::new(Library::builder().build()),
             fonts,
-        }
+            pool,
+        })
     }
 
-    /// The letter as a tagged PDF/UA-1 file on `paper`.
+    /// Runs `op` on the typesetter's threads: a caller that lays out many
+    /// letters in parallel runs its whole loop here, so that every letter is
+    /// laid out on a thread with a deep stack and no thread waits on another
+    /// pool. [`Typesetter::letter`] called inside runs on the calling thread.
+    pub fn install<R: Send>(&self, op: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(op)
+    }
+
+    /// The letter as a tagged PDF/UA-1 file on `paper`, laid out on the
+    /// typesetter's threads (the caller waits).
     pub fn letter(&self, document: &Document, paper: Paper) -> Result<Vec<u8>, PdfError> {
+        self.pool.install(|| self.typeset(document, paper))
+    }
+
+    fn typeset(&self, document: &Document, paper: Paper) -> Result<Vec<u8>, PdfError> {
         let (data, fonts) = data::letter(document, paper, &self.fonts)?;
         let json = serde_json::to_vec(&data).map_err(|e| PdfError::Layout(e.to_string()))?;
         let world = LetterWorld {
@@ -136,6 +167,11 @@ impl Typesetter {
 /// Frees what Typst keeps between compilations (its caches of layouts and
 /// shaped text), for a build that has finished its PDFs.
 pub fn clear_caches() {
+    typst::comemo::evict(0);
+}
+
+/// Frees what Typst keeps of compilations older than the last few letters'.
+pub fn forget_older_letters() {
     typst::comemo::evict(0);
 }
 

@@ -99,9 +99,14 @@ mod tests {
         let schema: serde_json::Value = serde_json::from_str(&Schema::Config.json()).unwrap();
         let properties = schema["properties"].as_object().unwrap();
         let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-        assert_eq!(names, ["check", "locales", "output-dir", "source-locale"]);
+        assert_eq!(
+            names,
+            ["check", "locales", "output-dir", "paper", "pdf", "source-locale"]
+        );
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(properties["output-dir"]["default"], "dist");
+        assert_eq!(properties["paper"]["default"], "a4");
+        assert_eq!(properties["pdf"]["default"], false);
         let locale = &schema["definitions"]["RawLocale"];
         assert_eq!(locale["additionalProperties"], false);
         assert_eq!(

@@ -101,7 +101,14 @@ mod tests {
         let names: Vec<&str> = properties.keys().map(String::as_str).collect();
         assert_eq!(
             names,
-            ["check", "locales", "output-dir", "paper", "pdf", "source-locale"]
+            [
+                "check",
+                "locales",
+                "output-dir",
+                "paper",
+                "pdf",
+                "source-locale"
+            ]
         );
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(properties["output-dir"]["default"], "dist");

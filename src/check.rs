@@ -78,6 +78,43 @@ pub fn check_reporting(
     locales: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, CheckError> {
+    check_with(project, letters, locales, progress, Depth::Full)
+}
+
+/// The findings that keep a message of the named letters and locales from
+/// being published as written ([`Finding::unpublishable`]), the waivers of
+/// `letterkit.toml` applied: a build shows each such message in its fallback
+/// locale. Judged by the code, whether the locale is required or optional.
+/// Stale translations are not looked for: they never stop a message.
+pub fn unpublishable(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+) -> Result<Vec<Finding>, CheckError> {
+    let report = check_with(project, letters, locales, &|_, _| {}, Depth::Publish)?;
+    Ok(report
+        .findings
+        .into_iter()
+        .filter(|f| f.unpublishable)
+        .collect())
+}
+
+/// How much a check looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Everything.
+    Full,
+    /// What decides whether a message is published: no stale translations.
+    Publish,
+}
+
+fn check_with(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    depth: Depth,
+) -> Result<Report, CheckError> {
     let (letters, langs) = project
         .select(letters, locales)
         .map_err(CheckError::Selection)?;
@@ -172,7 +209,7 @@ pub fn check_reporting(
                 message_issues(project, letter, files, prepared, &shapes_of, &mut found);
             }
             date_format(files, &mut found);
-            if lang != source.lang() {
+            if lang != source.lang() && depth == Depth::Full {
                 stale_translations(project, files, &letters, &mut found)?;
             }
             let required = files.settings.required;

@@ -57,6 +57,17 @@ pub fn is_safe_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Says, after a cited title in another language than the page's, which
+/// language the cited document is in.
+pub const DOCUMENT_LANGUAGE_MESSAGE: &str = "cited-document-language";
+
+/// Page text added to letterkit after projects began, which a project's
+/// `common.ftl` may lack. A locale that lacks it falls back along its chain;
+/// where the source locale lacks it too, letterkit's own English text (its
+/// shipped `locales/en/common.ftl`) is shown. Check reports the gap as a
+/// warning, so upgrading letterkit never fails a project's checks.
+pub const ADDED_PAGE_MESSAGES: &[&str] = &[DOCUMENT_LANGUAGE_MESSAGE];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,14 +80,3 @@ mod tests {
         assert!(is_safe_name("us-mexico-asylum-2023"));
     }
 }
-
-/// Says, after a cited title in another language than the page's, which
-/// language the cited document is in.
-pub const DOCUMENT_LANGUAGE_MESSAGE: &str = "cited-document-language";
-
-/// Page text added to letterkit after projects began, which a project's
-/// `common.ftl` may lack. A locale that lacks it falls back along its chain;
-/// where the source locale lacks it too, letterkit's own English text (its
-/// shipped `locales/en/common.ftl`) is shown. Check reports the gap as a
-/// warning, so upgrading letterkit never fails a project's checks.
-pub const ADDED_PAGE_MESSAGES: &[&str] = &[DOCUMENT_LANGUAGE_MESSAGE];

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::check::{self, CheckError, Finding};
 use crate::document::{Chooser, Document};
 use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
-use crate::location::Location;
 use crate::lock::{LockError, Locks};
 use crate::project::Project;
 use crate::render::{self, Format, html};
@@ -76,12 +76,9 @@ pub enum BuildError {
     /// A letter or locale asked for is not in the project.
     #[error("{0}")]
     Selection(String),
-    /// A Fluent file of a locale being built has syntax errors.
-    #[error("{} Fluent syntax error(s):\n{}", errors.len(), errors.iter().map(|(l, m)| format!("  {l}: {m}")).collect::<Vec<_>>().join("\n"))]
-    Syntax {
-        /// Each error's location and the parser's reason.
-        errors: Vec<(Location, String)>,
-    },
+    /// The translations could not be checked before publishing.
+    #[error("cannot check the translations before publishing: {0}")]
+    Check(#[source] CheckError),
     /// `--strict` and some messages fell back to another locale.
     #[error("--strict: {} message(s) are not translated:\n{}", fallbacks.len(), fallbacks.iter().map(|(letter, lang, f)| format!("  {letter} {lang}: `{}` taken from {}", f.id, f.from)).collect::<Vec<_>>().join("\n"))]
     Strict {
@@ -113,6 +110,14 @@ pub enum BuildError {
         /// Why it is refused.
         reason: Refusal,
     },
+    /// The output folder holds files no letterkit build wrote.
+    #[error("{} holds {} file(s) that letterkit did not write: {}; nothing was changed. Move them to the project's `static/` folder (copied into the output on every build) or out of the output folder, then build again", path.display(), files.len(), files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "))]
+    ForeignFiles {
+        /// The output folder.
+        path: PathBuf,
+        /// The files, relative to it.
+        files: Vec<PathBuf>,
+    },
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -130,7 +135,14 @@ pub struct BuildSummary {
     pub files: Vec<PathBuf>,
     /// Messages that fell back to another locale, per letter and locale.
     pub fallbacks: Vec<LetterFallback>,
+    /// The findings that kept a message from being published as written, by
+    /// letter, once each; the message is among the fallbacks (a syntax error
+    /// names no message: what it spoils is missing, so it falls back).
+    pub refused: Vec<LetterRefusal>,
 }
+
+/// A finding that kept a message of a letter from being published as written.
+pub type LetterRefusal = (String, Finding);
 
 /// The rendered output, by path relative to the output folder.
 pub type Output = BTreeMap<PathBuf, String>;
@@ -146,13 +158,12 @@ pub fn render_all(
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(|e| BuildError::Selection(e.to_string()))?;
-    refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
     let rendered = render_each(project, options, &letters, &langs, &locks, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
-    for letter in gather_syntax_errors(project, &langs, rendered)? {
+    for letter in rendered.into_iter().collect::<Result<Vec<_>, _>>()? {
         output.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         rows.extend(letter.rows);
@@ -171,42 +182,6 @@ fn dashboard_locks(project: &Project) -> Result<Locks, BuildError> {
     } else {
         Ok(Locks::default())
     }
-}
-
-/// The results in order, or every syntax error of every letter (a project
-/// loaded deferred finds them letter by letter) ordered as
-/// [`refuse_syntax_errors`] orders them; the first other error as it is.
-fn gather_syntax_errors<T>(
-    project: &Project,
-    langs: &[Lang],
-    results: Vec<Result<T, BuildError>>,
-) -> Result<Vec<T>, BuildError> {
-    let mut done = Vec::with_capacity(results.len());
-    let mut errors: Vec<(Location, String)> = Vec::new();
-    for result in results {
-        match result {
-            Ok(value) => done.push(value),
-            Err(BuildError::Syntax { errors: found }) => errors.extend(found),
-            Err(other) => return Err(other),
-        }
-    }
-    if errors.is_empty() {
-        return Ok(done);
-    }
-    let chains = project.config.fallback_chains_of(langs);
-    let rank = |location: &Location| {
-        let tag = location.file.iter().nth(1).and_then(|t| t.to_str());
-        chains.iter().position(|l| Some(l.tag()) == tag)
-    };
-    errors.sort_by(|a, b| {
-        (rank(&a.0), &a.0.file, &a.0.span.as_ref().map(|s| s.start)).cmp(&(
-            rank(&b.0),
-            &b.0.file,
-            &b.0.span.as_ref().map(|s| s.start),
-        ))
-    });
-    errors.dedup();
-    Err(BuildError::Syntax { errors })
 }
 
 /// Renders each letter in every locale, in parallel, and hands it to `then`
@@ -246,16 +221,63 @@ fn render_each<T: Send>(
             })
             .collect();
     }
-    let prepared = localize::Prepared::for_letters(project, letters, langs);
+    let mut prepared = localize::Prepared::for_letters(project, letters, langs);
+    let refusals = match refusals_of(project, letters, langs) {
+        Ok(refusals) => refusals,
+        Err(error) => return vec![Err(error)],
+    };
+    let mut by_letter: Vec<Vec<Finding>> = vec![Vec::new(); letters.len()];
+    for finding in refusals {
+        let stem = finding.location.file.file_stem().and_then(|s| s.to_str());
+        for (index, letter) in letters.iter().enumerate() {
+            if stem == Some(crate::ids::COMMON_RESOURCE) || stem == Some(letter.name.as_str()) {
+                by_letter[index].push(finding.clone());
+            }
+        }
+    }
+    for (prepared, findings) in prepared.iter_mut().zip(&by_letter) {
+        refuse(project, prepared, findings);
+    }
     letters
         .par_iter()
         .zip(&prepared)
-        .map(|(letter, prepared)| {
-            let result = render_letter(project, letter, langs, prepared, &formats).and_then(&then);
+        .zip(by_letter)
+        .map(|((letter, prepared), refused)| {
+            let result = render_letter(project, letter, langs, prepared, &formats)
+                .map(|rendered| Rendered {
+                    refused,
+                    ..rendered
+                })
+                .and_then(&then);
             tell();
             result
         })
         .collect()
+}
+
+/// The findings that keep messages of `letters` in `langs` from being
+/// published as written ([`check::unpublishable`]).
+fn refusals_of(
+    project: &Project,
+    letters: &[&Letter],
+    langs: &[Lang],
+) -> Result<Vec<Finding>, BuildError> {
+    let names: Vec<String> = letters.iter().map(|l| l.name.clone()).collect();
+    let tags: Vec<String> = langs.iter().map(|l| l.tag().to_owned()).collect();
+    check::unpublishable(project, &names, &tags).map_err(BuildError::Check)
+}
+
+/// Marks each message `findings` name (in any locale but the source) to be
+/// taken from the next locale of its chain.
+fn refuse(project: &Project, prepared: &mut localize::Prepared, findings: &[Finding]) {
+    for finding in findings {
+        let (Some(id), Ok(lang)) = (&finding.message_id, Lang::parse(&finding.locale)) else {
+            continue;
+        };
+        if lang != project.config.source {
+            prepared.refuse(&lang, id);
+        }
+    }
 }
 
 /// Renders `letter` of a project loaded deferred from its view, with its
@@ -269,10 +291,12 @@ fn render_view(
 ) -> Result<Rendered, BuildError> {
     let view = view_of(project, letter)?;
     let letter = &view.letters[0];
-    refuse_syntax_errors(&view, &[letter], langs)?;
-    let prepared = localize::Prepared::new(&view, letter, langs);
+    let refused = refusals_of(&view, &[letter], langs)?;
+    let mut prepared = localize::Prepared::new(&view, letter, langs);
+    refuse(&view, &mut prepared, &refused);
     let mut rendered = render_letter(&view, letter, langs, &prepared, formats)?;
     rendered.rows = status::letter_rows(&view, letter, locks);
+    rendered.refused = refused;
     Ok(rendered)
 }
 
@@ -323,10 +347,14 @@ fn dashboard_after(
 /// One letter in every locale: its files, by path relative to the output
 /// folder, and the messages that fell back.
 struct Rendered {
+    /// The letter's name.
+    letter: String,
     files: Output,
     fallbacks: Vec<LetterFallback>,
     /// The letter's dashboard rows, where its view worked them out.
     rows: Vec<Row>,
+    /// The findings that kept its messages from being published as written.
+    refused: Vec<Finding>,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -388,9 +416,11 @@ fn render_letter(
         html::chooser(&Chooser::new(main, &documents)),
     );
     Ok(Rendered {
+        letter: letter.name.clone(),
         files,
         fallbacks,
         rows: Vec::new(),
+        refused: Vec::new(),
     })
 }
 
@@ -406,31 +436,41 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(|e| BuildError::Selection(e.to_string()))?;
-    // A project loaded deferred has its letters' files read, and checked,
-    // letter by letter.
-    if !project.deferred {
-        refuse_syntax_errors(project, &letters, &langs)?;
-    }
     let locks = dashboard_locks(project)?;
     // Dropped on any error below, the staging folder is removed.
     let staging = out_dir.stage(options.incremental)?;
     let written = render_each(project, options, &letters, &langs, &locks, |rendered| {
         staging.write(&rendered.files)?;
+        let name = rendered.letter;
         Ok((
             BuildSummary {
                 files: rendered.files.into_keys().collect(),
                 fallbacks: rendered.fallbacks,
+                refused: rendered
+                    .refused
+                    .into_iter()
+                    .map(|f| (name.clone(), f))
+                    .collect(),
             },
             rendered.rows,
         ))
     });
-    let written = gather_syntax_errors(project, &langs, written)?;
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
+    let mut refused: Vec<LetterRefusal> = Vec::new();
     let mut rows = Vec::new();
-    for (letter, letter_rows) in written {
+    let mut seen = std::collections::BTreeSet::new();
+    for result in written {
+        let (letter, letter_rows) = result?;
         files.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
+        // A finding in `common.ftl` is found with every letter: told once.
+        refused.extend(
+            letter
+                .refused
+                .into_iter()
+                .filter(|(_, f)| seen.insert((f.location.clone(), f.code, f.message_id.clone()))),
+        );
         rows.extend(letter_rows);
     }
     if options.strict && !fallbacks.is_empty() {
@@ -444,37 +484,9 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     files.extend(dashboard.into_keys());
     staging.swap_in()?;
     files.sort();
-    Ok(BuildSummary { files, fallbacks })
-}
-
-fn refuse_syntax_errors(
-    project: &Project,
-    letters: &[&Letter],
-    langs: &[Lang],
-) -> Result<(), BuildError> {
-    let mut errors = Vec::new();
-    for lang in project.config.fallback_chains_of(langs) {
-        let Some(files) = project.locale(&lang) else {
-            continue;
-        };
-        for file in files.files.values() {
-            let used = file.path.file_stem().is_some_and(|stem| {
-                stem == crate::ids::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
-            });
-            if !used {
-                continue;
-            }
-            for error in &file.errors {
-                errors.push((
-                    file.location_of_span(error.pos.clone()),
-                    crate::ftl::describe_parser_error(error),
-                ));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(BuildError::Syntax { errors })
-    }
+    Ok(BuildSummary {
+        files,
+        fallbacks,
+        refused,
+    })
 }

@@ -30,6 +30,12 @@ pub struct Finding {
     pub location: Location,
     /// What is wrong and what to do, for a translator.
     pub message: String,
+    /// Whether the message is published in its fallback locale instead of
+    /// as written ([`Code::unsafe_to_publish`]; for `changed-link`, only a
+    /// link to a host the source does not use). Not part of the report's
+    /// formats.
+    #[serde(skip)]
+    pub unpublishable: bool,
 }
 
 /// Everything `check` found.
@@ -95,6 +101,7 @@ pub(super) fn finding(
         message_id: id.map(str::to_owned),
         location,
         message,
+        unpublishable: code.unsafe_to_publish() && code != Code::ChangedLink,
     }
 }
 

@@ -545,6 +545,13 @@ pub(super) fn compare_messages(
     let same_language =
         lang.language_identifier().language == source_lang.language_identifier().language;
     let mut seen = std::collections::BTreeSet::new();
+    // The hosts the source's links go to, anywhere in the file.
+    let source_hosts: std::collections::BTreeSet<String> = sources
+        .by_id
+        .values()
+        .flat_map(|shape| &shape.links)
+        .filter_map(|url| crate::text::link_host(url))
+        .collect();
     let file = targets.file;
     for message in file.message_defs() {
         let id = message.id.name;
@@ -554,6 +561,35 @@ pub(super) fn compare_messages(
         let (Some(shape), Some(wanted)) = (targets.by_id.get(id), sources.by_id.get(id)) else {
             continue;
         };
+        if shape.links != wanted.links {
+            let foreign: Vec<String> = shape
+                .links
+                .iter()
+                .filter_map(|url| crate::text::link_host(url))
+                .filter(|host| !source_hosts.contains(host))
+                .collect();
+            let published = if foreign.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} is a host the source does not use: the page shows this message in its fallback language)",
+                    foreign.join(", ")
+                )
+            };
+            let mut changed = finding(
+                Code::ChangedLink,
+                lang,
+                Some(id),
+                file.location_of(id),
+                format!(
+                    "`{id}` links to {}; the source links to {}{published}: keep the source's link addresses",
+                    list_or_none(&shape.links),
+                    list_or_none(&wanted.links)
+                ),
+            );
+            changed.unpublishable = !foreign.is_empty();
+            found.push(changed);
+        }
         let mut report = |code: Code, message: String| {
             found.push(finding(code, lang, Some(id), file.location_of(id), message));
         };
@@ -585,16 +621,6 @@ pub(super) fn compare_messages(
                     format!("`{id}` contains an image (`{url}`); only its description is shown"),
                 );
             }
-        }
-        if shape.links != wanted.links {
-            report(
-                Code::ChangedLink,
-                format!(
-                    "`{id}` links to {}; the source links to {}: keep the source's link addresses",
-                    list_or_none(&shape.links),
-                    list_or_none(&wanted.links)
-                ),
-            );
         }
         let dropped = difference(&wanted.notes, &shape.notes);
         if !dropped.is_empty() {

@@ -30,11 +30,12 @@ use crate::source::LoadError;
 
 mod file;
 mod fluent;
+mod numbers;
 pub mod output;
 mod report;
 mod text;
 
-pub use report::{CheckedFile, Finding, Report};
+pub use report::{CheckedFile, Extent, Finding, Report};
 
 use file::{
     Rules, check_file, date_format, format_every_message, message_issues, source_shapes,
@@ -146,11 +147,23 @@ fn check_with(
                 files
             };
             let mut found = Vec::new();
+            // The letters published in this locale; the others are not checked in it.
+            let letters_in: Vec<&crate::letter::Letter> =
+                letters.iter().copied().filter(|l| l.is_in(lang)).collect();
             let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
-            resources.extend(letters.iter().map(|l| l.name.as_str()));
+            resources.extend(letters_in.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
             // A letter's plurals are chosen by the renderer's rules.
             let plurals = PluralCategories::of(lang);
+            // The data each letter gives its own messages.
+            let given: BTreeMap<String, Vec<String>> = letters_in
+                .iter()
+                .map(|letter| {
+                    let mut names = vec![crate::letter::SIGNATORY_COUNT.to_owned()];
+                    names.extend(letter.variables.keys().cloned());
+                    (letter.name.clone(), names)
+                })
+                .collect();
             // Each file's messages are read as Markdown once, for every check.
             let own_shapes: BTreeMap<&str, text::Shapes<'_>> = if lang == source.lang() {
                 BTreeMap::new()
@@ -165,7 +178,15 @@ fn check_with(
                     .get(resource)
                     .or_else(|| (lang == source.lang()).then(|| shapes.get(resource)).flatten())
             };
+            unreadable_files(files, &mut found);
             for resource in &resources {
+                if files.refused.contains_key(*resource) {
+                    checked.files.push(CheckedFile {
+                        locale: lang.tag().to_owned(),
+                        path: files.path_of(resource),
+                    });
+                    continue;
+                }
                 let rules = Rules {
                     defined: &defined,
                     policy,
@@ -173,6 +194,7 @@ fn check_with(
                     functions: crate::ids::KNOWN_FUNCTIONS,
                     shapes: &shapes,
                     plurals: &plurals,
+                    given: &given,
                 };
                 check_file(
                     source,
@@ -189,7 +211,20 @@ fn check_with(
             }
             fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
             for (stem, file) in &files.files {
-                if stem != COMMON_RESOURCE && project.letter(stem).is_none() {
+                if stem == COMMON_RESOURCE {
+                    continue;
+                }
+                if let Some(letter) = project.letter(stem) {
+                    if !letter.is_in(lang) {
+                        found.push(finding(
+                            Code::ObsoleteFile,
+                            lang,
+                            None,
+                            Location::file_start(&file.path),
+                            format!("the letter `{stem}` is not published in `{lang}` (the `locales` of its letter.toml): this file is never used; remove it or add `{lang}` to the letter's locales"),
+                        ));
+                    }
+                } else {
                     found.push(finding(
                         Code::ObsoleteFile,
                         lang,
@@ -200,7 +235,16 @@ fn check_with(
                 }
             }
             let mut policy_found = Vec::new();
+            // The page text, shared by every letter, has a row of its own.
+            let page = crate::coverage::page_coverage(source, files);
+            if let Some(minimum) = files.settings.min_coverage {
+                low_coverage(files, &page, minimum, &mut policy_found);
+            }
+            checked.coverage.push(page);
             for (letter, prepared) in letters.iter().zip(&prepared) {
+                if !letter.is_in(lang) {
+                    continue;
+                }
                 let letter_coverage = letter_coverage(source, files, letter);
                 if let Some(minimum) = files.settings.min_coverage {
                     low_coverage(files, &letter_coverage, minimum, &mut policy_found);
@@ -210,7 +254,7 @@ fn check_with(
             }
             date_format(files, &mut found);
             if lang != source.lang() && depth == Depth::Full {
-                stale_translations(project, files, &letters, &mut found)?;
+                stale_translations(project, files, &letters_in, &mut found)?;
             }
             let required = files.settings.required;
             for mut f in found {
@@ -251,7 +295,12 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         let mut checked = LocaleChecked::default();
         let lang = files.lang();
         let defined = fluent::defined_names(files);
-        let names: BTreeSet<&String> = source.files.keys().chain(files.files.keys()).collect();
+        let names: BTreeSet<&String> = source
+            .files
+            .keys()
+            .chain(files.files.keys())
+            .chain(files.refused.keys())
+            .collect();
         checked
             .files
             .extend(names.into_iter().map(|name| CheckedFile {
@@ -267,10 +316,14 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
             functions: &functions,
             shapes: &shapes,
             plurals: &plurals,
+            given: &BTreeMap::new(),
         };
         let found = &mut checked.findings;
+        unreadable_files(files, found);
         for resource in source.files.keys() {
-            check_file(source, files, resource, None, &rules, found);
+            if !files.refused.contains_key(resource) {
+                check_file(source, files, resource, None, &rules, found);
+            }
         }
         for (name, file) in &files.files {
             if source.file(name).is_none() {
@@ -317,6 +370,20 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
         .chain(tree.locales.iter().map(|l| l.lang.tag()))
         .collect();
     assemble(all, &order, policy)
+}
+
+/// A finding for each of the locale's files that could not be read: the
+/// rest of the locale is still checked.
+fn unreadable_files(files: &LocaleFiles, found: &mut Vec<Finding>) {
+    for refused in files.refused.values() {
+        found.push(finding(
+            Code::UnreadableFile,
+            files.lang(),
+            None,
+            refused.location.clone(),
+            format!("{} (its messages count as untranslated)", refused.reason),
+        ));
+    }
 }
 
 /// What a coverage row of [`check_tree`] names instead of a letter.

@@ -9,7 +9,7 @@
 //!
 //! A new code is an entry in `codes!` below (at the end of its category's
 //! group, with the next free rank), a section in `docs/errors.md` under its
-//! category, the check that reports it (`crate::check`), and a case with its
+//! category, the check that reports it (in the `check` module), and a case with its
 //! snapshot in `tests/it/checks.rs`. `LETTERKIT_BLESS=1 cargo test --lib`
 //! then regenerates the README's table and `schemas/report.schema.json`; the
 //! tests fail until the entry is complete and documented.
@@ -277,6 +277,15 @@ codes! {
         explanation: "The same variant key twice in one select expression.",
         anchor: "duplicate-variant",
     },
+    /// A file that cannot be read: not UTF-8, or past a limit (its size, its
+    /// entries, its nesting). The other files are still checked.
+    UnreadableFile = 39 {
+        name: "unreadable-file",
+        severity: Error,
+        category: Syntax,
+        explanation: "A file not read: not UTF-8, too large, too many entries or nested too deep.",
+        anchor: "unreadable-file",
+    },
     /// A message that Fluent cannot format (an unknown variable or reference).
     FormatError = 6 {
         name: "format-error",
@@ -439,12 +448,13 @@ codes! {
         explanation: "A left-to-right, right-to-left or Arabic letter mark.",
         anchor: "directional-mark",
     },
-    /// A number the source does not have, in place of one it has or added.
+    /// A figure of the source changed in value (2.5 to 25, 850 to 580),
+    /// in a translation with as many figures as the source.
     ChangedNumber = 35 {
         name: "changed-number",
         severity: Error,
         category: Content,
-        explanation: "A number the source does not have: a figure changed or added.",
+        explanation: "A figure of the source changed in value, read in each locale's number conventions.",
         anchor: "changed-number",
     },
     /// A number of the source that the translation does not have (perhaps
@@ -463,6 +473,16 @@ codes! {
         category: Content,
         explanation: "A translation of three or more words identical to the source text.",
         anchor: "identical-to-source",
+    },
+    /// A figure the source does not have (a date, counter or ordinal the
+    /// translation writes as a figure, or a changed figure in a message
+    /// whose figures do not pair up).
+    AddedNumber = 40 {
+        name: "added-number",
+        severity: Warning,
+        category: Content,
+        explanation: "A figure the source does not have: a date, counter or ordinal written as a figure, or a changed one.",
+        anchor: "added-number",
     },
     /// Neither CLDR nor the locale's `common.ftl` can write the letter's date.
     MissingDateFormat = 11 {

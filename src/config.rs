@@ -35,6 +35,11 @@ pub(crate) struct RawConfig {
     /// warnings denied, findings waived.
     #[serde(default)]
     pub check: CheckPolicy,
+    /// The address the output folder is published at (`https://example.org/letters/`).
+    /// With it, a build writes `sitemap.xml`, an Atom feed per locale, canonical
+    /// links and `og:url`; without it, none of them.
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<Spanned<String>>,
 }
 
 /// How `check` judges findings, from the `[check]` table of `letterkit.toml`.
@@ -147,6 +152,30 @@ impl LocaleSettings {
     }
 }
 
+/// `base-url` as written, checked to be an absolute `https` or `http`
+/// address without query, fragment, spaces or markup characters, ended with
+/// `/` so that page paths are appended to it.
+fn validate_base_url(url: &Spanned<String>) -> Result<String, ConfigError> {
+    let text = url.get_ref().trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split('/').next()).unwrap_or("");
+    let plain = text.chars().all(|c| {
+        c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\'' | '`' | '\\' | '?' | '#')
+    });
+    if rest.is_none() || host.is_empty() || !plain {
+        return Err(at(url)(format!(
+            "base-url: `{text}` is not an absolute https:// or http:// address without query or fragment, such as https://example.org/letters/"
+        )));
+    }
+    let mut base = text.to_owned();
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    Ok(base)
+}
+
 /// The validated project configuration.
 #[derive(Debug, Clone)]
 pub struct ProjectConfig {
@@ -158,6 +187,8 @@ pub struct ProjectConfig {
     pub locales: Vec<LocaleSettings>,
     /// How `check` judges findings.
     pub check: CheckPolicy,
+    /// The address the output folder is published at, ending in `/`.
+    pub base_url: Option<String>,
 }
 
 impl ProjectConfig {
@@ -228,11 +259,13 @@ impl ProjectConfig {
         if raw.output_dir.get_ref().as_os_str().is_empty() {
             return Err(at(&raw.output_dir)("output-dir must not be empty".into()));
         }
+        let base_url = raw.base_url.as_ref().map(validate_base_url).transpose()?;
         Ok(ProjectConfig {
             source,
             output_dir: raw.output_dir.into_inner(),
             locales,
             check: raw.check,
+            base_url,
         })
     }
 
@@ -275,6 +308,38 @@ impl ProjectConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn config_with_base_url(url: &str) -> Result<ProjectConfig, ConfigError> {
+        let raw: RawConfig = toml::from_str(&format!(
+            "source-locale = \"en\"\nbase-url = {url:?}\n[[locales]]\ntag = \"en\"\nstatus = \"reviewed\"\n"
+        ))
+        .unwrap();
+        ProjectConfig::validate(raw)
+    }
+
+    #[test]
+    fn base_url_ends_with_a_slash_and_must_be_absolute() {
+        let config = config_with_base_url("https://example.org/letters").unwrap();
+        assert_eq!(
+            config.base_url.as_deref(),
+            Some("https://example.org/letters/")
+        );
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https://",
+            "https://a/?q",
+            "https://a/\"x",
+            "javascript:alert(1)",
+        ] {
+            let error = config_with_base_url(bad).unwrap_err();
+            assert!(
+                error.message.starts_with("base-url:"),
+                "{bad}: {}",
+                error.message
+            );
+        }
+    }
 
     #[test]
     fn fallback_chain_ends_with_the_source_locale() {

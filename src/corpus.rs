@@ -339,7 +339,17 @@ fn common(tag: &str, name: &str, script: Script, source: bool) -> String {
         phrase(2),
         phrase(1)
     );
+    let _ = writeln!(out, "cited-title-separator = {{ \". \" }}");
     let _ = writeln!(out, "fallback-notice = {}: {{ $language }}.", phrase(8));
+    for id in crate::ids::ADDED_PAGE_MESSAGES.iter().filter(|id| {
+        ![
+            crate::ids::DOCUMENT_LANGUAGE_MESSAGE,
+            crate::ids::TITLE_SEPARATOR_MESSAGE,
+        ]
+        .contains(id)
+    }) {
+        let _ = writeln!(out, "{id} = {}", phrase(3));
+    }
     out
 }
 

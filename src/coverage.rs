@@ -1,6 +1,8 @@
-//! How much of a letter a locale translates, in messages and in words of the
-//! source: the coverage table of `check` and the rows of `status` both count
-//! here, so that they always agree.
+//! How much of a letter a locale translates, in words of the source (messages
+//! shown beside): the coverage table of `check` and the rows of `status` both
+//! count here, so that they always agree. A letter's coverage counts its own
+//! messages; the page text every letter shares (`common.ftl`) has a row of its
+//! own, [`PAGE_TEXT`].
 
 use serde::Serialize;
 
@@ -21,7 +23,7 @@ pub struct Coverage {
     pub required: bool,
     /// Draft or reviewed.
     pub status: Status,
-    /// Messages the locale translates (the letter's and the page's).
+    /// Messages the locale translates (the letter's own, or the page text's).
     pub translated: usize,
     /// Messages the source locale has.
     pub total: usize,
@@ -57,22 +59,51 @@ impl Coverage {
         }
     }
 
-    /// The translated share in whole percent, rounded down (100 only when complete).
+    /// The translated share of the source's words in whole percent, rounded
+    /// down (100 only when complete); of the messages where the source has
+    /// no words.
     pub fn percent(&self) -> usize {
-        (self.translated * 100)
-            .checked_div(self.total)
-            .unwrap_or(100)
+        if self.words_total == 0 {
+            return (self.translated * 100)
+                .checked_div(self.total)
+                .unwrap_or(100);
+        }
+        let percent = self.words_translated * 100 / self.words_total;
+        if percent == 100 && self.translated < self.total {
+            99
+        } else {
+            percent
+        }
     }
 }
 
-/// How much of `letter` the locale `files` translates.
+/// The name of the page text's row: the messages of `common.ftl`, shared
+/// by every letter.
+pub const PAGE_TEXT: &str = COMMON_RESOURCE;
+
+/// How much of `letter`'s own messages the locale `files` translates: 0%
+/// where it has no file for the letter.
 pub(crate) fn letter_coverage(
     source: &LocaleFiles,
     files: &LocaleFiles,
     letter: &Letter,
 ) -> Coverage {
+    resource_coverage(source, files, &letter.name)
+}
+
+/// How much of the page text (`common.ftl`) the locale `files` translates.
+pub(crate) fn page_coverage(source: &LocaleFiles, files: &LocaleFiles) -> Coverage {
+    resource_coverage(source, files, PAGE_TEXT)
+}
+
+/// How much of the resource `resource` the locale `files` translates.
+pub(crate) fn resource_coverage(
+    source: &LocaleFiles,
+    files: &LocaleFiles,
+    resource: &str,
+) -> Coverage {
     let mut coverage = Coverage {
-        letter: letter.name.clone(),
+        letter: resource.to_owned(),
         locale: files.lang().tag().to_owned(),
         required: files.settings.required,
         status: files.settings.status,
@@ -81,10 +112,8 @@ pub(crate) fn letter_coverage(
         words_translated: 0,
         words_total: 0,
     };
-    for resource in [COMMON_RESOURCE, letter.name.as_str()] {
-        if let Some(source_file) = source.file(resource) {
-            coverage.add(source_file, files.file(resource));
-        }
+    if let Some(source_file) = source.file(resource) {
+        coverage.add(source_file, files.file(resource));
     }
     coverage
 }

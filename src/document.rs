@@ -26,8 +26,12 @@ pub struct Document {
     /// Postal address lines, as written.
     pub address: Vec<String>,
     /// The language the letter's data (the postal address) is written in:
-    /// the source locale's.
+    /// the letter's `address-lang`, else the source locale's.
     pub data_lang: Lang,
+    /// Who the letter is from (author metadata), where the letter says.
+    pub sender: Option<String>,
+    /// The address of the email's `From` header, where the letter gives one.
+    pub sender_email: Option<String>,
     /// The label before the subject ("RE:").
     pub subject_label: Span,
     /// The subject line.
@@ -44,6 +48,23 @@ pub struct Document {
     pub notes: Vec<Note>,
     /// Every language the letter is published in, in configured order.
     pub languages: Vec<Alternate>,
+    /// The words of the site's index page in the page's language.
+    pub site_text: SiteText,
+    /// The address the output folder is published at, ending in `/`, where
+    /// the project names one: pages then carry canonical links and `og:url`.
+    pub base_url: Option<String>,
+}
+
+/// The words of the site's index page (the list of every letter), in one
+/// language; carried by each document of that language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteText {
+    /// The index page's title and heading ("Letters").
+    pub heading: Span,
+    /// The label of the index's language switcher.
+    pub languages_label: Span,
+    /// The text of the link to the language's feed.
+    pub feed: Span,
 }
 
 /// Words of the page chrome, each a span with its language.
@@ -65,6 +86,63 @@ pub struct Chrome {
     pub all_languages: Span,
     /// Marks a partly translated language on the page listing every language.
     pub partial_translation: Span,
+    /// Stands between a source's description and its cited title, spaces
+    /// included (". " in English).
+    pub title_separator: Span,
+}
+
+impl Document {
+    /// The letter's first paragraph as plain text (note markers left out),
+    /// cut at a word so that it stays under 200 characters: the page's
+    /// description for link previews and feeds.
+    pub fn description(&self) -> String {
+        let Some(first) = self.body.iter().find_map(|block| match block {
+            Block::Paragraph(span) => Some(span),
+            Block::List(_) => None,
+        }) else {
+            return String::new();
+        };
+        let mut text = String::new();
+        push_text_without_notes(&first.content, &mut text);
+        cut_at_word(&text.split_whitespace().collect::<Vec<_>>().join(" "), 200)
+    }
+}
+
+fn push_text_without_notes(content: &[Inline], out: &mut String) {
+    for inline in content {
+        match inline {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Link {
+                content: children, ..
+            }
+            | Inline::Isolate {
+                content: children, ..
+            } => push_text_without_notes(children, out),
+            Inline::NoteRef(_) => {}
+        }
+    }
+    // Isolation marks mean nothing outside a page.
+    out.retain(|c| c != '\u{2068}' && c != '\u{2069}');
+}
+
+/// `text` as it is if shorter than `limit` characters, else cut after the
+/// last whole word that leaves room for an ellipsis.
+pub(crate) fn cut_at_word(text: &str, limit: usize) -> String {
+    if text.chars().count() < limit {
+        return text.to_owned();
+    }
+    let room: String = text.chars().take(limit - 2).collect();
+    let next_is_break = text[room.len()..].starts_with(' ');
+    let cut = if next_is_break {
+        room.as_str()
+    } else {
+        room.rfind(' ').map_or(room.as_str(), |at| &room[..at])
+    };
+    let cut = cut
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '،'));
+    format!("{cut}…")
 }
 
 /// A run of inline content in one language.
@@ -100,7 +178,7 @@ fn push_plain_text(content: &[Inline], out: &mut String) {
             } => push_plain_text(children, out),
             Inline::NoteRef(note) => {
                 out.push('[');
-                out.push_str(&note.number.to_string());
+                out.push_str(&note.numeral);
                 out.push(']');
             }
         }
@@ -141,6 +219,10 @@ pub enum Inline {
 pub struct NoteRef {
     /// The note's number.
     pub number: usize,
+    /// The note's number as the page writes it, in the digits of the locale's
+    /// default numbering system ("۲" on a Persian page); ids and links keep
+    /// `number`.
+    pub numeral: String,
     /// 1 for the first reference to this note, 2 for the second, and so on.
     pub occurrence: usize,
     /// The reference's accessible name ("Source 1").
@@ -174,6 +256,11 @@ pub struct DateText {
     pub iso: String,
     /// Written out in the page's language.
     pub text: Span,
+    /// Noon of the date in the letter's time zone, as an RFC 5322 date
+    /// (`Fri, 6 Jan 2023 12:00:00 -0500`), for an email's `Date`.
+    pub noon: Option<String>,
+    /// The same instant as an RFC 3339 timestamp, for feeds.
+    pub noon_rfc3339: Option<String>,
 }
 
 /// A numbered note: the source it cites.
@@ -181,6 +268,9 @@ pub struct DateText {
 pub struct Note {
     /// The note's number, from 1.
     pub number: usize,
+    /// The note's number as the page writes it, in the digits of the locale's
+    /// default numbering system ("۲" on a Persian page).
+    pub numeral: String,
     /// How many times the letter cites it (0 for a listed source never cited).
     pub references: usize,
     /// The label of the link back to the first reference.
@@ -216,6 +306,8 @@ pub struct Chooser {
     pub title: String,
     /// The letter's subject in the page's language.
     pub heading: Span,
+    /// Who the letter is from, shown above the subject, where the letter says.
+    pub sender: Option<String>,
     /// "Choose a language", in every language of the page, in configured
     /// order, each wording once.
     pub prompts: Vec<Span>,
@@ -248,6 +340,7 @@ impl Chooser {
                 main.chrome.chooser_heading.plain_text()
             ),
             heading: main.subject.clone(),
+            sender: main.sender.clone(),
             prompts: documents.iter().map(|d| &d.chrome.chooser_heading).fold(
                 Vec::new(),
                 |mut prompts, prompt| {
@@ -276,5 +369,21 @@ impl Chooser {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_description_is_cut_at_a_word_under_200_characters() {
+        let text = "word ".repeat(60);
+        let cut = cut_at_word(text.trim(), 200);
+        assert!(cut.chars().count() < 200, "{}", cut.chars().count());
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert_eq!(cut_at_word("Short, whole.", 200), "Short, whole.");
+        let long_word = "é".repeat(300);
+        assert!(cut_at_word(&long_word, 200).chars().count() < 200);
     }
 }

@@ -162,6 +162,29 @@ impl FtlFile {
         }
     }
 
+    /// Where a syntax error is, as a translator looks for it: the entry the
+    /// parser could not read (from the start of its first line to the end of
+    /// its last non-blank one), the id written at its start where one can be
+    /// read, and the place the parser stopped, which may be further on.
+    pub fn syntax_error_place(&self, error: &ParserError) -> SyntaxErrorPlace {
+        let source = self.source();
+        let len = source.len();
+        let stopped = error.pos.start.min(len);
+        let junk = error.slice.clone().unwrap_or(error.pos.clone());
+        let start = source.floor_char_boundary(junk.start.min(stopped).min(len));
+        // The start of its first line, and its end without trailing blank lines.
+        let start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let end = source.floor_char_boundary(junk.end.max(stopped).min(len));
+        let end = start + source[start..end].trim_end().len();
+        let first_line = source[start..end].lines().next().unwrap_or("");
+        SyntaxErrorPlace {
+            entry: self.location_of_span(start..end),
+            id: entry_id(first_line).map(str::to_owned),
+            end: self.location_of_span(end..end),
+            stopped: self.location_of_span(stopped..stopped),
+        }
+    }
+
     /// The location of a byte range of this file's text.
     pub fn location_of_span(&self, span: Range<usize>) -> Location {
         self.lines
@@ -384,6 +407,36 @@ fn end_of_string_literal(bytes: &[u8], open: usize) -> usize {
     bytes.len().saturating_sub(1).max(open)
 }
 
+/// Where a syntax error is: see [`FtlFile::syntax_error_place`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxErrorPlace {
+    /// The entry the parser could not read, from the start of its first line.
+    pub entry: Location,
+    /// The message or term id at its start (`-term` for a term), if one can be read.
+    pub id: Option<String>,
+    /// The end of the entry.
+    pub end: Location,
+    /// Where the parser stopped.
+    pub stopped: Location,
+}
+
+/// The id an entry's first line defines (`id =`, `-term =`), if it starts
+/// like one.
+fn entry_id(line: &str) -> Option<&str> {
+    let name_start = usize::from(line.starts_with('-'));
+    let rest = &line[name_start..];
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    rest[end..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('=')
+        .then(|| &line[..name_start + end])
+}
+
 /// The id of a scaffold line (`# id = ...`).
 pub(crate) fn scaffold_id(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("# ")?;
@@ -397,13 +450,19 @@ pub(crate) fn scaffold_id(line: &str) -> Option<&str> {
 
 /// The parser's reason for a syntax error, as a sentence.
 pub fn describe_parser_error(error: &ParserError) -> String {
+    let reason = parser_reason(error);
+    format!("Fluent syntax error: {reason}; the entry around it is ignored until it is fixed")
+}
+
+/// The parser's reason for a syntax error, lowercase, without a final period.
+pub fn parser_reason(error: &ParserError) -> String {
     let reason = error.kind.to_string();
     let mut reason = reason.trim_end_matches('.').to_owned();
-    if let Some(first) = reason.get(..1) {
-        let lower = first.to_lowercase();
-        reason.replace_range(..1, &lower);
+    if let Some(first) = reason.chars().next() {
+        let lower = first.to_lowercase().to_string();
+        reason.replace_range(..first.len_utf8(), &lower);
     }
-    format!("Fluent syntax error: {reason}; the entry around it is ignored until it is fixed")
+    reason
 }
 
 #[cfg(test)]
@@ -451,6 +510,29 @@ mod tests {
         assert_eq!(value("b"), Some((6, true)));
         assert_eq!(value("d"), None);
         assert_eq!(value(""), None);
+    }
+
+    #[test]
+    fn a_syntax_error_is_placed_at_its_entry_with_its_id() {
+        let text = "a = A\n\nbroken = { $x\n  more\n\nnext = N\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        assert_eq!(file.errors.len(), 1);
+        let place = file.syntax_error_place(&file.errors[0]);
+        assert_eq!(place.entry.to_string(), "x.ftl:3:1");
+        assert_eq!(place.id.as_deref(), Some("broken"));
+        assert_eq!(place.end.to_string(), "x.ftl:4:7");
+        assert!(place.stopped.line >= 3, "{}", place.stopped);
+        let span = place.entry.span.clone().unwrap();
+        assert_eq!(&text[span], "broken = { $x\n  more");
+
+        // Junk without an id, and junk in a file of multi-byte characters.
+        let file = FtlFile::parse("x.ftl".into(), "é = \u{2028}\n{ ü\n".into());
+        for error in &file.errors {
+            let place = file.syntax_error_place(error);
+            assert_eq!(place.id, None);
+        }
+        assert_eq!(entry_id("-brand-name = X"), Some("-brand-name"));
+        assert_eq!(entry_id("a.b = X"), None);
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub const CHROME_MESSAGES: &[&str] = &[
     "partial-translation",
 ];
 
+/// The page title: a pattern in `common.ftl` around the letter's subject,
+/// which a letter's own file may replace with a title of its own.
+pub const PAGE_TITLE_MESSAGE: &str = "page-title";
+
 /// The optional message in which a locale writes dates itself, where CLDR has no
 /// date format for it.
 pub const LETTER_DATE_MESSAGE: &str = "letter-date";
@@ -61,12 +65,30 @@ pub fn is_safe_name(name: &str) -> bool {
 /// language the cited document is in.
 pub const DOCUMENT_LANGUAGE_MESSAGE: &str = "cited-document-language";
 
+/// Stands between a source's description and its cited title (". " in English).
+pub const TITLE_SEPARATOR_MESSAGE: &str = "cited-title-separator";
+
 /// Page text added to letterkit after projects began, which a project's
 /// `common.ftl` may lack. A locale that lacks it falls back along its chain;
 /// where the source locale lacks it too, letterkit's own English text (its
 /// shipped `locales/en/common.ftl`) is shown. Check reports the gap as a
 /// warning, so upgrading letterkit never fails a project's checks.
-pub const ADDED_PAGE_MESSAGES: &[&str] = &[DOCUMENT_LANGUAGE_MESSAGE];
+pub const ADDED_PAGE_MESSAGES: &[&str] = &[
+    DOCUMENT_LANGUAGE_MESSAGE,
+    TITLE_SEPARATOR_MESSAGE,
+    INDEX_HEADING_MESSAGE,
+    INDEX_LANGUAGES_MESSAGE,
+    INDEX_FEED_MESSAGE,
+];
+
+/// The title and heading of the site's index page, the list of every letter.
+pub const INDEX_HEADING_MESSAGE: &str = "index-heading";
+
+/// The label of the index page's language switcher.
+pub const INDEX_LANGUAGES_MESSAGE: &str = "index-languages";
+
+/// The text of the index page's link to its language's Atom feed.
+pub const INDEX_FEED_MESSAGE: &str = "index-feed";
 
 #[cfg(test)]
 mod tests {

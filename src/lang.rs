@@ -140,6 +140,23 @@ impl Lang {
         None
     }
 
+    /// The locale as Open Graph writes it (`es_ES`, `pt_BR`): language and
+    /// region, the region the likeliest for the language (Unicode CLDR's
+    /// likely subtags) where the tag has none.
+    pub fn og_locale(&self) -> String {
+        let mut locale: icu_locale::Locale = match self.tag().parse() {
+            Ok(locale) => locale,
+            Err(_) => return self.tag().replace('-', "_"),
+        };
+        if locale.id.region.is_none() {
+            icu_locale::LocaleExpander::new_extended().maximize(&mut locale.id);
+        }
+        match locale.id.region {
+            Some(region) => format!("{}_{}", locale.id.language, region),
+            None => locale.id.language.to_string(),
+        }
+    }
+
     /// The tag as a unic-langid identifier, for Fluent.
     pub fn language_identifier(&self) -> LanguageIdentifier {
         self.tag
@@ -176,6 +193,20 @@ mod tests {
             Lang::parse("x y").unwrap_err(),
             LangError::NotATag { tag: "x y".into() }
         );
+    }
+
+    #[test]
+    fn open_graph_locales_have_the_likely_region() {
+        for (tag, expected) in [
+            ("es", "es_ES"),
+            ("en", "en_US"),
+            ("fr", "fr_FR"),
+            ("ht", "ht_HT"),
+            ("pt-BR", "pt_BR"),
+            ("ar", "ar_EG"),
+        ] {
+            assert_eq!(Lang::parse(tag).unwrap().og_locale(), expected, "{tag}");
+        }
     }
 
     #[test]

@@ -4,14 +4,14 @@
 //! Loading reads the file as written (`RawLetter`) and validates it into a
 //! [`Letter`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::dates::Date;
+use crate::dates::{Date, Zone};
 use crate::ids::is_safe_name;
 use crate::lang::Lang;
 use crate::location::Location;
@@ -29,6 +29,9 @@ pub struct Letter {
     pub name: String,
     /// The date the letter bears.
     pub date: Date,
+    /// The time zone the date is in (UTC when `letter.toml` names none): an
+    /// email is dated noon of the date there.
+    pub timezone: Zone,
     /// Who the letter is addressed to.
     pub recipient: Recipient,
     /// The subject line; also the page's main heading.
@@ -43,7 +46,47 @@ pub struct Letter {
     pub signatories: Vec<Signatory>,
     /// The documents the letter's notes cite.
     pub sources: Vec<Source>,
+    /// The locales the letter is published in, the source included, where
+    /// `letter.toml` lists them; `None`: every locale of the project.
+    pub locales: Option<Vec<Lang>>,
+    /// The organisation or person the letter is from: the page's author and
+    /// the heading of the letter's language chooser.
+    pub sender: Option<String>,
+    /// The address the email's `From` header names, where one is given.
+    pub sender_email: Option<String>,
+    /// The letter's data its messages use as Fluent variables, by name.
+    pub variables: BTreeMap<String, Variable>,
 }
+
+/// A value of the letter's `[variables]` table, given to its messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Variable {
+    /// A number: written with the locale's digits and grouping; plural
+    /// selectors choose on it.
+    Number(f64),
+    /// Text, shown as written in every language.
+    Text(String),
+    /// A date, written out as the letter's date is in each locale.
+    Date(Date),
+}
+
+/// The variables every letter message is given, which `[variables]` cannot
+/// redefine: the count of signatories, and the names the page text and the
+/// letter's date use.
+pub const RESERVED_VARIABLES: &[&str] = &[
+    SIGNATORY_COUNT,
+    "subject",
+    "number",
+    "language",
+    "code",
+    "title",
+    "day",
+    "month",
+    "year",
+];
+
+/// The variable holding how many people signed the letter.
+pub const SIGNATORY_COUNT: &str = "signatory-count";
 
 /// The addressee.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -55,6 +98,11 @@ pub struct Recipient {
     /// Postal address lines: data, shown as written in every language.
     #[serde(default)]
     pub address: Vec<String>,
+    /// The language the address is written in (a BCP 47 tag), so that its
+    /// lines are marked as that language on every page; default: the source
+    /// locale's.
+    #[serde(rename = "address-lang")]
+    pub address_lang: Option<String>,
 }
 
 /// A block of the letter's body: `paragraph = "id"` or `list = ["id", ...]`.
@@ -119,6 +167,16 @@ impl Letter {
         ids
     }
 
+    /// Whether the letter is published in `lang`.
+    pub fn is_in(&self, lang: &Lang) -> bool {
+        self.locales.as_ref().is_none_or(|l| l.contains(lang))
+    }
+
+    /// Those of `langs` the letter is published in, in their order.
+    pub fn langs_in(&self, langs: &[Lang]) -> Vec<Lang> {
+        langs.iter().filter(|l| self.is_in(l)).cloned().collect()
+    }
+
     /// The source a note id refers to.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
@@ -133,9 +191,25 @@ impl Letter {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "letter.toml")]
 pub(crate) struct RawLetter {
+    /// The locales the letter is published in (BCP 47 tags), a subset of the
+    /// project's; the source locale is always included. Default: every
+    /// locale of the project.
+    locales: Option<Vec<String>>,
+    /// The organisation or person the letter is from: the page's author
+    /// metadata and the heading of its language chooser.
+    sender: Option<String>,
+    /// An email address for the `From` header of the letter's emails;
+    /// without it the emails have no `From`.
+    sender_email: Option<String>,
     /// The date the letter bears, as a TOML date (`2023-01-06`); each locale writes it its own way.
     #[schemars(schema_with = "date_schema")]
     date: toml::Spanned<toml::value::Datetime>,
+    /// The time zone the date is in: an IANA name (`America/New_York`) or a
+    /// fixed offset (`-05:00`); UTC when absent. An email of the letter is dated
+    /// noon of the date in this zone, so readers within 11 hours see the same day.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    timezone: Option<toml::Spanned<String>>,
     /// Who the letter is addressed to.
     recipient: Recipient,
     /// The id of the message holding the subject line, also the page's main heading.
@@ -152,6 +226,13 @@ pub(crate) struct RawLetter {
     /// The documents the letter's notes cite.
     #[serde(default)]
     sources: Vec<Source>,
+    /// Data the letter's messages use as Fluent variables (`{ $name }`):
+    /// numbers (written with each locale's digits; plurals select on them),
+    /// strings (shown as written) and TOML dates (written out as the
+    /// letter's date is). `$signatory-count` is always given.
+    #[serde(default)]
+    #[schemars(schema_with = "variables_schema")]
+    variables: BTreeMap<String, toml::Value>,
 }
 
 impl RawLetter {
@@ -164,6 +245,8 @@ impl RawLetter {
         name: &str,
         shown: &Path,
         text: &str,
+        project_locales: &[Lang],
+        source: &Lang,
     ) -> Result<Letter, LoadError> {
         let raw = self;
         let invalid = |message: String| LoadError::Invalid {
@@ -202,10 +285,17 @@ impl RawLetter {
                 ));
             }
         };
+        let timezone = match &raw.timezone {
+            Some(name) => {
+                Zone::parse(name.get_ref()).map_err(|e| refused_at(Some(name.span()), e))?
+            }
+            None => Zone::utc(),
+        };
         let data = raw
             .recipient
             .address
             .iter()
+            .chain(raw.sender.iter())
             .chain(raw.signatories.iter().map(|s| &s.name))
             .chain(raw.sources.iter().filter_map(|s| s.cited_title.as_ref()));
         for text in data {
@@ -251,9 +341,130 @@ impl RawLetter {
                     .map_err(|e| refused_at(quoted(tag), format!("source `{}`: {e}", source.id)))?;
             }
         }
+        let locales = match &raw.locales {
+            None => None,
+            Some(tags) => {
+                let mut langs: Vec<Lang> = Vec::with_capacity(tags.len() + 1);
+                for tag in tags {
+                    let lang = Lang::parse(tag)
+                        .map_err(|e| refused_at(quoted(tag), format!("locales: {e}")))?;
+                    if !project_locales.contains(&lang) {
+                        return Err(refused_at(
+                            quoted(tag),
+                            format!(
+                                "locales: `{lang}` is not a locale of this project (letterkit.toml lists {}); add it with `letterkit locale add {lang}`",
+                                project_locales
+                                    .iter()
+                                    .map(Lang::tag)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        ));
+                    }
+                    if langs.contains(&lang) {
+                        return Err(refused_at(
+                            quoted(tag),
+                            format!("locales: `{lang}` is listed twice"),
+                        ));
+                    }
+                    langs.push(lang);
+                }
+                // The source locale is always in; the order is the project's.
+                if !langs.contains(source) {
+                    langs.push(source.clone());
+                }
+                langs.sort_by_key(|l| project_locales.iter().position(|p| p == l));
+                Some(langs)
+            }
+        };
+        if let Some(sender) = &raw.sender
+            && sender.trim().is_empty()
+        {
+            return Err(refused_at(
+                quoted(sender),
+                "sender must not be empty".into(),
+            ));
+        }
+        if let Some(email) = &raw.sender_email
+            && !is_email_address(email)
+        {
+            return Err(refused_at(
+                quoted(email),
+                format!(
+                    "sender-email `{}` is not an email address such as letters@example.org",
+                    email.escape_debug()
+                ),
+            ));
+        }
+        if let Some(tag) = &raw.recipient.address_lang {
+            Lang::parse(tag)
+                .map_err(|e| refused_at(quoted(tag), format!("recipient.address-lang: {e}")))?;
+        }
+        let mut variables = BTreeMap::new();
+        for (key, value) in &raw.variables {
+            let key_at = || key_span(text, key);
+            if RESERVED_VARIABLES.contains(&key.as_str()) {
+                return Err(refused_at(
+                    key_at(),
+                    format!(
+                        "variables: `{key}` is a name letterkit gives every message; choose another name"
+                    ),
+                ));
+            }
+            if !is_fluent_identifier(key) {
+                return Err(refused_at(
+                    key_at(),
+                    format!(
+                        "variables: `{}` cannot be a Fluent variable name: start with a letter, then letters, digits, `-` or `_`",
+                        key.escape_debug()
+                    ),
+                ));
+            }
+            let variable = match value {
+                toml::Value::Integer(n) => Variable::Number(*n as f64),
+                toml::Value::Float(n) if n.is_finite() => Variable::Number(*n),
+                toml::Value::String(s) => {
+                    if let Some(c) = s.chars().find(|c| c.is_control() || is_bidi_control(*c)) {
+                        return Err(invalid(format!(
+                            "variables: `{key}` contains the invisible control character U+{:04X}; remove it",
+                            u32::from(c)
+                        )));
+                    }
+                    Variable::Text(s.clone())
+                }
+                toml::Value::Datetime(datetime) => {
+                    match (datetime.date, datetime.time, datetime.offset) {
+                        (Some(d), None, None) => Variable::Date(Date {
+                            year: i32::from(d.year),
+                            month: d.month,
+                            day: d.day,
+                        }),
+                        _ => {
+                            return Err(refused_at(
+                                key_at(),
+                                format!(
+                                    "variables: `{key}` must be a date alone, such as 2023-01-06"
+                                ),
+                            ));
+                        }
+                    }
+                }
+                _ => {
+                    return Err(refused_at(
+                        key_at(),
+                        format!(
+                            "variables: `{key}` must be a number, a string or a date (found {})",
+                            value.type_str()
+                        ),
+                    ));
+                }
+            };
+            variables.insert(key.clone(), variable);
+        }
         Ok(Letter {
             name: name.to_owned(),
             date,
+            timezone,
             recipient: raw.recipient,
             subject: raw.subject,
             salutation: raw.salutation,
@@ -261,8 +472,76 @@ impl RawLetter {
             closing: raw.closing,
             signatories: raw.signatories,
             sources: raw.sources,
+            locales,
+            sender: raw.sender,
+            sender_email: raw.sender_email,
+            variables,
         })
     }
+}
+
+/// Where the key `key` of a table is written: at the start of a line,
+/// before `=`.
+fn key_span(text: &str, key: &str) -> Option<Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(at + indent..at + indent + key.len());
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// A Fluent identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
+fn is_fluent_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A plain email address: one `@` between a local part and a domain with a
+/// dot, no spaces, controls or angle brackets, so that it cannot add a
+/// header or a second address.
+fn is_email_address(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !is_bidi_control(c)
+                    && !"<>()[],;:\\\"@".contains(c)
+            })
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// The `[variables]` table: each value a number, a string or a TOML date.
+fn variables_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": {
+            "pattern": "^[a-zA-Z][a-zA-Z0-9_-]*$",
+            "not": { "enum": RESERVED_VARIABLES },
+        },
+        "additionalProperties": {
+            "anyOf": [
+                { "type": "number" },
+                { "type": "string" },
+            ],
+        },
+    })
 }
 
 /// A TOML date such as `2023-01-06`; editors validate TOML dates as strings.

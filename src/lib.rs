@@ -33,6 +33,7 @@ pub mod ftl;
 #[cfg(test)]
 mod generated;
 pub mod ids;
+pub mod interop;
 pub mod lang;
 pub mod letter;
 pub mod localize;
@@ -46,6 +47,7 @@ pub mod render;
 pub mod scaffold;
 mod scan;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod status;
 pub mod sync;

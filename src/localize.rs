@@ -3,6 +3,7 @@
 //! that fails to format, is taken from the next locale in the chain and its span
 //! keeps that locale's language, so renderers can mark the change of language.
 
+mod numerals;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -12,9 +13,12 @@ use rayon::prelude::*;
 
 use crate::config::LocaleSettings;
 use crate::document::{
-    Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, Span,
+    Alternate, Block, Chrome, DateText, Document, Inline, Note, NoteRef, Signatory, SiteText, Span,
 };
-use crate::ids::{COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE};
+use crate::ids::{
+    COMMON_RESOURCE, DOCUMENT_LANGUAGE_MESSAGE, INDEX_FEED_MESSAGE, INDEX_HEADING_MESSAGE,
+    INDEX_LANGUAGES_MESSAGE, PAGE_TITLE_MESSAGE, TITLE_SEPARATOR_MESSAGE,
+};
 use crate::lang::{Lang, Status};
 use crate::letter::{self, Letter};
 use crate::markdown::{self, MarkupIssue};
@@ -130,9 +134,11 @@ impl Prepared {
     ) -> Self {
         Prepared {
             note_numbers: number_notes(project, letter),
+            // The letter's switcher lists the languages the letter is in.
             languages: published
                 .iter()
                 .zip(common)
+                .filter(|(lang, _)| letter.is_in(lang))
                 .map(|(lang, name)| {
                     let name = name
                         .clone()
@@ -251,6 +257,7 @@ fn localize_in(
             .filter_map(|l| Some((l.clone(), prepared.refused.get(l)?.clone())))
             .collect(),
     };
+    let args = letter_args(letter, &mut |date| resolver.date(date).plain_text());
     let note_numbers = &prepared.note_numbers;
     let mut occurrences: BTreeMap<usize, usize> = BTreeMap::new();
     let mut note_labels: BTreeMap<usize, Span> = BTreeMap::new();
@@ -258,13 +265,14 @@ fn localize_in(
     let mut body_span =
         |resolver: &mut Resolver<'_, '_>, id: &str| -> Result<Span, LocalizeError> {
             let mut labels = Vec::new();
-            let mut span = resolver.span(id, &FluentArgs::new(), &mut |note_id| {
+            let mut span = resolver.span(id, &args, &mut |note_id| {
                 let number = *note_numbers.get(note_id)?;
                 let occurrence = occurrences.entry(number).or_default();
                 *occurrence += 1;
                 labels.push(number);
                 Some(Inline::NoteRef(NoteRef {
                     number,
+                    numeral: numerals::numeral(lang, number),
                     occurrence: *occurrence,
                     // Filled in below, once the parser no longer borrows the resolver.
                     label: Span {
@@ -347,6 +355,7 @@ fn localize_in(
         };
         notes.push(Note {
             number,
+            numeral: numerals::numeral(lang, number),
             references: 0,
             back_label: resolver.plain_span("back-to-reference", &number_args(number))?,
             description: body_span(&mut resolver, &source.description)?,
@@ -363,11 +372,52 @@ fn localize_in(
     let date = DateText {
         iso: letter.date.iso(),
         text: resolver.date(letter.date),
+        noon: letter.timezone.noon_rfc2822(letter.date),
+        noon_rfc3339: letter.timezone.noon_rfc3339(letter.date),
     };
     let subject_text = subject.plain_text();
-    let mut title_args = FluentArgs::new();
+    // A letter's own `page-title` may use the letter's data.
+    let mut title_args = letter_args(letter, &mut |date| date.iso());
     title_args.set("subject", subject_text.as_str());
-    let title = resolver.plain_span("page-title", &title_args)?.plain_text();
+    let title = if letter_has_own_title(project, letter) {
+        // The letter's own title, looked up in its own files alone: each
+        // locale's common.ftl also has the message, as the shared pattern.
+        let own_chain = match scope {
+            Scope::Own { files, .. } => vec![(
+                &files.settings,
+                bundle_of_files(files, &[letter.name.as_str()]),
+            )],
+            Scope::Chain => chain_langs
+                .iter()
+                .filter_map(|l| project.locale(l))
+                .map(|files| {
+                    (
+                        &files.settings,
+                        bundle_of_files(files, &[letter.name.as_str()]),
+                    )
+                })
+                .collect(),
+        };
+        let mut own = Resolver {
+            lang: lang.clone(),
+            chain: own_chain,
+            scope,
+            fallback_lang: resolver.fallback_lang.clone(),
+            fallbacks: BTreeMap::new(),
+            issues: Vec::new(),
+            refused: resolver.refused.clone(),
+        };
+        let title = own
+            .plain_span(PAGE_TITLE_MESSAGE, &title_args)?
+            .plain_text();
+        resolver.fallbacks.extend(own.fallbacks);
+        resolver.issues.extend(own.issues);
+        title
+    } else {
+        resolver
+            .plain_span(PAGE_TITLE_MESSAGE, &title_args)?
+            .plain_text()
+    };
 
     let mut chrome = Chrome {
         skip_link: resolver.plain_span("skip-link", &FluentArgs::new())?,
@@ -382,8 +432,19 @@ fn localize_in(
         chooser_heading: resolver.plain_span("chooser-heading", &FluentArgs::new())?,
         all_languages: resolver.plain_span("all-languages", &FluentArgs::new())?,
         partial_translation: resolver.plain_span("partial-translation", &FluentArgs::new())?,
+        title_separator: resolver
+            .added_page_separator(TITLE_SEPARATOR_MESSAGE, &FluentArgs::new())?,
     };
     let subject_label = resolver.plain_span("subject-label", &FluentArgs::new())?;
+    // The index's words are not on the letter's page: their fallbacks do not
+    // make the page partly translated.
+    let recorded = resolver.fallbacks.clone();
+    let site_text = SiteText {
+        heading: resolver.added_page_text(INDEX_HEADING_MESSAGE, &FluentArgs::new())?,
+        languages_label: resolver.added_page_text(INDEX_LANGUAGES_MESSAGE, &FluentArgs::new())?,
+        feed: resolver.added_page_text(INDEX_FEED_MESSAGE, &FluentArgs::new())?,
+    };
+    resolver.fallbacks = recorded;
 
     let fallback_lang = resolver.fallbacks.values().next().cloned();
     if let Some(from) = fallback_lang {
@@ -414,7 +475,14 @@ fn localize_in(
         date,
         recipient,
         address: letter.recipient.address.clone(),
-        data_lang: project.config.source.clone(),
+        data_lang: letter
+            .recipient
+            .address_lang
+            .as_deref()
+            .and_then(|tag| Lang::parse(tag).ok())
+            .unwrap_or_else(|| project.config.source.clone()),
+        sender: letter.sender.clone(),
+        sender_email: letter.sender_email.clone(),
         subject_label,
         subject,
         salutation,
@@ -423,6 +491,8 @@ fn localize_in(
         signatories,
         notes,
         languages,
+        site_text,
+        base_url: project.config.base_url.clone(),
     };
     let mut fallbacks: Vec<Fallback> = resolver
         .fallbacks
@@ -435,6 +505,21 @@ fn localize_in(
         fallbacks,
         issues: resolver.issues,
     })
+}
+
+/// Whether the letter has a page title of its own: its file in the source
+/// locale defines `page-title`, which then replaces the shared pattern of
+/// `common.ftl` (whose "Open letter: …" would double a subject that starts
+/// so).
+fn letter_has_own_title(project: &Project, letter: &Letter) -> bool {
+    project
+        .locale(&project.config.source)
+        .and_then(|files| files.file(&letter.name))
+        .is_some_and(|file| {
+            file.resource.entries().any(|entry| {
+                matches!(entry, fluent_syntax::ast::Entry::Message(m) if m.id.name == PAGE_TITLE_MESSAGE)
+            })
+        })
 }
 
 /// A language's name in itself: as prepared for a published language, else
@@ -479,6 +564,29 @@ fn format_language_name(project: &Project, lang: &Lang, resources: &[&str]) -> O
         .filter(|name| !name.trim().is_empty())
 }
 
+/// The letter's data its messages are given: `$signatory-count` and the
+/// `[variables]`, numbers as numbers (written with the locale's digits,
+/// chosen on by plural selectors), dates written out by `date_text`.
+pub(crate) fn letter_args<'l>(
+    letter: &'l Letter,
+    date_text: &mut dyn FnMut(crate::dates::Date) -> String,
+) -> FluentArgs<'l> {
+    let mut args = FluentArgs::new();
+    args.set(
+        letter::SIGNATORY_COUNT,
+        FluentValue::from(letter.signatories.len()),
+    );
+    for (name, value) in &letter.variables {
+        let value = match value {
+            letter::Variable::Number(n) => FluentValue::from(*n),
+            letter::Variable::Text(text) => FluentValue::from(text.as_str()),
+            letter::Variable::Date(date) => FluentValue::from(date_text(*date)),
+        };
+        args.set(name.as_str(), value);
+    }
+    args
+}
+
 fn number_args(number: usize) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     args.set("number", FluentValue::from(number));
@@ -490,9 +598,10 @@ fn number_args(number: usize) -> FluentArgs<'static> {
 /// the source so that note 2 is the same source in every language.
 fn number_notes(project: &Project, letter: &Letter) -> BTreeMap<String, usize> {
     let source_bundle = bundle_for(project, letter, &project.config.source);
+    let args = letter_args(letter, &mut |date| date.iso());
     let mut order: Vec<&str> = Vec::new();
     for id in letter.message_ids() {
-        let Ok(Some(value)) = format_plain(&source_bundle, id, &FluentArgs::new()) else {
+        let Ok(Some(value)) = format_plain(&source_bundle, id, &args) else {
             continue;
         };
         markdown::parse_inline(&value, &mut |note_id| {

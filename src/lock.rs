@@ -3,11 +3,12 @@
 //! `locale sync` records, per locale, the source text and the translation of
 //! every translated message, and the source text of every untranslated one
 //! (what its scaffold shows). A translation is stale when the source text
-//! changed since and the translation did not (or it was made from the
-//! scaffold); sync then flags it in a comment above the message. The flag
-//! goes once the translation is edited, or when the translator deletes it to
-//! say the translation is still right. Whitespace is normalised first, so
-//! reformatting is not a change.
+//! changed since it was recorded; sync then flags it in a comment above the
+//! message. Like gettext's fuzzy flag, it stays stale until the translator
+//! clears it on purpose: by deleting the flag, by `letterkit locale resolve`,
+//! or by importing the unit marked translated ([`record_current_source`]).
+//! Editing the translation alone (deleting a final period) does not clear
+//! it. Whitespace is normalised first, so reformatting is not a change.
 //!
 //! This module reads and writes the record and compares it with the files;
 //! finding stale translations edits nothing. The editing is `sync`'s.
@@ -75,16 +76,14 @@ pub(crate) struct LockEntry {
 }
 
 impl LockEntry {
-    /// Whether a translation (`translation`, whitespace collapsed) of a
-    /// message whose source text is now `now` is stale against this record:
-    /// the source changed, the translation was made from the recorded source
-    /// text (unedited since the last sync, or translated from the scaffold
-    /// sync wrote), and the translator has not deleted a flag sync wrote
-    /// (`flag_present` says whether the file still has it).
-    pub(crate) fn is_stale(&self, now: &str, translation: &str, flag_present: bool) -> bool {
-        let made_from_record = self.translation == translation || self.translation.is_empty();
+    /// Whether a translation of a message whose source text is now `now` is
+    /// stale against this record: the source changed since it was recorded,
+    /// and the translator has not deleted a flag sync wrote (`flag_present`
+    /// says whether the file still has it). An edit of the translation does
+    /// not count: only a deliberate act clears the state.
+    pub(crate) fn is_stale(&self, now: &str, flag_present: bool) -> bool {
         let acknowledged = self.flagged && !flag_present;
-        self.source != now && made_from_record && !acknowledged
+        self.source != now && !acknowledged
     }
 }
 
@@ -181,12 +180,7 @@ pub(crate) fn stale_in_file(source: &FtlFile, target: &FtlFile, lock: &ResourceL
             .find(|s| s.id == Some(id))
             .expect("in source ids");
         let now = normalized_value(source_text, source_span);
-        let translation = normalized_value(text, &span);
-        if entry.is_stale(
-            &now,
-            &translation,
-            has_stale_flag(&text[span.range.clone()]),
-        ) {
+        if entry.is_stale(&now, has_stale_flag(&text[span.range.clone()])) {
             stale.push(Stale {
                 resource: String::new(),
                 id: id.to_owned(),
@@ -196,6 +190,55 @@ pub(crate) fn stale_in_file(source: &FtlFile, target: &FtlFile, lock: &ResourceL
         }
     }
     stale
+}
+
+/// Records that the locale's translations of `ids` in `resource` are made
+/// from the source text as it is now: their stale state is cleared on
+/// purpose (`letterkit locale resolve`, or an import of units marked
+/// translated). Writes the locale's `translated-from.toml` and returns the
+/// ids recorded; an id the source's file or the locale's file of `resource`
+/// does not define is left out. A flag sync wrote in the file is removed by
+/// the next sync.
+pub fn record_current_source(
+    project: &Project,
+    files: &LocaleFiles,
+    resource: &str,
+    ids: &[&str],
+) -> Result<Vec<String>, LockError> {
+    let (Some(source), Some(target)) =
+        (project.source_locale().file(resource), files.file(resource))
+    else {
+        return Ok(Vec::new());
+    };
+    let mut lock = read(&project.root, files.lang())?.map_or_else(Lock::new, |(_, lock)| lock);
+    let source_spans = source_messages(source);
+    let target_spans = target.entry_spans();
+    let resource_lock = lock.entry(resource.to_owned()).or_default();
+    let mut recorded = Vec::new();
+    for id in ids {
+        let is_it = |s: &&EntrySpan<'_>| s.kind == EntryKind::Message && s.id == Some(*id);
+        let (Some(source_span), Some(target_span)) = (
+            source_spans.iter().find(is_it),
+            target_spans.iter().find(is_it),
+        ) else {
+            continue;
+        };
+        resource_lock.insert(
+            (*id).to_owned(),
+            LockEntry {
+                source: normalized_value(source.source(), source_span),
+                translation: normalized_value(target.source(), target_span),
+                flagged: false,
+            },
+        );
+        recorded.push((*id).to_owned());
+    }
+    let path = path(files.lang());
+    fs::write(project.root.join(&path), text(&lock)).map_err(|e| LockError {
+        path,
+        message: format!("cannot write: {e}"),
+    })?;
+    Ok(recorded)
 }
 
 /// Whether an entry's text carries sync's stale flag.
@@ -289,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_of_a_changed_source_is_stale_until_edited() {
+    fn a_translation_of_a_changed_source_stays_stale_when_edited() {
         let source = file("a = Hello,\n    wide world\nb = Bye\n");
         let lock = ResourceLock::from([
             ("a".into(), entry("Hello world", "Hola mundo", false)),
@@ -305,8 +348,17 @@ mod tests {
                 now: "Hello, wide world".into(),
             }]
         );
-        let edited = file("a = Hola, ancho mundo\nb = Adiós\n");
-        assert!(stale_in_file(&source, &edited, &lock).is_empty());
+        // Any edit (a final period deleted, a word changed) keeps it stale.
+        for edited in [
+            "a = Hola, ancho mundo\nb = Adiós\n",
+            "a = Hola mundo.\nb = Adiós\n",
+        ] {
+            assert_eq!(
+                stale_in_file(&source, &file(edited), &lock).len(),
+                1,
+                "{edited}"
+            );
+        }
     }
 
     #[test]

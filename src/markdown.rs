@@ -11,6 +11,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::document::Inline;
 use crate::text::{clean_text, is_bidi_control, safe_url};
@@ -590,287 +591,133 @@ fn push_clean_text(text: &str, out: &mut Vec<Inline>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(value: &str) -> (Vec<Inline>, Vec<MarkupIssue>) {
-        parse_inline(value, &mut |id| {
-            (id == "known").then(|| Inline::Strong(text("note")))
-        })
-    }
-
-    fn text(value: &str) -> Vec<Inline> {
-        vec![Inline::Text(value.into())]
-    }
-
-    #[test]
-    fn text_surely_clean_has_no_control_and_no_isolate() {
-        for text in [
-            "plain",
-            "tab\there",
-            "nul\0",
-            "del\u{7f}",
-            "c1\u{85}",
-            "nbsp\u{a0}",
-            "’quotes’",
-            "\u{2068}iso\u{2069}",
-            "\u{202e}override",
-            "\u{2066}",
-            "日本語",
-            "العربية",
-        ] {
-            if surely_clean(text) {
-                assert!(!text.contains(is_unclean), "{text:?}");
-            }
-        }
-        assert!(surely_clean("العربية 日本語 plain é"));
-    }
-
-    #[test]
-    fn plain_values_give_what_the_parser_gives() {
-        let mut values: Vec<String> = [
-            "",
-            " ",
-            "plain words",
-            "  padded  ",
-            "two  spaces",
-            "a: b; c, d.",
-            "100% (sure)",
-            "1. not a list",
-            "- not a list",
-            "# not a heading",
-            "=== no",
-            "+ x",
-            "| pipe |",
-            "a \u{2068}isolate\u{2069} b",
-            "tab\tinside",
-            "nbsp\u{a0}",
-            "日本語のテキスト。",
-            "line\nbreak",
-            "trailing \u{a0}",
-        ]
-        .map(String::from)
-        .to_vec();
-        values.extend(crate::corpus::sample_values());
-        let mut plain = 0;
-        for value in &values {
-            let prepared = neutralize_block_syntax(value);
-            if !is_plain(&prepared) {
-                continue;
-            }
-            plain += 1;
-            let mut no_notes = |_: &str| None;
-            assert_eq!(
-                parse_inline(value, &mut no_notes),
-                parse_markdown(&prepared, &mut no_notes),
-                "{value:?}"
-            );
-        }
-        assert!(plain > 30, "{plain}");
-    }
-
-    #[test]
-    fn what_markup_holds_is_what_its_content_holds() {
-        let deep = format!("{}deep{}", "*a _b ".repeat(12), "_ a*".repeat(12));
-        let mut values: Vec<String> = [
-            "a *b* **c** [d](https://example.org/) e[^n1] f[^n2]",
-            "[x](javascript:alert(1)) ![img](https://example.org/i.png) <b>bold</b>",
-            "<https://example.org/a\\&b> and <mail@example.org> `code <i>`",
-            "*[link *in* emphasis](https://example.org)* __strong__ ***both***",
-            "x <svg/onload=alert(1)> y &amp; [^a][^b] [^c](https://example.org)",
-            "<div>\nblock\n</div> after",
-            "- item *one*\n- item [two](http://example.org)",
-            "**unclosed *nesting [text](https://example.org)",
-            "[ref][def]\n\n[def]: https://example.org",
-            "In 2022, *850* people[^d] died: 1\u{a0}000 « 2,5 » [3](https://example.org/4)",
-            "a \u{2068}x 1\u{2069} *1*2 \u{202e}3\u{202c} tab\t*4* c1\u{85}5",
-        ]
-        .map(String::from)
-        .to_vec();
-        values.push(deep);
-        values.extend(crate::corpus::sample_values());
-        for value in &values {
-            let mut read = inline_markup(value);
-            let mut made = markup_of_content(value);
-            assert_eq!(read.words.trim(), made.words.trim(), "{value:?}");
-            (read.words, made.words) = (String::new(), String::new());
-            assert_eq!(read, made, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn emphasis_strong_and_links_are_structure() {
-        let (content, issues) = parse("a *b* **c** [d](https://example.org/)");
-        assert!(issues.is_empty());
-        assert_eq!(
-            content,
-            vec![
-                Inline::Text("a ".into()),
-                Inline::Emphasis(text("b")),
-                Inline::Text(" ".into()),
-                Inline::Strong(text("c")),
-                Inline::Text(" ".into()),
-                Inline::Link {
-                    url: "https://example.org/".into(),
-                    content: text("d")
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn leading_block_markers_stay_text() {
-        for value in [
-            "2022. was",
-            "- item",
-            "# title",
-            "> quote",
-            "1) one",
-            "---",
-            "<div>",
-        ] {
-            let (content, _) = parse(value);
-            let Inline::Text(first) = &content[0] else {
-                panic!("{value:?} became {content:?}")
-            };
-            assert_eq!(first, value, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn raw_html_becomes_reported_text() {
-        let (content, issues) = parse("a <script>alert(1)</script> b");
-        assert_eq!(content, text("a <script>alert(1)</script> b"));
-        assert_eq!(issues.len(), 2);
-        assert!(matches!(&issues[0], MarkupIssue::RawHtml(h) if h == "<script>"));
-    }
-
-    #[test]
-    fn unsafe_links_become_their_text() {
-        for url in [
-            "javascript:alert(1)",
-            "JaVaScRiPt:x",
-            "data:text/html,x",
-            "/relative",
-            "https:x",
-        ] {
-            let (content, issues) = parse(&format!("[click]({url})"));
-            assert_eq!(content, text("click"), "{url}");
-            assert_eq!(issues.len(), 1, "{url}");
-        }
-        assert!(safe_url("mailto:someone@example.org").is_some());
-        assert!(safe_url("HTTPS://example.org").is_some());
-    }
-
-    #[test]
-    fn tags_a_browser_would_read_are_reported_even_when_markdown_does_not() {
-        let (content, issues) = parse("x <svg/onload=alert(1)> a < b <3 </p");
-        assert_eq!(content, text("x <svg/onload=alert(1)> a < b <3 </p"));
-        assert_eq!(
-            issues,
-            vec![
-                MarkupIssue::RawHtml("<svg/onload=alert(1)>".into()),
-                MarkupIssue::RawHtml("</p".into()),
-            ]
-        );
-    }
-
-    #[test]
-    fn every_ampersand_not_escaped_already_is_escaped() {
-        for (value, prepared) in [
-            ("a & b", "a \\& b"),
-            ("a \\& b", "a \\& b"),
-            ("a \\\\& b", "a \\\\\\& b"),
-            ("a \\\\\\& b", "a \\\\\\& b"),
-            ("&&x&", "\\&\\&x\\&"),
-            ("é&ü &amp; 日本&", "é\\&ü \\&amp; 日本\\&"),
-            ("# a&b", "\\# a\\&b"),
-        ] {
-            assert_eq!(neutralize_block_syntax(value), prepared, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn character_references_stay_as_written() {
-        let (content, issues) = parse(
-            "&lt;b&gt; &#8203; \\&amp; `a&b` [x](https://e.org/?a=1&b=2) <https://e.org/?c&d>",
-        );
-        assert!(issues.is_empty(), "{issues:?}");
-        assert_eq!(
-            content,
-            vec![
-                Inline::Text("&lt;b&gt; &#8203; &amp; a&b ".into()),
-                Inline::Link {
-                    url: "https://e.org/?a=1&b=2".into(),
-                    content: text("x")
-                },
-                Inline::Text(" ".into()),
-                Inline::Link {
-                    url: "https://e.org/?c&d".into(),
-                    content: text("https://e.org/?c&d")
-                },
-            ]
-        );
-        let (_, issues) = parse("[x](&#106;avascript:alert(1))");
-        assert_eq!(
-            issues,
-            vec![MarkupIssue::UnsafeLink("&#106;avascript:alert(1)".into())]
-        );
-    }
-
-    #[test]
-    fn control_characters_are_dropped() {
-        let (content, _) = parse("a\u{0}b\u{1b}[31mc\td");
-        assert_eq!(content, text("ab[31mc d"));
-    }
-
-    #[test]
-    fn deep_nesting_is_flattened() {
-        let value = format!("{}x{}", "*".repeat(20_000), "*".repeat(20_000));
-        let (content, _) = parse(&value);
-        fn depth(content: &[Inline]) -> usize {
-            content
-                .iter()
-                .map(|inline| match inline {
-                    Inline::Emphasis(c) | Inline::Strong(c) => 1 + depth(c),
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0)
-        }
-        assert!(depth(&content) <= MAX_NESTING);
-    }
-
-    #[test]
-    fn note_references_resolve_or_are_reported() {
-        let (content, issues) = parse("x.[^known] y.[^unknown]");
-        assert_eq!(
-            content,
-            vec![
-                Inline::Text("x.".into()),
-                Inline::Strong(text("note")),
-                Inline::Text(" y.[^unknown]".into()),
-            ]
-        );
-        assert_eq!(issues, vec![MarkupIssue::UnknownNote("unknown".into())]);
-    }
-
-    #[test]
-    fn fluent_isolation_marks_become_isolates_and_stray_controls_vanish() {
-        let (numbers, _) = parse("n \u{2068}42\u{2069}");
-        assert_eq!(numbers, text("n 42"));
-        let (content, _) = parse("a \u{2068}b\u{2069} c\u{202E}d");
-        assert_eq!(
-            content,
-            vec![
-                Inline::Text("a ".into()),
-                Inline::Isolate {
-                    lang: None,
-                    content: text("b")
-                },
-                Inline::Text(" cd".into()),
-            ]
-        );
-    }
+/// A piece of inline markup in a one-line value, for tools that must keep it
+/// while the words around and inside it are translated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupSpan {
+    /// What the markup is.
+    pub kind: MarkupKind,
+    /// The bytes that open it (`*`, `**`, `[`, `![`), or all of it when
+    /// nothing inside is text (a note reference, an autolink).
+    pub open: Range<usize>,
+    /// The bytes that close it (`*`, `**`, `](https://…)`); `None` when
+    /// `open` is all of it.
+    pub close: Option<Range<usize>>,
 }
+
+/// What a [`MarkupSpan`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkupKind {
+    /// `*text*` or `_text_`.
+    Emphasis,
+    /// `**text**` or `__text__`.
+    Strong,
+    /// `[text](address)`.
+    Link,
+    /// `![description](address)`.
+    Image,
+    /// `<https://…>`, whose text is its address.
+    Autolink,
+    /// `[^id]`.
+    Note,
+}
+
+/// The inline markup of a one-line value, as [`parse_inline`] reads it, by
+/// byte ranges of `value`, in text order (an opening before what it holds).
+pub fn markup_spans(value: &str) -> Vec<MarkupSpan> {
+    let prepared = neutralize_block_syntax(value);
+    // The prepared text is `value` trimmed, with backslashes inserted before
+    // some characters: each prepared offset maps to one of `value`.
+    let lead = value.len() - value.trim_start().len();
+    let original = value.trim().as_bytes();
+    let mut map = Vec::with_capacity(prepared.len() + 1);
+    let mut at = 0;
+    for &byte in prepared.as_bytes() {
+        map.push(lead + at);
+        if original.get(at) == Some(&byte) {
+            at += 1;
+        }
+    }
+    map.push(lead + at);
+    let span = |range: Range<usize>| map[range.start]..map[range.end];
+
+    let mut spans: Vec<MarkupSpan> = Vec::new();
+    // Open elements: their index in `spans` (or none for other tags), and
+    // where their last inner event ended.
+    let mut open: Vec<(Option<usize>, usize)> = Vec::new();
+    let parser = Parser::new_ext(&prepared, Options::ENABLE_OLD_FOOTNOTES).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Start(tag) => {
+                let found = match tag {
+                    Tag::Emphasis => Some((MarkupKind::Emphasis, 1)),
+                    Tag::Strong => Some((MarkupKind::Strong, 2)),
+                    Tag::Link {
+                        link_type: LinkType::Inline,
+                        ..
+                    } => Some((MarkupKind::Link, 1)),
+                    Tag::Image {
+                        link_type: LinkType::Inline,
+                        ..
+                    } => Some((MarkupKind::Image, 2)),
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => Some((MarkupKind::Autolink, range.len())),
+                    _ => None,
+                };
+                // Deeper markup is text to the renderer, and is not marked.
+                let depth = open.iter().filter(|(index, _)| index.is_some()).count();
+                let found = found.filter(|_| depth < MAX_NESTING);
+                let index = found.map(|(kind, opener)| {
+                    spans.push(MarkupSpan {
+                        kind,
+                        open: span(range.start..range.start + opener),
+                        close: None,
+                    });
+                    spans.len() - 1
+                });
+                open.push((index, range.start + found.map_or(0, |(_, opener)| opener)));
+            }
+            Event::End(_) => {
+                let Some((index, inner_end)) = open.pop() else {
+                    continue;
+                };
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+                let Some(index) = index else { continue };
+                let markup = &mut spans[index];
+                match markup.kind {
+                    MarkupKind::Autolink => markup.open = span(range),
+                    MarkupKind::Emphasis => markup.close = Some(span(range.end - 1..range.end)),
+                    MarkupKind::Strong => markup.close = Some(span(range.end - 2..range.end)),
+                    MarkupKind::Link | MarkupKind::Image => {
+                        markup.close = Some(span(inner_end..range.end));
+                    }
+                    MarkupKind::Note => {}
+                }
+            }
+            Event::FootnoteReference(_) => {
+                spans.push(MarkupSpan {
+                    kind: MarkupKind::Note,
+                    open: span(range.clone()),
+                    close: None,
+                });
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+            }
+            _ => {
+                if let Some(last) = open.last_mut() {
+                    last.1 = range.end;
+                }
+            }
+        }
+    }
+    // Paragraph frames and autolinks' text are not markup of their own.
+    spans
+}
+
+#[cfg(test)]
+mod tests;

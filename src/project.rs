@@ -20,8 +20,8 @@ use crate::letter::{Letter, RawLetter};
 use crate::location::Location;
 use crate::source::{LoadError, parse_toml, read_text};
 
-pub use locale::LocaleFiles;
-use locale::load_locale;
+pub use locale::{LocaleFiles, RefusedFile};
+use locale::{load_locale, read_locale_files};
 pub use paths::{letter_file_path, locale_file_path};
 use paths::{refuse_outside, visible_folders};
 pub use tree::{Tree, TreeLocale, load_tree};
@@ -88,7 +88,7 @@ impl Project {
 
     /// Loads the project in `root`.
     pub fn load(root: &Path) -> Result<Project, LoadError> {
-        Self::load_with(root, false)
+        Self::load_with(root, false, false)
     }
 
     /// Loads the project in `root` with the source locale's files and each
@@ -97,14 +97,23 @@ impl Project {
     /// needed, so that a command going through the locales one by one holds
     /// a few in memory and not the whole archive.
     pub fn load_deferred(root: &Path) -> Result<Project, LoadError> {
-        Self::load_with(root, true)
+        Self::load_with(root, true, false)
+    }
+
+    /// [`Project::load_deferred`] for checking: a file of another locale
+    /// that cannot be read (not UTF-8, past a limit) is kept in its
+    /// [`LocaleFiles::refused`], to be reported, and does not stop the load.
+    /// The source locale's files must all be read.
+    pub fn load_for_check(root: &Path) -> Result<Project, LoadError> {
+        Self::load_with(root, true, true)
     }
 
     /// Every file of the locale `lang`, read from disk as [`Project::load`]
-    /// reads it; `None` if the project has no such locale.
+    /// reads it, except that a file that cannot be read is kept in
+    /// [`LocaleFiles::refused`]; `None` if the project has no such locale.
     pub fn read_locale(&self, lang: &Lang) -> Option<Result<LocaleFiles, LoadError>> {
         let settings = self.config.locales.iter().find(|l| &l.lang == lang)?;
-        Some(load_locale(&self.root, settings, None))
+        Some(read_locale_files(&self.root, settings, None))
     }
 
     /// The project as one letter sees it: that letter alone, and of every
@@ -125,6 +134,7 @@ impl Project {
                         settings: loaded.settings.clone(),
                         folder: loaded.folder.clone(),
                         files: BTreeMap::from([(name.to_owned(), Arc::clone(file))]),
+                        refused: BTreeMap::new(),
                     },
                     None => load_locale(&self.root, &loaded.settings, Some(&[name]))?,
                 };
@@ -144,7 +154,7 @@ impl Project {
         }))
     }
 
-    fn load_with(root: &Path, deferred: bool) -> Result<Project, LoadError> {
+    fn load_with(root: &Path, deferred: bool, lenient: bool) -> Result<Project, LoadError> {
         let config_text = read_text(&root.join(CONFIG_FILE), Path::new(CONFIG_FILE))?;
         let raw: RawConfig = parse_toml(Path::new(CONFIG_FILE), &config_text)?;
         let config = ProjectConfig::validate(raw).map_err(|error| LoadError::Toml {
@@ -152,7 +162,8 @@ impl Project {
             message: error.message,
         })?;
 
-        let letters = load_letters(root)?;
+        let project_locales: Vec<Lang> = config.locales.iter().map(|l| l.lang.clone()).collect();
+        let letters = load_letters(root, &project_locales, &config.source)?;
         // Locales are read and parsed in parallel; the first error in
         // configuration order is reported, as a serial load would.
         let locales = config
@@ -161,7 +172,11 @@ impl Project {
             .map(|settings| {
                 let only =
                     (deferred && settings.lang != config.source).then_some(&[COMMON_RESOURCE][..]);
-                load_locale(root, settings, only)
+                if lenient && settings.lang != config.source {
+                    read_locale_files(root, settings, only)
+                } else {
+                    load_locale(root, settings, only)
+                }
             })
             .collect::<Vec<_>>()
             .into_iter()
@@ -300,19 +315,24 @@ fn locate_quoted(root: &Path, file: &Path, id: &str) -> Option<Location> {
     Some(Location::at_span(file, &text, start..start + id.len()))
 }
 
-fn load_letters(root: &Path) -> Result<Vec<Letter>, LoadError> {
+fn load_letters(root: &Path, locales: &[Lang], source: &Lang) -> Result<Vec<Letter>, LoadError> {
     let mut names = visible_folders(&root.join(CONTENT_DIR), Path::new(CONTENT_DIR))?;
     refuse_outside(root, Path::new(CONTENT_DIR))?;
     names.sort();
     names
         .par_iter()
-        .map(|name| load_letter(root, name))
+        .map(|name| load_letter(root, name, locales, source))
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
 }
 
-fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
+fn load_letter(
+    root: &Path,
+    name: &str,
+    locales: &[Lang],
+    source: &Lang,
+) -> Result<Letter, LoadError> {
     let shown = letter_file_path(name);
     if !is_safe_name(name) {
         return Err(LoadError::Invalid {
@@ -323,7 +343,7 @@ fn load_letter(root: &Path, name: &str) -> Result<Letter, LoadError> {
     refuse_outside(root, &shown)?;
     let text = read_text(&root.join(&shown), &shown)?;
     let raw: RawLetter = parse_toml(&shown, &text)?;
-    raw.validate(name, &shown, &text)
+    raw.validate(name, &shown, &text, locales, source)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! exactly as it was; the same input always gives the same bytes.
 
 mod output;
+pub mod statics;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,6 +20,7 @@ use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
 use crate::lock::{LockError, Locks};
 use crate::project::Project;
+use crate::render::site::{Site, Summary};
 use crate::render::{self, Format, html};
 use crate::source::LoadError;
 use crate::status::dashboard::Dashboard;
@@ -74,8 +76,8 @@ impl fmt::Debug for Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// A letter or locale asked for is not in the project.
-    #[error("{0}")]
-    Selection(String),
+    #[error(transparent)]
+    Selection(#[from] crate::project::SelectError),
     /// The translations could not be checked before publishing.
     #[error("cannot check the translations before publishing: {0}")]
     Check(#[source] CheckError),
@@ -118,6 +120,14 @@ pub enum BuildError {
         /// The files, relative to it.
         files: Vec<PathBuf>,
     },
+    /// A file of the project's `static/` folder cannot be published.
+    #[error("cannot publish {}: {reason}", path.display())]
+    Static {
+        /// The file, relative to the project folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -139,10 +149,16 @@ pub struct BuildSummary {
     /// letter, once each; the message is among the fallbacks (a syntax error
     /// names no message: what it spoils is missing, so it falls back).
     pub refused: Vec<LetterRefusal>,
+    /// What the build left out and why, said once (no `base-url`: no
+    /// sitemap, feeds, canonical links or `og:url`).
+    pub notices: Vec<String>,
 }
 
 /// A finding that kept a message of a letter from being published as written.
 pub type LetterRefusal = (String, Finding);
+
+/// Said by a build of a project without `base-url`.
+pub const NO_BASE_URL_NOTICE: &str = "no sitemap.xml, feeds, canonical links or og:url: letterkit.toml has no base-url (the address the output folder is published at)";
 
 /// The rendered output, by path relative to the output folder.
 pub type Output = BTreeMap<PathBuf, String>;
@@ -157,22 +173,39 @@ pub fn render_all(
 ) -> Result<(Output, Vec<LetterFallback>), BuildError> {
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(|e| BuildError::Selection(e.to_string()))?;
+        .map_err(BuildError::Selection)?;
     let locks = dashboard_locks(project)?;
     let rendered = render_each(project, options, &letters, &langs, &locks, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
+    let mut summaries = Vec::new();
     for letter in rendered.into_iter().collect::<Result<Vec<_>, _>>()? {
         output.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         rows.extend(letter.rows);
+        summaries.push(letter.summaries);
     }
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
     }
     output.extend(dashboard_after(project, &letters, rows, &locks)?.files());
+    output.extend(site_files(project, &langs, summaries));
     Ok((output, fallbacks))
+}
+
+/// The site's index pages, and with a `base-url` its sitemap and feeds.
+fn site_files(project: &Project, langs: &[Lang], summaries: Vec<Vec<Summary>>) -> Output {
+    let site = Site::new(
+        project.config.source.clone(),
+        langs.to_vec(),
+        summaries,
+        project.config.base_url.clone(),
+    );
+    site.files()
+        .into_iter()
+        .map(|(path, text)| (PathBuf::from(path), text))
+        .collect()
 }
 
 /// The locks the dashboard of a project loaded deferred needs, read once.
@@ -340,6 +373,7 @@ fn dashboard_after(
         })
         .collect::<Result<Vec<_>, BuildError>>()?;
     rows.extend(more.into_iter().flatten());
+    rows.extend(status::page_rows(project, locks));
     status::sort(project, &mut rows);
     Ok(Dashboard::of_rows(project, &rows))
 }
@@ -355,6 +389,8 @@ struct Rendered {
     rows: Vec<Row>,
     /// The findings that kept its messages from being published as written.
     refused: Vec<Finding>,
+    /// What the site's index and feeds show of it, in each locale.
+    summaries: Vec<Summary>,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -366,6 +402,8 @@ fn render_letter(
     prepared: &localize::Prepared,
     formats: &[Format],
 ) -> Result<Rendered, BuildError> {
+    // Only the locales the letter is published in.
+    let langs = &letter.langs_in(langs);
     let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
         .par_iter()
         .map(|lang| {
@@ -407,10 +445,21 @@ fn render_letter(
         })
         .collect();
     files.extend(pages.into_iter().flatten());
-    let main = documents
+    let Some(main) = documents
         .iter()
         .find(|d| d.lang == project.config.source)
-        .unwrap_or(&documents[0]);
+        .or(documents.first())
+    else {
+        // None of the locales chosen is the letter's.
+        return Ok(Rendered {
+            letter: letter.name.clone(),
+            files,
+            fallbacks,
+            rows: Vec::new(),
+            refused: Vec::new(),
+            summaries: Vec::new(),
+        });
+    };
     files.insert(
         Path::new(&letter.name).join("index.html"),
         html::chooser(&Chooser::new(main, &documents)),
@@ -421,6 +470,7 @@ fn render_letter(
         fallbacks,
         rows: Vec::new(),
         refused: Vec::new(),
+        summaries: documents.iter().map(Summary::of).collect(),
     })
 }
 
@@ -435,7 +485,8 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     out_dir.refuse_unsafe(&project.root)?;
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
-        .map_err(|e| BuildError::Selection(e.to_string()))?;
+        .map_err(BuildError::Selection)?;
+    let statics = statics::read(&project.root)?;
     let locks = dashboard_locks(project)?;
     // Dropped on any error below, the staging folder is removed.
     let staging = out_dir.stage(options.incremental)?;
@@ -451,17 +502,19 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
                     .into_iter()
                     .map(|f| (name.clone(), f))
                     .collect(),
+                notices: Vec::new(),
             },
-            rendered.rows,
+            (rendered.rows, rendered.summaries),
         ))
     });
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
     let mut refused: Vec<LetterRefusal> = Vec::new();
     let mut rows = Vec::new();
+    let mut summaries = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for result in written {
-        let (letter, letter_rows) = result?;
+        let (letter, (letter_rows, letter_summaries)) = result?;
         files.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         // A finding in `common.ftl` is found with every letter: told once.
@@ -472,6 +525,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
                 .filter(|(_, f)| seen.insert((f.location.clone(), f.code, f.message_id.clone()))),
         );
         rows.extend(letter_rows);
+        summaries.push(letter_summaries);
     }
     if options.strict && !fallbacks.is_empty() {
         return Err(BuildError::Strict { fallbacks });
@@ -482,11 +536,22 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         .collect();
     staging.write(&dashboard)?;
     files.extend(dashboard.into_keys());
+    let site = site_files(project, &langs, summaries);
+    staging.write(&site)?;
+    files.extend(site.into_keys());
+    statics::refuse_collisions(&statics, &files)?;
+    staging.write(&statics)?;
+    files.extend(statics.into_keys());
     staging.swap_in()?;
     files.sort();
+    let notices = match project.config.base_url {
+        Some(_) => Vec::new(),
+        None => vec![NO_BASE_URL_NOTICE.to_owned()],
+    };
     Ok(BuildSummary {
         files,
         fallbacks,
         refused,
+        notices,
     })
 }

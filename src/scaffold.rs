@@ -250,26 +250,7 @@ pub fn today() -> Date {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    date_from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
-}
-
-/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: i32::try_from(year).unwrap_or(i32::MAX),
-        month: u8::try_from(month).expect("a month is 1 to 12"),
-        day: u8::try_from(day).expect("a day is 1 to 31"),
-    }
+    Date::from_days_since_1970(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
 
 fn find(table: &[(&str, &'static str)], lang: &Lang) -> Option<&'static str> {
@@ -298,6 +279,9 @@ fn config_text(source: &Lang, others: &[Lang]) -> String {
 source-locale = \"{source}\"
 # Where `letterkit build` writes its pages unless `--out` says otherwise.
 output-dir = \"dist\"
+# The address the output folder is published at: with it, build writes
+# sitemap.xml, a feed per locale, canonical links and og:url.
+# base-url = \"https://example.org/letters/\"
 
 # Locales in the order the language chooser lists them.
 # required: `letterkit check` fails when this locale is incomplete or broken;
@@ -349,18 +333,6 @@ mod tests {
 
     fn read(dir: &Path, path: &str) -> String {
         fs::read_to_string(dir.join(path)).unwrap()
-    }
-
-    #[test]
-    fn days_since_1970_become_dates() {
-        for (days, iso) in [
-            (0, "1970-01-01"),
-            (19_860, "2024-05-17"),
-            (11_016, "2000-02-29"),
-            (-1, "1969-12-31"),
-        ] {
-            assert_eq!(date_from_days(days).iso(), iso, "{days}");
-        }
     }
 
     #[test]

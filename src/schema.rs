@@ -91,7 +91,16 @@ mod tests {
         let schema: serde_json::Value = serde_json::from_str(&Schema::Config.json()).unwrap();
         let properties = schema["properties"].as_object().unwrap();
         let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-        assert_eq!(names, ["check", "locales", "output-dir", "source-locale"]);
+        assert_eq!(
+            names,
+            [
+                "base-url",
+                "check",
+                "locales",
+                "output-dir",
+                "source-locale"
+            ]
+        );
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(properties["output-dir"]["default"], "dist");
         let locale = &schema["definitions"]["RawLocale"];

@@ -61,7 +61,7 @@ impl Row {
     }
 }
 
-/// Every letter in every locale, in project order.
+/// Every letter in every locale it is published in, in project order.
 pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
     let source = project.source_locale();
     let mut rows = Vec::new();
@@ -72,8 +72,9 @@ pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
         } else {
             lock::stale_translations(project, files)?
         };
-        for letter in &project.letters {
-            rows.push(row(project, files, letter, &stale));
+        rows.push(row(project, files, coverage::PAGE_TEXT, &stale));
+        for letter in project.letters.iter().filter(|l| l.is_in(files.lang())) {
+            rows.push(row(project, files, &letter.name, &stale));
         }
     }
     Ok(rows)
@@ -82,16 +83,19 @@ pub fn status(project: &Project) -> Result<Vec<Row>, LockError> {
 /// Sorts `rows` in [`status`]'s order: by locale, then by letter, each in
 /// project order.
 pub fn sort(project: &Project, rows: &mut [Row]) {
+    // The page text's row comes first in each locale.
     let rank = |row: &Row| {
         (
             project
                 .locales
                 .iter()
                 .position(|l| l.lang().tag() == row.coverage.locale),
-            project
-                .letters
-                .iter()
-                .position(|l| l.name == row.coverage.letter),
+            (row.coverage.letter != coverage::PAGE_TEXT).then(|| {
+                project
+                    .letters
+                    .iter()
+                    .position(|l| l.name == row.coverage.letter)
+            }),
         )
     };
     rows.sort_by_key(|row| rank(row));
@@ -105,28 +109,44 @@ pub fn letter_rows(project: &Project, letter: &Letter, locks: &Locks) -> Vec<Row
     project
         .locales
         .iter()
+        .filter(|files| letter.is_in(files.lang()))
         .map(|files| {
             let stale = if files.lang() == source.lang() {
                 Vec::new()
             } else {
                 locks.stale_in(source, files, &resources)
             };
-            row(project, files, letter, &stale)
+            row(project, files, &letter.name, &stale)
         })
         .collect()
 }
 
-/// The row of `letter` in the locale `files`, given the locale's stale
-/// translations (those of other letters' files are left out here).
-fn row(project: &Project, files: &LocaleFiles, letter: &Letter, stale: &[Stale]) -> Row {
+/// The page text's row in every locale, in project order: what [`status`]
+/// has for it.
+pub fn page_rows(project: &Project, locks: &Locks) -> Vec<Row> {
+    let source = project.source_locale();
+    project
+        .locales
+        .iter()
+        .map(|files| {
+            let stale = if files.lang() == source.lang() {
+                Vec::new()
+            } else {
+                locks.stale_in(source, files, &[COMMON_RESOURCE])
+            };
+            row(project, files, coverage::PAGE_TEXT, &stale)
+        })
+        .collect()
+}
+
+/// The row of the resource `resource` (a letter's, or the page text) in
+/// the locale `files`, given the locale's stale translations (those of
+/// other files are left out here).
+fn row(project: &Project, files: &LocaleFiles, resource: &str, stale: &[Stale]) -> Row {
     let source = project.source_locale();
     let is_source = files.lang() == source.lang();
-    let resources = [COMMON_RESOURCE, letter.name.as_str()];
-    let stale: Vec<&Stale> = stale
-        .iter()
-        .filter(|s| resources.contains(&s.resource.as_str()))
-        .collect();
-    let coverage = coverage::letter_coverage(source, files, letter);
+    let stale: Vec<&Stale> = stale.iter().filter(|s| s.resource == resource).collect();
+    let coverage = coverage::resource_coverage(source, files, resource);
     let words_stale = stale
         .iter()
         .filter_map(|stale| Some(source.file(&stale.resource)?.words_of(&stale.id)))

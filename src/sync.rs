@@ -44,6 +44,9 @@ pub enum SyncError {
     /// The locale is not in the project.
     #[error("no locale `{0}` in {CONFIG_FILE}: add it with `letterkit locale add {0}`")]
     Unknown(String),
+    /// A letter named is not in the project.
+    #[error("no letter `{0}` in this project")]
+    UnknownLetter(String),
     /// A lock file is malformed.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -87,8 +90,25 @@ pub struct LocaleSync {
 /// each message commented out under its notes, and lists the locale in
 /// `letterkit.toml` as optional and draft. Returns the files written.
 pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncError> {
+    add_locale_for(project, tag, &[])
+}
+
+/// [`add_locale`], also adding the locale to the `locales` of each letter
+/// of `letters` that lists its locales. A letter that lists its locales
+/// without the new one gets no file for it.
+pub fn add_locale_for(
+    project: &Project,
+    tag: &str,
+    letters: &[String],
+) -> Result<Vec<PathBuf>, SyncError> {
     let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    if let Some(name) = letters.iter().find(|n| project.letter(n).is_none()) {
+        return Err(SyncError::UnknownLetter(name.clone()));
+    }
     let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    if project.config.locale(lang.tag()).is_some() && !letters.is_empty() {
+        return add_to_letters(project, &lang, letters);
+    }
     if project.config.locale(lang.tag()).is_some() || project.root.join(&folder).exists() {
         return Err(SyncError::Exists(lang.tag().to_owned()));
     }
@@ -97,6 +117,12 @@ pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncErro
     fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
     let mut lock = Lock::new();
     for (name, file) in &source.files {
+        let listed = project
+            .letter(name)
+            .is_none_or(|l| l.locales.is_none() || letters.contains(name));
+        if !listed {
+            continue;
+        }
         let path = folder.join(format!("{name}.ftl"));
         fs::write(project.root.join(&path), scaffold_resource(file)).map_err(io_error(&path))?;
         written.push(path);
@@ -116,7 +142,91 @@ pub fn add_locale(project: &Project, tag: &str) -> Result<Vec<PathBuf>, SyncErro
     ));
     fs::write(&config_path, config).map_err(io_error(Path::new(CONFIG_FILE)))?;
     written.push(PathBuf::from(CONFIG_FILE));
+    for name in letters {
+        let Some(letter) = project.letter(name).filter(|l| l.locales.is_some()) else {
+            continue;
+        };
+        let path = crate::project::letter_file_path(&letter.name);
+        let text = fs::read_to_string(project.root.join(&path)).map_err(io_error(&path))?;
+        if let Some(text) = with_locale_listed(&text, lang.tag()) {
+            fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
+            written.push(path);
+        }
+    }
     Ok(written)
+}
+
+/// Adds the project's locale `lang` to the `locales` of each letter of
+/// `letters` that lists its locales without it, and scaffolds those letters'
+/// files in it (every message commented out), as `locale add` does for a
+/// new locale. A file the locale has already is kept as written.
+fn add_to_letters(
+    project: &Project,
+    lang: &Lang,
+    letters: &[String],
+) -> Result<Vec<PathBuf>, SyncError> {
+    let source = project.source_locale();
+    let folder = Path::new(LOCALES_DIR).join(lang.tag());
+    let mut written = Vec::new();
+    let (lock_text, mut lock) = lock::read(&project.root, lang)?.unwrap_or_default();
+    for name in letters {
+        let Some(letter) = project.letter(name) else {
+            continue;
+        };
+        if letter.locales.is_some() && !letter.is_in(lang) {
+            let path = crate::project::letter_file_path(&letter.name);
+            let text = fs::read_to_string(project.root.join(&path)).map_err(io_error(&path))?;
+            if let Some(text) = with_locale_listed(&text, lang.tag()) {
+                fs::write(project.root.join(&path), text).map_err(io_error(&path))?;
+                written.push(path);
+            }
+        }
+        let path = folder.join(format!("{name}.ftl"));
+        if let Some(file) = source.file(name)
+            && !project.root.join(&path).exists()
+        {
+            fs::create_dir_all(project.root.join(&folder)).map_err(io_error(&folder))?;
+            fs::write(project.root.join(&path), scaffold_resource(file))
+                .map_err(io_error(&path))?;
+            written.push(path);
+            lock.insert(name.clone(), lock::untranslated(file));
+        }
+    }
+    let new_text = lock::text(&lock);
+    if new_text != lock_text {
+        let lock_path = lock::path(lang);
+        fs::write(project.root.join(&lock_path), new_text).map_err(io_error(&lock_path))?;
+        written.push(lock_path);
+    }
+    Ok(written)
+}
+
+/// `letter.toml`'s text with `tag` added at the end of its top-level
+/// `locales = [...]` array, the rest as written; `None` where there is none.
+fn with_locale_listed(text: &str, tag: &str) -> Option<String> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with('[') {
+            // Past the top-level keys.
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("locales")
+            && rest.trim_start().starts_with('=')
+        {
+            let open = at + line.find('[')?;
+            let close = open + text[open..].find(']')?;
+            let inside = text[open + 1..close].trim_end();
+            let inside = inside.strip_suffix(',').unwrap_or(inside);
+            let separator = if inside.trim().is_empty() { "" } else { ", " };
+            return Some(format!(
+                "{}[{inside}{separator}\"{tag}\"]{}",
+                &text[..open],
+                &text[close + 1..]
+            ));
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Works out what syncing the given locales (every translation locale when
@@ -200,6 +310,10 @@ fn plan_locale(
     };
     let mut new_lock = Lock::new();
     for (name, source_file) in &source.files {
+        // No scaffold for a letter not published in the locale.
+        if project.letter(name).is_some_and(|l| !l.is_in(files.lang())) {
+            continue;
+        }
         let path = files.path_of(name);
         let synced = sync_resource(name, source_file, files, &old_lock);
         plan.added
@@ -349,7 +463,7 @@ fn sync_file(
                 let translation = normalized_value(text, span);
                 let flag_present = has_stale_flag(span_text);
                 let flagged = match lock.get(id) {
-                    Some(entry) if entry.is_stale(&now, &translation, flag_present) => {
+                    Some(entry) if entry.is_stale(&now, flag_present) => {
                         new_lock.insert(
                             id.to_owned(),
                             LockEntry {
@@ -506,6 +620,70 @@ fn normalized_scaffold(scaffold: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What `locale resolve` did: the translations marked up to date, and the
+/// ids the source does not have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// The messages whose stale state was cleared, by resource.
+    pub resolved: Vec<(String, String)>,
+    /// The ids asked for that no source file of the locale defines.
+    pub unknown: Vec<String>,
+}
+
+/// Clears the stale state of the locale's translations of `ids` on purpose:
+/// records the source text as it is now for each (see
+/// [`lock::record_current_source`]) and removes the flag sync wrote above it.
+pub fn resolve(project: &Project, tag: &str, ids: &[String]) -> Result<Resolved, SyncError> {
+    let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    let files = project
+        .locale(&lang)
+        .filter(|_| lang != project.config.source)
+        .ok_or_else(|| SyncError::Unknown(tag.to_owned()))?;
+    let source = project.source_locale();
+    let mut done = Resolved::default();
+    let mut by_resource: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for id in ids {
+        let resource = source
+            .files
+            .iter()
+            .find(|(name, file)| file.message(id).is_some() && files.file(name).is_some())
+            .map(|(name, _)| name.as_str());
+        match resource {
+            Some(resource) => by_resource.entry(resource).or_default().push(id),
+            None => done.unknown.push(id.clone()),
+        }
+    }
+    for (resource, ids) in by_resource {
+        let recorded = lock::record_current_source(project, files, resource, &ids)?;
+        let target = files
+            .file(resource)
+            .expect("chosen above: the locale has it");
+        let text = target.source();
+        let mut out = String::with_capacity(text.len());
+        let spans = target.entry_spans();
+        out.push_str(&text[..spans.first().map_or(text.len(), |s| s.range.start)]);
+        for span in &spans {
+            let span_text = &text[span.range.clone()];
+            match span.id {
+                Some(id) if span.kind == EntryKind::Message && recorded.iter().any(|r| r == id) => {
+                    out.push_str(&flag_stale(span_text, id, None));
+                }
+                _ => out.push_str(span_text),
+            }
+        }
+        if out != text {
+            let path = files.path_of(resource);
+            fs::write(project.root.join(&path), out).map_err(io_error(&path))?;
+        }
+        let not_translated = ids.iter().filter(|id| !recorded.iter().any(|r| r == *id));
+        done.unknown
+            .extend(not_translated.map(|id| (*id).to_owned()));
+        done.resolved
+            .extend(recorded.into_iter().map(|id| (resource.to_owned(), id)));
+    }
+    Ok(done)
+}
+
 /// The entry's text with any stale flag removed, and the given one added just
 /// above the id line.
 fn flag_stale(span_text: &str, id: &str, stale: Option<&Stale>) -> String {
@@ -559,6 +737,57 @@ fn ensure_blank_line(out: &mut String) {
     out.push('\n');
 }
 
+/// The locale's lock once it records the translations import wrote, by
+/// resource and id, as made from the source text now: importing a unit
+/// marked translated says the translation is right for the current source,
+/// and so clears a stale translation on purpose. `files` are the locale's
+/// files as import writes them. `None` when the lock does not change, or the
+/// locale has none (sync starts one).
+pub fn record_current(
+    project: &Project,
+    files: &LocaleFiles,
+    written: &[(String, String)],
+) -> Result<Option<FileChange>, SyncError> {
+    let Some((old, mut lock)) = lock::read(&project.root, files.lang())? else {
+        return Ok(None);
+    };
+    let source = project.source_locale();
+    for (resource, id) in written {
+        let (Some(source_file), Some(file)) = (source.file(resource), files.file(resource)) else {
+            continue;
+        };
+        let value = |file: &FtlFile| {
+            file.entry_spans()
+                .iter()
+                .find(|s| s.kind == EntryKind::Message && s.id == Some(id.as_str()))
+                .map(|s| normalized_value(file.source(), s))
+        };
+        let (Some(now), Some(translation)) = (value(source_file), value(file)) else {
+            continue;
+        };
+        let entry = LockEntry {
+            source: now,
+            translation,
+            flagged: false,
+        };
+        lock.entry(resource.clone())
+            .or_default()
+            .insert(id.clone(), entry);
+    }
+    let new = lock::text(&lock);
+    Ok((new != old).then(|| FileChange {
+        path: lock::path(files.lang()),
+        old: Some(old),
+        new,
+    }))
+}
+
+/// An entry's text (its comment and lines) without the stale flag that sync
+/// writes above it.
+pub fn without_stale_flag(entry: &str) -> String {
+    flag_stale(entry, "", None)
+}
+
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SyncError {
     let path = path.to_owned();
     move |source| SyncError::Io { path, source }
@@ -607,7 +836,7 @@ mod tests {
     }
 
     #[test]
-    fn a_changed_source_flags_the_translation_until_it_is_edited() {
+    fn a_changed_source_flags_the_translation_until_the_flag_is_deleted() {
         let first = sync_file(
             &file("a = Hello world\n"),
             &file("a = Hola mundo\n"),
@@ -627,10 +856,16 @@ mod tests {
             sync_file(&changed_source, &file(&stale.text), &stale.lock, &[]).text,
             stale.text
         );
+        // An edit keeps the flag: the translator clears it on purpose.
         let edited = stale.text.replace("Hola mundo", "Hola, ancho mundo");
-        let fresh = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
+        let still = sync_file(&changed_source, &file(&edited), &stale.lock, &[]);
+        assert_eq!(still.stale.len(), 1);
+        assert_eq!(still.text, edited);
+        let cleared = "a = Hola, ancho mundo\n";
+        let fresh = sync_file(&changed_source, &file(cleared), &still.lock, &[]);
         assert!(fresh.stale.is_empty());
-        assert_eq!(fresh.text, "a = Hola, ancho mundo\n");
+        assert_eq!(fresh.text, cleared);
+        assert_eq!(fresh.lock["a"].source, "Hello, wide world");
     }
 
     #[test]
@@ -681,8 +916,15 @@ mod tests {
         assert_eq!(synced.stale.len(), 1);
         assert_eq!(synced.stale[0].was, "Hello");
         let edited = synced.text.replace("Hola", "Hola de nuevo");
-        let fresh = sync_file(&changed_source, &file(&edited), &synced.lock, &[]);
-        assert!(fresh.stale.is_empty());
+        let still = sync_file(&changed_source, &file(&edited), &synced.lock, &[]);
+        assert_eq!(still.stale.len(), 1);
+        let cleared: String = edited
+            .lines()
+            .filter(|l| !l.starts_with("# stale") && !l.starts_with("#   "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let fresh = sync_file(&changed_source, &file(&cleared), &still.lock, &[]);
+        assert!(fresh.stale.is_empty(), "{cleared}");
     }
 
     #[test]

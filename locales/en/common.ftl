@@ -32,6 +32,10 @@ cited-document-language = { $code ->
         [ht] (in Haitian Creole)
        *[other] (language: { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = This translation is a draft. It has not yet been reviewed by a native speaker.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
@@ -42,6 +46,13 @@ chooser-heading = Choose a language
 all-languages = All languages
 # Shown after a language's name on the page listing every language, when parts of it are not translated yet.
 partial-translation = Partly translated
+
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Letters
+# Label of the language switcher on the site's home page.
+index-languages = This list in other languages
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Subscribe (Atom feed)
 
 ## The letter's date is formatted from the Unicode CLDR data for this language.
 ## Only where CLDR has no date format for the language (it covers en, es and fr,

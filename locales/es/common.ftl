@@ -33,6 +33,10 @@ cited-document-language = { $code ->
         [ht] (en criollo haitiano)
        *[other] (idioma: { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Esta traducción es un borrador. Aún no la ha revisado una persona hablante nativa de español.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
@@ -54,3 +58,9 @@ partial-translation = Traducción parcial
 ##         [2] February
 ##        *[12] December
 ##     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Cartas
+# Label of the language switcher on the site's home page.
+index-languages = Esta lista en otros idiomas
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Suscribirse (canal Atom)

@@ -33,6 +33,10 @@ cited-document-language = { $code ->
         [ht] (en créole haïtien)
        *[other] (langue : { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Cette traduction est une version provisoire. Elle n’a pas encore été relue par une personne de langue maternelle française.
 # Shown when some parts of the page are not translated yet; $language is the language they are shown in.
@@ -54,3 +58,9 @@ partial-translation = Traduction partielle
 ##         [2] February
 ##        *[12] December
 ##     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Lettres
+# Label of the language switcher on the site's home page.
+index-languages = Cette liste dans d’autres langues
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = S’abonner (flux Atom)

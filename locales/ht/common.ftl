@@ -33,6 +33,10 @@ cited-document-language = { $code ->
         [ht] (an kreyòl ayisyen)
        *[other] (lang: { $language })
     }
+# Stands between a source's description and its cited title. Quoted to keep
+# its spaces: { ". " } is a full stop and a space; a language that writes no
+# space after its full stop writes { "。" }.
+cited-title-separator = { ". " }
 # Shown at the top of a page whose translation has not been reviewed by a native speaker.
 draft-notice = Tradiksyon sa a se yon bouyon. Yon moun ki pale lang lan depi li fèt poko revize l.
 # Shown when some parts of the page are not translated yet; $language is the name, in itself, of the language they are shown in.
@@ -74,3 +78,9 @@ letter-date = { $day ->
         [11] novanm
        *[12] desanm
     } { $year }
+# The title and heading of the site's home page, which lists every letter.
+index-heading = Lèt yo
+# Label of the language switcher on the site's home page.
+index-languages = Lis sa a nan lòt lang
+# The link, on the site's home page, to the feed of letters in this language.
+index-feed = Abòne (fil Atom)

@@ -44,6 +44,9 @@ pub(super) struct Rules<'r> {
     pub(super) shapes: &'r BTreeMap<String, text::Shapes<'r>>,
     /// The plural categories of the locale's numbers.
     pub(super) plurals: &'r PluralCategories,
+    /// The variables each resource's messages are given besides those its
+    /// source messages use (a letter's `$signatory-count` and `[variables]`).
+    pub(super) given: &'r BTreeMap<String, Vec<String>>,
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -81,13 +84,7 @@ pub(super) fn check_file(
         return;
     };
     for error in &file.errors {
-        found.push(finding(
-            Code::SyntaxError,
-            lang,
-            None,
-            file.location_of_span(error.pos.clone()),
-            crate::ftl::describe_parser_error(error),
-        ));
+        found.push(syntax_error(file, lang, error));
     }
     let in_source = defined_messages(source_file);
     let mut seen = BTreeSet::new();
@@ -135,7 +132,8 @@ pub(super) fn check_file(
     );
     text::characters(file, lang, markup, found);
     if lang != source.lang() {
-        fluent::compare_entries(source_file, file, lang, found);
+        let given = rules.given.get(resource).map_or(&[][..], Vec::as_slice);
+        fluent::compare_entries(source_file, file, lang, given, found);
         let (owned_source, owned_target);
         let wanted = match rules.shapes.get(resource) {
             Some(wanted) => wanted,
@@ -425,6 +423,45 @@ pub(super) fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>
             }
         }
     }
+}
+
+/// A syntax error at the entry the parser could not read, with its id where
+/// one can be read, its extent and where the parser stopped.
+fn syntax_error(
+    file: &crate::ftl::FtlFile,
+    lang: &crate::lang::Lang,
+    error: &fluent_syntax::parser::ParserError,
+) -> Finding {
+    let place = file.syntax_error_place(error);
+    let reason = crate::ftl::parser_reason(error);
+    let entry = match &place.id {
+        Some(id) => format!("the entry `{id}`"),
+        None => "this entry".to_owned(),
+    };
+    let lines = if place.end.line > place.entry.line {
+        format!("lines {} to {}", place.entry.line, place.end.line)
+    } else {
+        format!("line {}", place.entry.line)
+    };
+    let message = format!(
+        "Fluent syntax error in {entry} ({lines}): {reason} at line {}, column {}, where the parser stopped; the entry is ignored until it is fixed",
+        place.stopped.line, place.stopped.column
+    );
+    let mut found = finding(
+        Code::SyntaxError,
+        lang,
+        place.id.as_deref(),
+        place.entry,
+        message,
+    );
+    found.extent = Some(Box::new(super::report::Extent {
+        end_line: place.end.line,
+        end_column: place.end.column,
+        stopped_line: place.stopped.line,
+        stopped_column: place.stopped.column,
+        stopped_offset: place.stopped.span.map_or(0, |s| s.start),
+    }));
+    found
 }
 
 #[cfg(test)]

@@ -475,6 +475,7 @@ pub(super) fn compare_entries(
     source: &FtlFile,
     file: &FtlFile,
     lang: &Lang,
+    given: &[String],
     found: &mut Vec<Finding>,
 ) {
     let source_entries = entries(source);
@@ -520,7 +521,7 @@ pub(super) fn compare_entries(
             }
             continue;
         };
-        compare_entry(source, source_entry, file, entry, lang, found);
+        compare_entry(source, source_entry, file, entry, lang, given, found);
     }
 }
 
@@ -530,6 +531,7 @@ fn compare_entry(
     file: &FtlFile,
     entry: &Entry<'_>,
     lang: &Lang,
+    given: &[String],
     found: &mut Vec<Finding>,
 ) {
     if source_entry.is_text_alone() && entry.is_text_alone() {
@@ -542,7 +544,7 @@ fn compare_entry(
     // value's references are still compared.
     if !entry.is_term {
         compare_attributes(source, source_entry, file, entry, lang, found);
-        compare_variables(source_entry, file, entry, lang, found);
+        compare_variables(source_entry, file, entry, lang, given, found);
     }
     let source_patterns: BTreeMap<String, &Pattern<'_>> = source_entry
         .patterns()
@@ -659,12 +661,15 @@ fn compare_attributes(
 /// value the source shows (outside a selector) and the translation never
 /// uses, anywhere, is missing. A variant without a variable is the
 /// translation's choice, as the source's own variants often are. (A term's
-/// variables are its parameters, the locale's own: not compared.)
+/// variables are its parameters, the locale's own: not compared.) The
+/// variables `given` to every message of the file (a letter's data) are
+/// known to a translation whether or not its source uses them.
 fn compare_variables(
     source_entry: &Entry<'_>,
     file: &FtlFile,
     entry: &Entry<'_>,
     lang: &Lang,
+    given: &[String],
     found: &mut Vec<Finding>,
 ) {
     let id = Some(entry.id);
@@ -678,7 +683,10 @@ fn compare_variables(
     let mut used = BTreeSet::new();
     for (name, _, pattern) in entry.patterns() {
         for variable in References::of(pattern).variables {
-            if !used.insert(variable) || wanted.contains(variable) {
+            if !used.insert(variable)
+                || wanted.contains(variable)
+                || given.iter().any(|g| g == variable)
+            {
                 continue;
             }
             found.push(finding(
@@ -761,7 +769,8 @@ pub(super) fn check_locale(files: &LocaleFiles, bundles: Bundles, found: &mut Ve
             if let Some(earlier) = first.get(entry.key.as_ref()) {
                 let shown_together = bundles == Bundles::CommonAndLetter
                     && common.is_some_and(|common| std::ptr::eq(*earlier, common));
-                if !shown_together {
+                // A letter's own page title stands in for the shared pattern.
+                if !shown_together || entry.key == crate::ids::PAGE_TITLE_MESSAGE {
                     continue;
                 }
                 found.push(finding(

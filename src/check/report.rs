@@ -36,6 +36,29 @@ pub struct Finding {
     /// formats.
     #[serde(skip)]
     pub unpublishable: bool,
+    /// For a syntax error: where the entry the parser could not read ends,
+    /// and where the parser stopped (its fields follow `column` in JSON).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<Box<Extent>>,
+}
+
+/// The rest of a syntax error's place: the entry the parser could not read
+/// starts at the finding's location and ends here; the parser stopped inside
+/// it, or at the next entry's line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extent {
+    /// The entry's last line, 1-based.
+    pub end_line: usize,
+    /// The column just past the entry's last character on that line, 1-based,
+    /// in Unicode code points.
+    pub end_column: usize,
+    /// Where the parser stopped: its line.
+    pub stopped_line: usize,
+    /// Where the parser stopped: its column.
+    pub stopped_column: usize,
+    /// Where the parser stopped: its byte offset in the file.
+    #[serde(skip)]
+    pub stopped_offset: usize,
 }
 
 /// Everything `check` found.
@@ -102,6 +125,7 @@ pub(super) fn finding(
         location,
         message,
         unpublishable: code.unsafe_to_publish() && code != Code::ChangedLink,
+        extent: None,
     }
 }
 
@@ -230,9 +254,11 @@ pub(super) fn low_coverage(
         None,
         Location::file_start(files.path_of(&coverage.letter)),
         format!(
-            "{} is {}% translated ({}/{} messages); letterkit.toml asks for at least {minimum}%",
+            "{} is {}% translated ({}/{} words, {}/{} messages; a stale translation counts as translated); letterkit.toml asks for at least {minimum}%",
             coverage.letter,
             coverage.percent(),
+            coverage.words_translated,
+            coverage.words_total,
             coverage.translated,
             coverage.total
         ),

@@ -6,16 +6,18 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast;
 
+use super::numbers::{self, Conventions};
 use super::report::{Finding, finding};
-use crate::code::Code;
+use crate::code::{Code, Severity};
 use crate::ftl::{EntryKind, FtlFile};
-use crate::lang::Lang;
+use crate::lang::{Direction, Lang};
 use crate::markdown::{self, MarkupIssue};
 use crate::scan::{self, in_range};
 use crate::text::is_bidi_control;
 
 /// Reports every bidi control (an error: it can make text read in another
-/// order than it is stored, as in Trojan Source), every invisible control
+/// order than it is stored, as in Trojan Source; in a right-to-left locale
+/// of a Fluent tree, only overrides), every run of an invisible control
 /// or format character (an error), and in a letter every directional mark
 /// (a warning: rarely needed, since letterkit isolates what needs it), each
 /// with its code point and position. In any other Fluent tree a mark is
@@ -31,6 +33,8 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
     let mut spans = None;
     let separates_words =
         WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
+    let mut previous: Option<(usize, char)> = None;
+    let mut repeated = 0;
     for offset in offsets {
         // Every offset starts a character: see `hidden_character_offsets`.
         let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
@@ -39,30 +43,84 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
         let Some((code, what)) = classify(c) else {
             continue;
         };
+        // Right-to-left teams of a Fluent tree embed and isolate Latin
+        // names and placeables on purpose; an override reorders what is
+        // stored, and stays reported everywhere.
+        let laid_out = code == Code::BidiControl
+            && markup == Markup::Tree
+            && lang.direction() == Direction::Rtl
+            && !matches!(c, '\u{202D}' | '\u{202E}');
         if c == ZERO_WIDTH_SPACE && separates_words
             || code == Code::DirectionalMark && markup == Markup::Tree
+            || laid_out
         {
             continue;
         }
+        // A run of the same character is one finding, at its first.
+        if let Some(last) = found.last_mut()
+            && previous == Some((offset, c))
+        {
+            previous = Some((offset + c.len_utf8(), c));
+            repeated += 1;
+            last.message = format!(
+                "U+{:04X} {what} ({repeated} in a row){}: {}",
+                c as u32,
+                in_message(last.message_id.as_deref()),
+                advice_for(code)
+            );
+            continue;
+        }
+        previous = Some((offset + c.len_utf8(), c));
+        repeated = 1;
         // The spans are in file order and do not overlap.
         let spans = spans.get_or_insert_with(|| file.entry_spans());
         let id = spans
             .get(spans.partition_point(|s| s.range.end <= offset))
             .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
-        let advice = match code {
-            Code::DirectionalMark => {
-                "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
-            }
-            _ => "it is invisible and can make the text read differently than it looks: remove it",
-        };
-        found.push(finding(
+        let mut reported = finding(
             code,
             lang,
             id,
             file.location_of_span(offset..offset + c.len_utf8()),
-            format!("U+{:04X} {what}{}: {advice}", c as u32, in_message(id)),
-        ));
+            format!(
+                "U+{:04X} {what}{}: {}",
+                c as u32,
+                in_message(id),
+                advice_for(code)
+            ),
+        );
+        if keeps_leading_space(text, offset, c) {
+            reported.severity = Severity::Warning;
+            reported.message = format!(
+                "U+{:04X} {what}{} keeps the space after it from being trimmed: write `{{ \" \" }}` instead",
+                c as u32,
+                in_message(id)
+            );
+        }
+        found.push(reported);
+    }
+}
+
+/// Whether a zero width space or no-break space starts a value or variant
+/// and is followed by a space: put there so that Fluent keeps the space,
+/// which `{ " " }` does visibly.
+fn keeps_leading_space(text: &str, offset: usize, c: char) -> bool {
+    if !matches!(c, ZERO_WIDTH_SPACE | '\u{FEFF}') {
+        return false;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let before = text[line_start..offset].trim_end();
+    let after = &text[offset + c.len_utf8()..];
+    (before.ends_with(']') || before.ends_with('=')) && after.starts_with(' ')
+}
+
+fn advice_for(code: Code) -> &'static str {
+    match code {
+        Code::DirectionalMark => {
+            "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
+        }
+        _ => "it is invisible and can make the text read differently than it looks: remove it",
     }
 }
 
@@ -133,9 +191,10 @@ struct Shape {
     links: Vec<String>,
     notes: Vec<String>,
     emphasis: usize,
-    /// Each number's digits, sorted, and the numbers as written.
-    numbers: Vec<String>,
-    written_numbers: BTreeMap<String, String>,
+    /// The words the figures are read from (placeables and Markdown
+    /// syntax left out), when they hold a digit: read in the conventions of
+    /// the locale each is compared in ([`numbers::figures`]).
+    figure_text: Option<String>,
     /// The text, for spotting an untranslated copy.
     text: String,
     /// The HTML tags, each written one way ([`tags`]), sorted; and each as
@@ -256,16 +315,16 @@ impl Shape {
     }
 
     fn count_numbers(&mut self, words: &str) {
-        if !holds_digits(words.as_bytes()) {
-            return;
+        if holds_digits(words.as_bytes()) {
+            self.figure_text = Some(words.to_owned());
         }
-        for (digits, written) in numbers(words) {
-            self.written_numbers
-                .entry(digits.clone())
-                .or_insert(written);
-            self.numbers.push(digits);
-        }
-        self.numbers.sort();
+    }
+
+    /// The figures of the message as a writer of `lang` writes them.
+    fn figures(&self, lang: &Lang, source: Conventions) -> Vec<numbers::Figure> {
+        self.figure_text
+            .as_deref()
+            .map_or_else(Vec::new, |text| numbers::figures(text, lang, source))
     }
 
     /// Whether the two texts are the same words.
@@ -332,9 +391,11 @@ fn read_tag(text: &str) -> (String, usize) {
     let mut attributes = Vec::new();
     let mut at = name_end;
     loop {
+        // Every space the name stops at (U+2028 too), so that what follows
+        // starts on a character boundary.
         let skipped = text[at..].len()
             - text[at..]
-                .trim_start_matches([' ', '\t', '\n', '\r', '/'])
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '/')
                 .len();
         at += skipped;
         match text[at..].chars().next() {
@@ -345,9 +406,14 @@ fn read_tag(text: &str) -> (String, usize) {
             }
             Some(_) => {}
         }
-        let attribute_end = text[at..]
-            .find(|c: char| stop(c) || c == '=')
-            .map_or(text.len(), |e| at + e.max(1));
+        let attribute_end =
+            text[at..]
+                .find(|c: char| stop(c) || c == '=')
+                .map_or(text.len(), |e| match e {
+                    // A lone `=`: taken as the attribute's name, whole.
+                    0 => at + text[at..].chars().next().map_or(0, char::len_utf8),
+                    e => at + e,
+                });
         let attribute = text[at..attribute_end].to_lowercase();
         at = attribute_end;
         let after_name = text[at..].trim_start();
@@ -412,71 +478,22 @@ fn flatten_expression(expression: &ast::Expression<&str>, out: &mut String) {
     }
 }
 
-/// The numbers in a text, each as its digits alone, so that `2.5`, `2,5` and
-/// `٢٫٥` agree and `1,000`, `1 000` and `1.000` do too; with each as written.
-fn numbers(text: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let mut written = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let Some(digit) = decimal_digit(c) {
-            current.push(digit);
-            written.push(c);
-            continue;
-        }
-        let separator = matches!(
-            c,
-            '.' | ',' | ' ' | '\'' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\u{066B}' | '\u{066C}'
-        );
-        let continues = separator
-            && !current.is_empty()
-            && chars
-                .peek()
-                .is_some_and(|next| decimal_digit(*next).is_some());
-        if continues {
-            written.push(c);
-        } else if !current.is_empty() {
-            found.push((std::mem::take(&mut current), std::mem::take(&mut written)));
-        }
-    }
-    if !current.is_empty() {
-        found.push((current, written));
-    }
-    found
-}
-
-/// Whether `bytes` hold a digit [`decimal_digit`] reads: an ASCII digit,
-/// an Arabic-Indic (D9 A0–A9), Persian (DB B0–B9), Devanagari (E0 A5 A6–AF),
-/// Bengali (E0 A7 A6–AF), Thai (E0 B9 90–99) or full-width (EF BC 90–99) one.
-/// Text without digits, most of it, skips the scan by character.
+/// Whether `bytes` may hold a decimal digit: an ASCII digit, or the
+/// first byte of a character of a block that has digits (U+0660–07FF,
+/// U+0800–1FFF, U+A000–AFFF, the full-width digits, and any character past
+/// U+FFFF). Text without digits, most of it, skips the reading by character.
 fn holds_digits(bytes: &[u8]) -> bool {
-    scan::offsets_where(bytes, |b, next, third| {
+    scan::offsets_where(bytes, |b, next, _| {
         in_range(b, b'0', b'9')
-            | (b == 0xD9) & in_range(next, 0xA0, 0xA9)
-            | (b == 0xDB) & in_range(next, 0xB0, 0xB9)
+            | in_range(b, 0xD9, 0xDF)
             | (b == 0xE0)
-                & (((next == 0xA5) | (next == 0xA7)) & in_range(third, 0xA6, 0xAF)
-                    | (next == 0xB9) & in_range(third, 0x90, 0x99))
-            | (b == 0xEF) & (next == 0xBC) & in_range(third, 0x90, 0x99)
+            | (b == 0xE1)
+            | (b == 0xEA)
+            | (b == 0xEF) & (next == 0xBC)
+            | (b >= 0xF0)
     })
     .next()
     .is_some()
-}
-
-/// The ASCII digit of a decimal digit in the scripts letters are translated into.
-fn decimal_digit(c: char) -> Option<char> {
-    let zero = match c {
-        '0'..='9' => return Some(c),
-        '\u{0660}'..='\u{0669}' => 0x0660,
-        '\u{06F0}'..='\u{06F9}' => 0x06F0,
-        '\u{0966}'..='\u{096F}' => 0x0966,
-        '\u{09E6}'..='\u{09EF}' => 0x09E6,
-        '\u{0E50}'..='\u{0E59}' => 0x0E50,
-        '\u{FF10}'..='\u{FF19}' => 0xFF10,
-        _ => return None,
-    };
-    char::from_digit(c as u32 - zero, 10)
 }
 
 /// The shape of every message of a file, worked out once: a source file's
@@ -590,15 +607,34 @@ pub(super) fn compare_messages(
             changed.unpublishable = !foreign.is_empty();
             found.push(changed);
         }
+        // Set for the next finding only: reported as a warning.
+        let as_warning = std::cell::Cell::new(false);
         let mut report = |code: Code, message: String| {
-            found.push(finding(code, lang, Some(id), file.location_of(id), message));
+            let mut reported = finding(code, lang, Some(id), file.location_of(id), message);
+            if as_warning.take() {
+                reported.severity = Severity::Warning;
+            }
+            found.push(reported);
         };
         if markup == Markup::Tree {
             let html: Vec<String> = difference(&shape.html, &wanted.html)
                 .into_iter()
                 .map(|tag| shape.written_html.get(&tag).cloned().unwrap_or(tag))
                 .collect();
-            if !html.is_empty() {
+            let added = difference(&shape.html, &wanted.html);
+            if !html.is_empty()
+                && harmless_inline(&added)
+                && difference(&wanted.html, &shape.html).is_empty()
+            {
+                as_warning.set(true);
+                report(
+                    Code::RawHtml,
+                    format!(
+                        "`{id}` adds inline formatting the source does not have ({}): keep it only if the emphasis belongs in {lang}",
+                        html.join(" ")
+                    ),
+                );
+            } else if !html.is_empty() {
                 report(
                     Code::RawHtml,
                     format!(
@@ -651,35 +687,53 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        let as_written = |digits: Vec<String>, shape: &Shape| -> Vec<String> {
-            digits
-                .into_iter()
-                .map(|d| shape.written_numbers.get(&d).cloned().unwrap_or(d))
-                .collect()
-        };
-        let lost = as_written(difference(&wanted.numbers, &shape.numbers), wanted);
-        let new = as_written(difference(&shape.numbers, &wanted.numbers), shape);
-        if !new.is_empty() {
-            report(
-                Code::ChangedNumber,
-                format!(
-                    "`{id}` has numbers the source does not ({}{}): check every figure",
-                    new.join(", "),
-                    if lost.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; the source has {}", lost.join(", "))
-                    }
-                ),
+        if wanted.figure_text.is_some() || shape.figure_text.is_some() {
+            let source_conventions = Conventions::of(source_lang);
+            let found = numbers::compare(
+                &wanted.figures(source_lang, source_conventions),
+                &shape.figures(lang, source_conventions),
             );
-        } else if !lost.is_empty() {
-            report(
-                Code::MissingNumber,
+            let read = || {
                 format!(
-                    "`{id}` does not have the source's {}: check the figure, unless the translation writes it in words",
-                    lost.join(", ")
-                ),
-            );
+                    "numbers read as {lang} writes them ({})",
+                    Conventions::of(lang).describe()
+                )
+            };
+            if !found.changed.is_empty() {
+                let pairs: Vec<String> = found
+                    .changed
+                    .iter()
+                    .map(|(new, old)| format!("{new} where the source has {old}"))
+                    .collect();
+                report(
+                    Code::ChangedNumber,
+                    format!(
+                        "`{id}` has {}; {}: correct the figure",
+                        pairs.join(", "),
+                        read()
+                    ),
+                );
+            }
+            if !found.missing.is_empty() {
+                report(
+                    Code::MissingNumber,
+                    format!(
+                        "`{id}` does not have the source's {}; {}: check the figure, unless the translation writes it in words",
+                        found.missing.join(", "),
+                        read()
+                    ),
+                );
+            }
+            if !found.added.is_empty() {
+                report(
+                    Code::AddedNumber,
+                    format!(
+                        "`{id}` has {}, which the source does not have; {}: check it is meant (a date, a counter or an ordinal written as a figure is fine)",
+                        found.added.join(", "),
+                        read()
+                    ),
+                );
+            }
         }
         let identical = shape.same_text(wanted)
             && words(&shape.text) >= IDENTICAL_MIN_WORDS
@@ -694,6 +748,30 @@ pub(super) fn compare_messages(
             );
         }
     }
+}
+
+/// Whether added tags are only inline formatting without attributes, each
+/// opened and closed (`<em>…</em>`, `<br>`): a translator's emphasis, which
+/// an application shows as intended.
+fn harmless_inline(tags: &[String]) -> bool {
+    const INLINE: [&str; 9] = ["em", "strong", "b", "i", "u", "code", "span", "bdi", "br"];
+    let mut open = BTreeMap::new();
+    for tag in tags {
+        let (closing, name) = match tag.strip_prefix("</") {
+            Some(rest) => (true, rest),
+            None => (false, tag.trim_start_matches('<')),
+        };
+        let name = name.trim_end_matches('>');
+        if !INLINE.contains(&name) {
+            return false;
+        }
+        if name != "br" {
+            *open.entry(name).or_insert(0i32) += if closing { -1 } else { 1 };
+        } else if closing {
+            return false;
+        }
+    }
+    open.values().all(|n| *n == 0)
 }
 
 /// How many words a translation identical to its source must have to be

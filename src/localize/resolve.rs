@@ -5,7 +5,14 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fixed_decimal::Decimal;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_locale_core::Locale;
+use intl_memoizer::{IntlLangMemoizer, Memoizable};
+use unic_langid::LanguageIdentifier;
 
 use super::{IssueKind, LocalizeError, MessageIssue, Scope};
 use crate::config::LocaleSettings;
@@ -50,10 +57,65 @@ pub(super) fn new_bundle<'f>(lang: &Lang) -> Bundle<'f> {
     // Fluent wraps each interpolated value in FSI…PDI; markdown turns those into
     // isolates, which each renderer writes its own way.
     bundle.set_use_isolating(true);
+    bundle.set_formatter(Some(format_number));
     bundle
         .add_builtins()
         .expect("the built-in functions are added to a new bundle once");
     bundle
+}
+
+/// A number as the bundle's locale writes it: its default digits (CLDR's
+/// numbering system: Arabic-Indic in `ar`, Persian in `fa`) and grouping.
+/// `None` leaves it to Fluent (a locale ICU does not know writes Western
+/// digits either way).
+fn format_number(value: &FluentValue<'_>, intls: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let decimal: Decimal = number.as_string().parse().ok()?;
+    intls
+        .with_try_get::<LocaleDecimals, _, _>((), |decimals| {
+            let formatter = if number.options.use_grouping {
+                decimals.grouped.as_ref()
+            } else {
+                decimals.plain.as_ref()
+            };
+            formatter.map(|f| f.format(&decimal).to_string())
+        })
+        .ok()
+        .flatten()
+}
+
+/// A locale's number formatters, made once per bundle.
+struct LocaleDecimals {
+    grouped: Option<DecimalFormatter>,
+    plain: Option<DecimalFormatter>,
+}
+
+impl Memoizable for LocaleDecimals {
+    type Args = ();
+    type Error = std::convert::Infallible;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, Self::Error> {
+        let locale: Option<Locale> = lang.to_string().parse().ok();
+        let make = |grouping: GroupingStrategy| {
+            let mut options = DecimalFormatterOptions::default();
+            options.grouping_strategy = Some(grouping);
+            DecimalFormatter::try_new(locale.clone()?.into(), options).ok()
+        };
+        Ok(LocaleDecimals {
+            grouped: make(GroupingStrategy::Auto),
+            plain: make(GroupingStrategy::Never),
+        })
+    }
+}
+
+/// A whole number Fluent writes with the locale's digits but no grouping
+/// (a year, a day of the month).
+pub(super) fn ungrouped(n: impl Into<f64>) -> FluentValue<'static> {
+    let mut number = FluentNumber::new(n.into(), FluentNumberOptions::default());
+    number.options.use_grouping = false;
+    FluentValue::Number(number)
 }
 
 /// The text of a pattern that is text alone (no placeable), as Fluent
@@ -243,23 +305,48 @@ impl Resolver<'_, '_> {
     ) -> Result<Span, LocalizeError> {
         match self.plain_span(id, args) {
             Err(LocalizeError::Unresolvable { .. }) => {
-                let lang = Lang::parse("en").expect("`en` is a canonical tag");
-                let mut bundle = new_bundle(&lang);
-                bundle
-                    .add_resource(&*BUILT_IN_PAGE_TEXT)
-                    .expect("letterkit's own common.ftl defines each message once");
-                let value = format_plain(&bundle, id, args)
-                    .ok()
-                    .flatten()
-                    .expect("letterkit's own common.ftl formats every added message");
-                if lang != self.lang {
-                    self.fallbacks.insert(id.to_owned(), lang.clone());
-                }
+                let (lang, value) = self.built_in_page_text(id, args);
                 let (content, _) = markdown::parse_inline(&value, &mut |_| None);
                 Ok(Span { lang, content })
             }
             other => other,
         }
+    }
+
+    /// One of the [`ADDED_PAGE_MESSAGES`] as text exactly as formatted, its
+    /// spaces at either end kept (a separator's), without Markdown and
+    /// without control characters.
+    pub(super) fn added_page_separator(
+        &mut self,
+        id: &str,
+        args: &FluentArgs<'_>,
+    ) -> Result<Span, LocalizeError> {
+        let (lang, value) = match self.format(id, args) {
+            Ok(Formatted { lang, value, .. }) => (lang, value),
+            Err(LocalizeError::Unresolvable { .. }) => self.built_in_page_text(id, args),
+            Err(other) => return Err(other),
+        };
+        Ok(Span {
+            lang,
+            content: vec![Inline::Text(crate::text::clean_text(&value))],
+        })
+    }
+
+    /// letterkit's own English text of one of the [`ADDED_PAGE_MESSAGES`].
+    fn built_in_page_text(&mut self, id: &str, args: &FluentArgs<'_>) -> (Lang, String) {
+        let lang = Lang::parse("en").expect("`en` is a canonical tag");
+        let mut bundle = new_bundle(&lang);
+        bundle
+            .add_resource(&*BUILT_IN_PAGE_TEXT)
+            .expect("letterkit's own common.ftl defines each message once");
+        let value = format_plain(&bundle, id, args)
+            .ok()
+            .flatten()
+            .expect("letterkit's own common.ftl formats every added message");
+        if lang != self.lang {
+            self.fallbacks.insert(id.to_owned(), lang.clone());
+        }
+        (lang, value)
     }
 
     /// A chrome message, in which note references mean nothing.
@@ -275,9 +362,11 @@ impl Resolver<'_, '_> {
     /// `letter-date` message, else CLDR; ISO 8601 as the last resort.
     pub(super) fn date(&mut self, date: Date) -> Span {
         let mut args = FluentArgs::new();
+        // Day and month as plain numbers, which selectors (`[1] janvye`)
+        // match; the year without grouping (2023, not 2,023).
         args.set("day", date.day);
         args.set("month", date.month);
-        args.set("year", date.year);
+        args.set("year", ungrouped(date.year));
         for (settings, bundle) in &self.chain {
             // The parts of a date are in the date's own language: nothing to isolate.
             let own = format_plain(bundle, LETTER_DATE_MESSAGE, &args)
@@ -321,8 +410,15 @@ mod tests {
         args.set("language", "Deutsch");
         for id in crate::ids::ADDED_PAGE_MESSAGES {
             let text = format_plain(&bundle, id, &args).expect(id).expect(id);
-            assert_eq!(text, "(language: \u{2068}Deutsch\u{2069})", "{id}");
+            assert!(!text.is_empty(), "{id}");
         }
+        let text = format_plain(&bundle, crate::ids::DOCUMENT_LANGUAGE_MESSAGE, &args);
+        assert_eq!(
+            text,
+            Ok(Some("(language: \u{2068}Deutsch\u{2069})".to_owned()))
+        );
+        let text = format_plain(&bundle, crate::ids::TITLE_SEPARATOR_MESSAGE, &args);
+        assert_eq!(text, Ok(Some(". ".to_owned())));
         args.set("code", "en");
         let text = format_plain(&bundle, crate::ids::DOCUMENT_LANGUAGE_MESSAGE, &args);
         assert_eq!(text, Ok(Some("(in English)".to_owned())));

@@ -14,6 +14,7 @@ use crate::config::LocaleSettings;
 use crate::ftl::{FtlFile, read_ftl};
 use crate::ids::LOCALES_DIR;
 use crate::lang::Lang;
+use crate::location::Location;
 use crate::source::LoadError;
 
 /// One locale's Fluent files, by resource name (`common` or a letter's name).
@@ -27,6 +28,50 @@ pub struct LocaleFiles {
     /// that a letter's view holds the same parse of `common.ftl` as the
     /// project.
     pub files: BTreeMap<String, Arc<FtlFile>>,
+    /// The files found but not read (not UTF-8, or past a limit), by
+    /// resource name, where they were loaded to be checked: `check` reports
+    /// each and goes on with the others. Loading for a build refuses them.
+    pub refused: BTreeMap<String, RefusedFile>,
+}
+
+/// A Fluent file found but not read: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedFile {
+    /// The first place at fault (the first byte that is not UTF-8, the brace
+    /// past the nesting limit), or the file's start.
+    pub location: Location,
+    /// Why, with the limit it went past, and what to do.
+    pub reason: String,
+    /// Whether the location is a place in the file, not only the file.
+    pub at_place: bool,
+}
+
+impl RefusedFile {
+    /// The refusal of one file, from the error its loading returned.
+    pub fn of(error: &LoadError, shown: &Path) -> Self {
+        match error {
+            LoadError::Refused { location, message } => RefusedFile {
+                location: location.clone(),
+                reason: message.clone(),
+                at_place: true,
+            },
+            LoadError::Invalid { path, message } => RefusedFile {
+                location: Location::file_start(path),
+                reason: message.clone(),
+                at_place: false,
+            },
+            LoadError::Io { source, .. } => RefusedFile {
+                location: Location::file_start(shown),
+                reason: format!("cannot read the file: {source}"),
+                at_place: false,
+            },
+            other => RefusedFile {
+                location: Location::file_start(shown),
+                reason: other.to_string(),
+                at_place: false,
+            },
+        }
+    }
 }
 
 impl LocaleFiles {
@@ -44,10 +89,37 @@ impl LocaleFiles {
     pub fn path_of(&self, name: &str) -> PathBuf {
         self.folder.join(format!("{name}.ftl"))
     }
+
+    /// The files, or the first refusal as an error: for a command that
+    /// cannot go on without every file.
+    pub fn strict(self) -> Result<Self, LoadError> {
+        match self.refused.values().next() {
+            None => Ok(self),
+            Some(refused) if refused.at_place => Err(LoadError::Refused {
+                location: refused.location.clone(),
+                message: refused.reason.clone(),
+            }),
+            Some(refused) => Err(LoadError::Invalid {
+                path: refused.location.file.to_path_buf(),
+                message: refused.reason.clone(),
+            }),
+        }
+    }
 }
 
-/// Reads the locale's files, or only those of the resources in `only`.
+/// Reads the locale's files, or only those of the resources in `only`;
+/// a file that cannot be read is an error.
 pub(crate) fn load_locale(
+    root: &Path,
+    settings: &LocaleSettings,
+    only: Option<&[&str]>,
+) -> Result<LocaleFiles, LoadError> {
+    read_locale_files(root, settings, only)?.strict()
+}
+
+/// [`load_locale`], keeping a file that cannot be read (not UTF-8, past a
+/// limit) in [`LocaleFiles::refused`] and reading the others.
+pub(crate) fn read_locale_files(
     root: &Path,
     settings: &LocaleSettings,
     only: Option<&[&str]>,
@@ -102,11 +174,27 @@ pub(crate) fn load_locale(
     found.sort();
     let parsed = found
         .into_par_iter()
-        .map(|(stem, path, shown)| Ok((stem, Arc::new(read_ftl(&path, &shown)?))))
+        .map(|(stem, path, shown)| {
+            let read = read_ftl(&path, &shown).map_err(|e| RefusedFile::of(&e, &shown));
+            (stem, read)
+        })
         .collect::<Vec<_>>();
+    let mut files = BTreeMap::new();
+    let mut refused = BTreeMap::new();
+    for (stem, read) in parsed {
+        match read {
+            Ok(file) => {
+                files.insert(stem, Arc::new(file));
+            }
+            Err(why) => {
+                refused.insert(stem, why);
+            }
+        }
+    }
     Ok(LocaleFiles {
         settings: settings.clone(),
         folder,
-        files: parsed.into_iter().collect::<Result<_, _>>()?,
+        files,
+        refused,
     })
 }

@@ -7,8 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::LocaleFiles;
 use super::paths::visible_folders;
+use super::{LocaleFiles, RefusedFile};
 use crate::config::LocaleSettings;
 use crate::ftl::{FtlFile, read_ftl};
 use crate::lang::Lang;
@@ -38,14 +38,18 @@ pub struct TreeLocale {
 }
 
 impl TreeLocale {
-    /// Reads and parses every `.ftl` file below the folder.
+    /// Reads and parses every `.ftl` file below the folder; a file that
+    /// cannot be read (not UTF-8, past a limit) is kept in
+    /// [`LocaleFiles::refused`], and the others are read.
     pub fn load(&self) -> Result<LocaleFiles, LoadError> {
         let mut files = BTreeMap::new();
-        collect_tree(&self.folder, &self.folder, &mut files)?;
+        let mut refused = BTreeMap::new();
+        collect_tree(&self.folder, &self.folder, &mut files, &mut refused)?;
         Ok(LocaleFiles {
             settings: LocaleSettings::new(self.lang.clone()),
             folder: self.folder.clone(),
             files,
+            refused,
         })
     }
 }
@@ -68,7 +72,12 @@ pub fn load_tree(dir: &Path, source: &str) -> Result<Tree, LoadError> {
         lang,
         folder: dir.join(name),
     });
-    let source = locales.next().expect("the source locale is first").load()?;
+    // The other locales are compared with the source: it must be read whole.
+    let source = locales
+        .next()
+        .expect("the source locale is first")
+        .load()?
+        .strict()?;
     Ok(Tree {
         source,
         locales: locales.collect(),
@@ -79,6 +88,7 @@ fn collect_tree(
     root: &Path,
     folder: &Path,
     files: &mut BTreeMap<String, Arc<FtlFile>>,
+    refused: &mut BTreeMap<String, RefusedFile>,
 ) -> Result<(), LoadError> {
     let io_error = |source| LoadError::Io {
         path: folder.to_owned(),
@@ -93,7 +103,7 @@ fn collect_tree(
         let path = entry.path();
         let file_type = entry.file_type().map_err(io_error)?;
         if file_type.is_dir() {
-            collect_tree(root, &path, files)?;
+            collect_tree(root, &path, files, refused)?;
         } else if file_type.is_file() && path.extension().is_some_and(|e| e == "ftl") {
             let relative = path.strip_prefix(root).unwrap_or(&path).with_extension("");
             let resource = relative
@@ -101,7 +111,14 @@ fn collect_tree(
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            files.insert(resource, Arc::new(read_ftl(&path, &path)?));
+            match read_ftl(&path, &path) {
+                Ok(file) => {
+                    files.insert(resource, Arc::new(file));
+                }
+                Err(error) => {
+                    refused.insert(resource, RefusedFile::of(&error, &path));
+                }
+            }
         }
     }
     Ok(())
@@ -140,6 +157,13 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["sub/app"]
         );
-        assert!(tree.locales[1].load().is_err());
+        let fr = tree.locales[1].load().unwrap();
+        assert_eq!(fr.files.keys().collect::<Vec<_>>(), ["app"]);
+        let bad = &fr.refused["bad"];
+        assert!(bad.reason.contains("not UTF-8"), "{}", bad.reason);
+        assert_eq!(
+            bad.location.to_string(),
+            format!("{}:1:5", dir.path().join("fr/bad.ftl").display())
+        );
     }
 }

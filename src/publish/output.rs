@@ -13,7 +13,7 @@
 //! `.dist.letterkit-new-<pid>` and moves the previous output to
 //! `.dist.letterkit-old-<pid>` for the moment between the renames.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::io;
@@ -329,7 +329,7 @@ impl Staging {
     /// Writes `files` (paths relative to the output folder), each in one
     /// write; with `incremental`, a file whose bytes the output folder already
     /// has is linked from there instead.
-    pub fn write(&self, files: &Output) -> Result<(), BuildError> {
+    pub fn write<C: AsRef<[u8]>>(&self, files: &BTreeMap<PathBuf, C>) -> Result<(), BuildError> {
         self.written
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -344,7 +344,7 @@ impl Staging {
                 fs::create_dir_all(&folder).map_err(io_error(&folder))?;
                 made = relative.parent();
             }
-            if self.incremental && self.link_unchanged(relative, contents.as_bytes(), &path) {
+            if self.incremental && self.link_unchanged(relative, contents.as_ref(), &path) {
                 continue;
             }
             fs::write(&path, contents).map_err(io_error(&path))?;

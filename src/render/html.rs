@@ -47,6 +47,10 @@ fn write_page(document: &Document, setting: Setting) -> String {
     );
     w.newline();
     head(&mut w, &document.title, &[], |w| {
+        if let Some(sender) = &document.sender {
+            w.void("meta", &[("name", "author"), ("content", sender)]);
+            w.newline();
+        }
         if !site {
             return;
         }
@@ -71,6 +75,20 @@ fn write_page(document: &Document, setting: Setting) -> String {
             ],
         );
         w.newline();
+        let url = document
+            .base_url
+            .as_ref()
+            .map(|base| page_url(base, &document.letter, document.lang.tag()));
+        social_metadata(
+            w,
+            &SocialMetadata {
+                title: &document.title,
+                description: &document.description(),
+                lang: &document.lang,
+                alternates: document.languages.iter().map(|a| &a.lang).collect(),
+                url: url.as_deref(),
+            },
+        );
     });
     w.start("body", &[]);
     w.newline();
@@ -176,14 +194,34 @@ fn write_page(document: &Document, setting: Setting) -> String {
         span(&mut w, &document.chrome.sources_heading, page_lang);
         w.end("h2");
         w.newline();
-        w.start("ol", &[("class", "sources")]);
+        // The browser's own markers write Western digits: a page whose
+        // numbers are written otherwise writes each marker as text, which
+        // every browser shows and every screen reader reads as written.
+        let own_markers = document
+            .notes
+            .iter()
+            .any(|note| note.numeral != note.number.to_string());
+        let class = if own_markers {
+            "sources numbered"
+        } else {
+            "sources"
+        };
+        w.start("ol", &[("class", class)]);
         w.newline();
         for note in &document.notes {
             let id = format!("source-{}", note.number);
             w.start("li", &[("id", &id)]);
+            if own_markers {
+                w.element(
+                    "span",
+                    &[("class", "marker")],
+                    &format!("{}.", note.numeral),
+                );
+                w.text(" ");
+            }
             span(&mut w, &note.description, page_lang);
             if let Some(title) = &note.cited_title {
-                w.text(". ");
+                span(&mut w, &document.chrome.title_separator, page_lang);
                 span(&mut w, title, page_lang);
             }
             if let Some(language) = &note.document_language {
@@ -227,6 +265,59 @@ fn write_page(document: &Document, setting: Setting) -> String {
     end_page(w)
 }
 
+/// The address of a letter's page in `tag` on a site published at `base`
+/// (which ends in `/`): its folder, as static hosts serve `index.html`.
+pub fn page_url(base: &str, letter: &str, tag: &str) -> String {
+    format!("{base}{letter}/{tag}/")
+}
+
+/// What link previews (Open Graph, Twitter cards) show of a page.
+pub(crate) struct SocialMetadata<'a> {
+    /// The page's title.
+    pub title: &'a str,
+    /// A description under 200 characters.
+    pub description: &'a str,
+    /// The page's language.
+    pub lang: &'a Lang,
+    /// Every language the page is published in, its own included.
+    pub alternates: Vec<&'a Lang>,
+    /// The page's address, where the site's is known.
+    pub url: Option<&'a str>,
+}
+
+/// The canonical link and the Open Graph and Twitter card metadata.
+pub(crate) fn social_metadata(w: &mut HtmlWriter, page: &SocialMetadata<'_>) {
+    if let Some(url) = page.url {
+        w.void("link", &[("rel", "canonical"), ("href", url)]);
+        w.newline();
+    }
+    if !page.description.is_empty() {
+        w.void(
+            "meta",
+            &[("name", "description"), ("content", page.description)],
+        );
+        w.newline();
+    }
+    let property = |w: &mut HtmlWriter, name: &'static str, content: &str| {
+        w.void("meta", &[("property", name), ("content", content)]);
+        w.newline();
+    };
+    property(w, "og:type", "article");
+    property(w, "og:title", page.title);
+    if !page.description.is_empty() {
+        property(w, "og:description", page.description);
+    }
+    property(w, "og:locale", &page.lang.og_locale());
+    for alternate in page.alternates.iter().filter(|l| **l != page.lang) {
+        property(w, "og:locale:alternate", &alternate.og_locale());
+    }
+    if let Some(url) = page.url {
+        property(w, "og:url", url);
+    }
+    w.void("meta", &[("name", "twitter:card"), ("content", "summary")]);
+    w.newline();
+}
+
 /// The page listing every language of a letter, each named in itself.
 pub fn chooser(chooser: &Chooser) -> String {
     let mut w = HtmlWriter::new();
@@ -241,6 +332,10 @@ pub fn chooser(chooser: &Chooser) -> String {
     );
     w.newline();
     head(&mut w, &chooser.title, &[], |w| {
+        if let Some(sender) = &chooser.sender {
+            w.void("meta", &[("name", "author"), ("content", sender)]);
+            w.newline();
+        }
         for entry in &chooser.entries {
             let href = format!("{}/index.html", entry.lang.tag());
             w.void(
@@ -258,6 +353,13 @@ pub fn chooser(chooser: &Chooser) -> String {
     w.newline();
     w.start("main", &[]);
     w.newline();
+    if let Some(sender) = &chooser.sender {
+        // Data, as written: isolated, so that a name in another script keeps its order.
+        w.start("p", &[("class", "sender")]);
+        w.element("bdi", &[], sender);
+        w.end("p");
+        w.newline();
+    }
     w.start("h1", &[]);
     span(&mut w, &chooser.heading, page_lang);
     w.end("h1");
@@ -400,7 +502,7 @@ fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option
 /// A span, wrapped in an element carrying its language where it differs from
 /// the surrounding `context` language: text taken from a fallback locale, marked
 /// with the `fallback` class so that a style sheet can show it.
-fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+pub(crate) fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
     marked_span(w, span, context, Some("fallback"));
 }
 
@@ -453,13 +555,16 @@ fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
                     1 => format!("ref-{}", note.number),
                     n => format!("ref-{}-{n}", note.number),
                 };
-                let number = note.number.to_string();
                 w.start("sup", &[("class", "note-ref")]);
                 w.start("a", &[("href", &href), ("id", &id)]);
                 w.start("span", &[("class", "visually-hidden")]);
                 span(w, &note.label, context);
                 w.end("span");
-                w.element("span", &[("aria-hidden", "true")], &format!("[{number}]"));
+                w.element(
+                    "span",
+                    &[("aria-hidden", "true")],
+                    &format!("[{}]", note.numeral),
+                );
                 w.end("a");
                 w.end("sup");
             }

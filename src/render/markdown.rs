@@ -1,4 +1,4 @@
-//! The letter as CommonMark, for content management systems that take
+//! The letter as GitHub-flavoured Markdown (GFM), for content management systems that take
 //! Markdown: paragraphs, the address and signatures with hard line breaks, the
 //! subject as the heading, the list of demands, and the sources, under their
 //! heading, as footnotes (`[^1]`, the GitHub-flavoured extension most
@@ -14,7 +14,7 @@ use crate::lang::Direction;
 
 use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
 
-/// The letter as CommonMark with footnotes.
+/// The letter as GitHub-flavoured Markdown with footnotes.
 pub fn letter(document: &Document) -> String {
     let rtl = document.lang.direction() == Direction::Rtl;
     let text = |span: &Span| inline(&span.content, rtl);
@@ -73,7 +73,11 @@ pub fn letter(document: &Document) -> String {
     for note in &document.notes {
         let mut definition = format!("[^{}]: {}", note.number, text(&note.description));
         if let Some(title) = &note.cited_title {
-            definition.push_str(". ");
+            // The separator keeps its spaces at either end, which `text` trims.
+            let separator = &document.chrome.title_separator;
+            let mut raw = String::new();
+            push_inline(&separator.content, rtl, &mut raw);
+            definition.push_str(&raw.replace(['\n', '\t'], " "));
             definition.push_str(&text(title));
         }
         if let Some(language) = &note.document_language {

@@ -4,6 +4,7 @@
 pub mod email;
 pub mod html;
 pub mod markdown;
+pub mod site;
 pub mod text;
 pub mod writer;
 
@@ -37,7 +38,7 @@ pub enum Format {
     Text,
     /// An email message: flowed plain text and the standalone HTML page.
     Email,
-    /// CommonMark with footnotes, for content management systems.
+    /// GitHub-flavoured Markdown (GFM) with footnotes, for content management systems.
     Markdown,
 }
 

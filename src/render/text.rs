@@ -28,16 +28,39 @@ pub fn letter(document: &Document) -> String {
 /// read as quoted or as indentation are space-stuffed, and continuation lines
 /// have no hanging indent, which reflowing would turn into stray spaces.
 /// Lines end in LF; the email writer makes them CRLF.
-pub fn flowed(document: &Document) -> String {
-    write_lines(&layout(document, Indent::None), |line, out| {
+///
+/// Where a soft break falls between characters that no space separates (as
+/// between two Japanese characters), the text is `DelSp=yes`: a reader
+/// deletes the space that marks each soft break, so a break at a space keeps
+/// that space before the mark, and reflowing puts no space inside a word.
+pub fn flowed(document: &Document) -> Flowed {
+    let blocks = layout(document, Indent::None);
+    let delsp = blocks
+        .iter()
+        .flatten()
+        .any(|line| line.soft && !line.spaced);
+    let text = write_lines(&blocks, |line, out| {
         if line.text.starts_with([' ', '>']) || line.text.starts_with("From ") {
             out.push(' ');
         }
         out.push_str(&line.text);
         if line.soft {
+            if delsp && line.spaced {
+                out.push(' ');
+            }
             out.push(' ');
         }
-    })
+    });
+    Flowed { text, delsp }
+}
+
+/// The plain part of an email as `format=flowed` text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flowed {
+    /// The lines, ended with LF.
+    pub text: String,
+    /// Whether the text is `DelSp=yes` (RFC 3676, section 4.2).
+    pub delsp: bool,
 }
 
 /// The blocks' lines, each written by `write` and ended with LF, with a
@@ -62,6 +85,9 @@ struct Line {
     text: String,
     /// The paragraph goes on in the next line: a break only for width.
     soft: bool,
+    /// The break after the line falls at a space, not between two characters
+    /// written together.
+    spaced: bool,
 }
 
 /// Whether wrapped list items and notes indent their continuation lines.
@@ -74,6 +100,10 @@ enum Indent {
 /// The letter's blocks, each a run of lines, in reading order.
 fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
     let rtl = document.lang.direction() == Direction::Rtl;
+    let urls = link_urls(document);
+    let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let paragraph =
+        |text: &str, initial: &str, subsequent: &str| paragraph(text, initial, subsequent, &urls);
     let text = |span: &Span| plain(&span.content, rtl);
     let hang = |width: usize| match indent {
         Indent::Hanging => " ".repeat(width),
@@ -126,11 +156,11 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
     if !document.notes.is_empty() {
         blocks.push(paragraph(&text(&document.chrome.sources_heading), "", ""));
         for note in &document.notes {
-            let marker = format!("[{}] ", note.number);
-            let indent = hang(marker.len());
+            let marker = format!("[{}] ", note.numeral);
+            let indent = hang(textwrap::core::display_width(&marker));
             let mut description = text(&note.description);
             if let Some(title) = &note.cited_title {
-                description.push_str(". ");
+                description.push_str(&text(&document.chrome.title_separator));
                 description.push_str(&text(title));
             }
             if let Some(language) = &note.document_language {
@@ -142,6 +172,7 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
             lines.push(Line {
                 text: format!("{indent}{}", note.url),
                 soft: false,
+                spaced: true,
             });
             blocks.push(lines);
         }
@@ -149,9 +180,16 @@ fn layout(document: &Document, indent: Indent) -> Vec<Vec<Line>> {
     blocks
 }
 
-/// A paragraph wrapped into lines, each but the last a soft break.
-fn paragraph(text: &str, initial_indent: &str, subsequent_indent: &str) -> Vec<Line> {
-    let wrapped = wrap(text, initial_indent, subsequent_indent);
+/// A paragraph wrapped into lines, each but the last a soft break. `urls`
+/// are the addresses of the letter's links, kept whole.
+fn paragraph(
+    text: &str,
+    initial_indent: &str,
+    subsequent_indent: &str,
+    urls: &[&str],
+) -> Vec<Line> {
+    let mut spaced = Vec::new();
+    let wrapped = wrap_keeping(text, initial_indent, subsequent_indent, urls, &mut spaced);
     let lines: Vec<&str> = wrapped.split('\n').collect();
     let count = lines.len();
     lines
@@ -160,8 +198,57 @@ fn paragraph(text: &str, initial_indent: &str, subsequent_indent: &str) -> Vec<L
         .map(|(i, line)| Line {
             text: line.to_owned(),
             soft: i + 1 < count,
+            spaced: spaced.get(i).copied().unwrap_or(true),
         })
         .collect()
+}
+
+/// The address of every link in the letter, each once.
+fn link_urls(document: &Document) -> Vec<String> {
+    fn walk(content: &[Inline], urls: &mut Vec<String>) {
+        for inline in content {
+            match inline {
+                Inline::Link { url, content } => {
+                    if !urls.contains(url) {
+                        urls.push(url.clone());
+                    }
+                    walk(content, urls);
+                }
+                Inline::Emphasis(children)
+                | Inline::Strong(children)
+                | Inline::Isolate {
+                    content: children, ..
+                } => walk(children, urls),
+                Inline::Text(_) | Inline::NoteRef(_) => {}
+            }
+        }
+    }
+    let chrome = &document.chrome;
+    let mut spans: Vec<&Span> = vec![
+        &document.recipient,
+        &document.subject,
+        &document.salutation,
+        &document.closing,
+    ];
+    spans.extend(chrome.draft_notice.iter().chain(&chrome.fallback_notice));
+    for block in &document.body {
+        match block {
+            Block::Paragraph(span) => spans.push(span),
+            Block::List(items) => spans.extend(items),
+        }
+    }
+    for signatory in &document.signatories {
+        spans.extend([&signatory.title, &signatory.organisation]);
+    }
+    for note in &document.notes {
+        spans.push(&note.description);
+        spans.extend(note.cited_title.iter().chain(&note.document_language));
+    }
+    let mut urls = Vec::new();
+    for span in spans {
+        walk(&span.content, &mut urls);
+    }
+    urls
 }
 
 /// Data (a name, an address line) isolated from a right-to-left paragraph, so
@@ -199,7 +286,9 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
                 }
             }
             Inline::NoteRef(note) => {
-                out.push_str(&format!("[{}]", note.number));
+                out.push('[');
+                out.push_str(&note.numeral);
+                out.push(']');
             }
             Inline::Isolate { content, .. } => {
                 isolated(rtl, out, |out| push_plain(content, rtl, out));
@@ -212,7 +301,35 @@ fn push_plain(content: &[Inline], rtl: bool, out: &mut String) {
 /// first fit, words never broken, exactly as `textwrap::wrap` does with those
 /// options (a test holds the two to the same output), without its per-line
 /// allocations.
+#[cfg(test)]
 fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
+    wrap_keeping(
+        text,
+        initial_indent,
+        subsequent_indent,
+        &[],
+        &mut Vec::new(),
+    )
+}
+
+/// [`wrap`], keeping each of `urls` whole with what binds to it (the
+/// parentheses around it, a full stop after it) but breaking where the line
+/// breaking rules allow after that; `spaced` gets, for each line, whether the
+/// break after it falls at a space.
+///
+/// The first-fit loop is textwrap's `wrap_algorithms::wrap_first_fit` written
+/// out over the words' integer widths, each line cut from the text as soon as
+/// it is found. Calling `wrap_first_fit` instead (floating-point widths, a
+/// display-width call for each word's empty penalty, a vector of lines) made
+/// building the 100 x 30 project take 8% more CPU time (BENCHMARKS.md, "Text
+/// wrapping"), so the loop stays.
+fn wrap_keeping(
+    text: &str,
+    initial_indent: &str,
+    subsequent_indent: &str,
+    urls: &[&str],
+    spaced: &mut Vec<bool>,
+) -> String {
     let text = single_spaced(text);
     let text = text.as_ref();
     let mut out = String::with_capacity(text.len() + text.len() / 32 + initial_indent.len());
@@ -221,7 +338,7 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         balance_isolates(text.trim_end(), &mut open, &mut out);
         return out;
     }
-    let words = words_keeping_urls(text);
+    let words = words_keeping_urls(text, urls);
     let widths = [
         WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)),
         WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)),
@@ -234,8 +351,10 @@ fn wrap(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         }
         let Some(last) = words.last() else {
             lines += 1;
+            spaced.push(true);
             return;
         };
+        spaced.push(!last.whitespace.is_empty());
         let len: usize = words.iter().map(|w| w.len() + w.whitespace.len()).sum();
         let indent = if lines == 0 {
             initial_indent
@@ -309,7 +428,7 @@ fn balance_isolates(line: &str, open: &mut usize, out: &mut String) {
 /// skip the line segmenter, the costliest step of rendering text. Anything
 /// else (hyphens, slashes, quotation marks, CJK, Thai, Brahmic scripts) goes
 /// to the segmenter.
-fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
+fn words_keeping_urls<'a>(line: &'a str, urls: &[&str]) -> Vec<Word<'a>> {
     let bytes = line.as_bytes();
     let mut words = Vec::with_capacity(line.len() / 5 + 1);
     let mut rest_start = 0;
@@ -343,7 +462,8 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
         let width = if unbreakable {
             Some(width)
         } else {
-            is_url_like(chunk).then(|| textwrap::core::display_width(chunk))
+            (is_url_like(chunk) && known_url(chunk, urls).is_none())
+                .then(|| textwrap::core::display_width(chunk))
         };
         if let Some(width) = width {
             words.push(Word {
@@ -354,22 +474,9 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
             });
             continue;
         }
-        // Byte ranges of the pieces between break opportunities, except after
-        // a hyphen: a line ending in one reads as a word split in two, so
-        // "US-Mexican" stays whole.
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        let mut start = 0;
-        for part in WordSeparator::UnicodeBreakProperties.find_words(chunk) {
-            let end = start + part.word.len() + part.whitespace.len();
-            match pieces.last_mut() {
-                Some(last) if chunk[..last.1].ends_with('-') => last.1 = end,
-                _ => pieces.push((start, end)),
-            }
-            start = end;
-        }
         let first = words.len();
         words.extend(
-            pieces
+            pieces_keeping_urls(chunk, urls)
                 .into_iter()
                 .map(|(start, end)| Word::from(&chunk[start..end])),
         );
@@ -378,6 +485,101 @@ fn words_keeping_urls(line: &str) -> Vec<Word<'_>> {
         }
     }
     words
+}
+
+/// Byte ranges of the pieces of a chunk without spaces between which a line
+/// may break: at the line-break opportunities of UAX #14, except after a
+/// hyphen (a line ending in one reads as a word split in two, so
+/// "US-Mexican" stays whole) and inside one of `urls`, which stays whole
+/// with what binds to it on either side: its opening parenthesis, and its
+/// closing one with a full stop after it. Text written against it, as
+/// Japanese is, may still go to the next line.
+fn pieces_keeping_urls(chunk: &str, urls: &[&str]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // The URL found last, glued to the first piece of what follows it.
+    let mut glued: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    loop {
+        let rest = &chunk[offset..];
+        let found = known_url(rest, urls);
+        let before = found.map_or(rest.len(), |(start, _)| start);
+        let mut parts = pieces(&rest[..before])
+            .into_iter()
+            .map(|(from, to)| (from + offset, to + offset));
+        if let Some((from, end)) = glued.take() {
+            // The rest starts with the URL's last character: whether a line
+            // may break after the URL is the rules' call on that character
+            // and what follows it ("(URL)." is one piece, "(URL)に" two),
+            // but letters and digits written against the address, which the
+            // rules bind to it ("(URL)พบ"), may go to the next line.
+            let to = parts.next().map_or(end, |(_, to)| to.max(end));
+            let binding = chunk[end..to]
+                .char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map_or(to, |(at, _)| end + at);
+            out.push((from, binding));
+            if binding < to {
+                out.push((binding, to));
+            }
+        }
+        out.extend(parts);
+        let Some((start, end)) = found else {
+            break;
+        };
+        // The URL binds to what precedes it in its chunk ("(").
+        let from = match out.last() {
+            Some(&(from, to)) if to == offset + start && from >= offset => {
+                out.pop();
+                from
+            }
+            _ => offset + start,
+        };
+        let end = offset + end;
+        let last_char = chunk[..end].chars().next_back().map_or(0, char::len_utf8);
+        glued = Some((from, end));
+        offset = end - last_char;
+        if offset + last_char == chunk.len() {
+            out.push((from, end));
+            break;
+        }
+    }
+    out
+}
+
+/// The byte ranges of the pieces of `chunk` between line-break
+/// opportunities, none ending after a hyphen.
+fn pieces(chunk: &str) -> Vec<(usize, usize)> {
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for part in WordSeparator::UnicodeBreakProperties.find_words(chunk) {
+        let end = start + part.word.len() + part.whitespace.len();
+        match pieces.last_mut() {
+            Some(last) if chunk[..last.1].ends_with('-') => last.1 = end,
+            _ => pieces.push((start, end)),
+        }
+        start = end;
+    }
+    pieces
+}
+
+/// Where the first of `urls` to appear in `chunk` is, as a byte range, with
+/// the closing parenthesis after it; the longest where several start at the
+/// same place.
+fn known_url(chunk: &str, urls: &[&str]) -> Option<(usize, usize)> {
+    if urls.is_empty() || !is_url_like(chunk) {
+        return None;
+    }
+    let (start, len) = urls
+        .iter()
+        .filter_map(|url| chunk.find(url).map(|at| (at, url.len())))
+        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)))?;
+    let end = start + len;
+    let end = if chunk[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
+    };
+    Some((start, end))
 }
 
 /// `text` with every run of ASCII white space made one space and none at either end;
@@ -451,7 +653,7 @@ mod tests {
     /// The width [`words_keeping_urls`] gives `word` without the segmenter:
     /// one column a character, when every character binds.
     fn unbreakable_width(word: &str) -> Option<usize> {
-        let words = words_keeping_urls(word);
+        let words = words_keeping_urls(word, &[]);
         let judged = word.chars().all(|c| binds(u32::from(c)));
         match words.as_slice() {
             [only] if judged => Some(only.width),
@@ -754,5 +956,80 @@ mod tests {
         for line in wrapped.lines() {
             assert!(textwrap::core::display_width(line) <= WIDTH, "{line}");
         }
+    }
+
+    const REPORT: &str =
+        "https://example.org/reports/2025/climate-displacement-in-the-pacific-region";
+
+    fn widest(text: &str) -> usize {
+        text.lines()
+            .map(textwrap::core::display_width)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn japanese_after_a_link_goes_to_the_next_line_not_onto_the_address() {
+        let text = format!(
+            "詳しくは報告書 ({REPORT})に記載されています。影響を受けた人々の数は過去十年で二倍になりました。"
+        );
+        let wrapped = wrap_keeping(&text, "", "", &[REPORT], &mut Vec::new());
+        assert!(
+            wrapped.lines().any(|l| l == format!("({REPORT})")),
+            "{wrapped}"
+        );
+        let rest = wrapped.lines().filter(|l| !l.contains(REPORT));
+        assert!(
+            rest.clone()
+                .all(|l| textwrap::core::display_width(l) <= WIDTH)
+        );
+        assert!(rest.count() >= 2, "{wrapped}");
+        assert_eq!(wrapped.replace('\n', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_full_stop_after_a_link_stays_with_its_address() {
+        let text = format!("{} the report ({REPORT}). Then more", "x".repeat(50));
+        let wrapped = wrap_keeping(&text, "", "", &[REPORT], &mut Vec::new());
+        assert!(
+            wrapped.lines().any(|l| l == format!("({REPORT}).")),
+            "{wrapped}"
+        );
+        let with_paren = format!("{REPORT}_(part)");
+        let text = format!("{} ({with_paren})に", "語".repeat(30));
+        let wrapped = wrap_keeping(&text, "", "", &[&with_paren], &mut Vec::new());
+        assert!(
+            wrapped.lines().any(|l| l == format!("({with_paren})")),
+            "{wrapped}"
+        );
+    }
+
+    #[test]
+    fn cjk_arabic_and_thai_lines_fit_the_width_by_display_width() {
+        let japanese =
+            "気候変動による洪水で、二〇二四年一月に二千三百十八人が家を失いました。".repeat(4);
+        let arabic = "تسببت الفيضانات في تشريد آلاف الأسر في المنطقة خلال الشتاء الماضي، ".repeat(6);
+        // "Thai language, the nation's official language" and so on, without spaces.
+        let thai = "ภาษาไทยเป็นภาษาราชการของประเทศไทยและเป็นภาษาแม่ของคนส่วนใหญ่ในประเทศ".repeat(3);
+        for text in [japanese.as_str(), arabic.as_str(), thai.as_str()] {
+            let wrapped = wrap(text, "", "");
+            assert!(wrapped.lines().count() > 1, "{wrapped}");
+            assert!(widest(&wrapped) <= WIDTH, "{wrapped}");
+            assert_eq!(non_space(&wrapped), non_space(text));
+        }
+        // Thai breaks between words, by the segmenter's dictionary.
+        let wrapped = wrap(&thai, "", "");
+        assert!(wrapped.lines().all(|l| thai.contains(l)), "{wrapped}");
+    }
+
+    #[test]
+    fn breaks_between_characters_are_told_from_breaks_at_spaces() {
+        let mut spaced = Vec::new();
+        let wrapped = wrap_keeping(&"語".repeat(50), "", "", &[], &mut spaced);
+        assert_eq!(wrapped.lines().count(), 2);
+        assert_eq!(spaced, [false, false]);
+        let mut spaced = Vec::new();
+        wrap_keeping(&"word ".repeat(20), "", "", &[], &mut spaced);
+        assert_eq!(spaced, [true, false]);
     }
 }

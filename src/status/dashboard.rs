@@ -61,8 +61,10 @@ impl Dashboard {
                 })
             })
             .collect();
+        // A badge per letter and locale; the page text has its row, no badge.
         let badges = entries
             .iter()
+            .filter(|entry| entry.row.coverage.letter != crate::coverage::PAGE_TEXT)
             .map(|entry| {
                 (
                     format!("{}-{}.svg", entry.row.coverage.letter, entry.lang.tag()),

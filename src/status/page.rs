@@ -76,7 +76,11 @@ pub fn page(entries: &[Entry<'_>]) -> String {
         let row = entry.row;
         let coverage = &row.coverage;
         w.start("tr", &[]);
-        w.element("th", &[("scope", "row")], &coverage.letter);
+        if coverage.letter == crate::coverage::PAGE_TEXT {
+            w.element("th", &[("scope", "row")], "page text (common.ftl)");
+        } else {
+            w.element("th", &[("scope", "row")], &coverage.letter);
+        }
         w.start("td", &[]);
         w.element(
             "span",
@@ -175,13 +179,20 @@ fn bar(w: &mut HtmlWriter, percent: usize) {
 pub fn badge(entry: &Entry<'_>) -> String {
     let coverage = &entry.row.coverage;
     let label = entry.lang.tag();
-    let value = format!("{}%", percent(coverage.translated, coverage.total));
+    // Words, as `min-coverage` counts them; a stale translation counts as
+    // translated and is named beside.
+    let stale = entry.row.stale;
+    let value = if stale > 0 {
+        format!("{}%, {stale} stale", coverage.percent())
+    } else {
+        format!("{}%", coverage.percent())
+    };
     // Verdana at 11px averages under 7px a character.
     let label_width = 10 + 7 * label.chars().count();
     let value_width = 10 + 7 * value.chars().count();
     let width = label_width + value_width;
     // White text on these keeps a contrast of at least 4.5:1.
-    let colour = if coverage.translated == coverage.total {
+    let colour = if coverage.translated == coverage.total && stale == 0 {
         "#2e7d32"
     } else {
         "#8a5a00"

@@ -54,7 +54,11 @@ fn a_new_project_builds_checks_and_syncs_clean_at_once() {
     assert_eq!(build.code, 0, "{}", build.transcript());
     assert_eq!(
         build.stderr,
-        format!("built 8 files in {}\n", project.join("dist").display())
+        format!(
+            "note: {}\nbuilt 10 files in {}\n",
+            letterkit::publish::NO_BASE_URL_NOTICE,
+            project.join("dist").display()
+        )
     );
     let es = fs::read_to_string(project.join("dist/sample-letter/es/index.html")).unwrap();
     assert!(
@@ -126,8 +130,11 @@ fn a_second_letter_and_a_third_locale_keep_the_project_clean() {
     ok(&project, &["locale", "add", "fr"]);
     let check = ok(&project, &["check"]);
     assert!(
-        check
-            .contains("second-letter                fr       no        draft           0/25    0%"),
+        check.contains(
+            "second-letter                fr       no        draft           0/10    0%        0/36"
+        ) && check.contains(
+            "common                       fr       no        draft           0/19    0%       0/107"
+        ),
         "{check}"
     );
     ok(&project, &["build"]);
@@ -278,7 +285,7 @@ fn quiet_drops_progress_and_verbose_names_every_file() {
         "{}",
         verbose.stderr
     );
-    assert!(lines.last().unwrap().starts_with("built 8 files in "));
+    assert!(lines.last().unwrap().starts_with("built 10 files in "));
     let both = letterkit(project.path(), &["-q", "-v", "build"]);
     assert_eq!(both.code, 2, "{}", both.transcript());
 }

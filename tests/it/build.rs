@@ -39,6 +39,10 @@ fn build_writes_every_page_of_the_shipped_letter() {
         expected.push(format!("{LETTER}/{locale}/index.html"));
         expected.push(format!("{LETTER}/{locale}/letter.txt"));
         expected.push(format!("status/{LETTER}-{locale}.svg"));
+        expected.push(match locale {
+            "en" => "index.html".to_owned(),
+            other => format!("index.{other}.html"),
+        });
     }
     expected.sort();
     assert_eq!(files, expected);

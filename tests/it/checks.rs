@@ -28,6 +28,17 @@ const PLURAL: &str = "a = { $n ->\n    [one] one file\n   *[other] { $n } files\
 
 const CASES: &[Case] = &[
     Case {
+        code: "unreadable-file",
+        at: "fr/app.ftl:1:37",
+        locale: "fr",
+        source: &[("app", "a = Open\n")],
+        broken: &[(
+            "app",
+            "a = {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\"x\"}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}\n",
+        )],
+        fixed: &[("app", "a = Ouvrir\n")],
+    },
+    Case {
         code: "missing-file",
         at: "fr/other.ftl:1:1",
         locale: "fr",
@@ -45,7 +56,7 @@ const CASES: &[Case] = &[
     },
     Case {
         code: "syntax-error",
-        at: "fr/app.ftl:2:15",
+        at: "fr/app.ftl:2:1",
         locale: "fr",
         source: &[("app", "a = Hello\nb = Bye\n")],
         broken: &[("app", "a = Bonjour\nb = Au revoir }\n")],
@@ -305,8 +316,16 @@ const CASES: &[Case] = &[
         at: "fr/app.ftl:1:1",
         locale: "fr",
         source: &[("app", "a = 2.5 million people in 2022\n")],
-        broken: &[("app", "a = 2,6 millions de personnes en 2022\n")],
+        broken: &[("app", "a = 25 millions de personnes en 2022\n")],
         fixed: &[("app", "a = 2,5 millions de personnes en 2022\n")],
+    },
+    Case {
+        code: "added-number",
+        at: "fr/app.ftl:1:1",
+        locale: "fr",
+        source: &[("app", "a = Step one: open the file\n")],
+        broken: &[("app", "a = Étape 1 : ouvrez le fichier\n")],
+        fixed: &[("app", "a = Première étape : ouvrez le fichier\n")],
     },
     Case {
         code: "missing-number",
@@ -448,7 +467,7 @@ fn a_message_with_attributes_alone_is_missing_until_translated() {
     let run = check_tree(dir.path());
     assert!(
         run.stdout.contains(
-            "(all files)                  fr       yes       draft            1/2   50%         1/1"
+            "(all files)                  fr       yes       draft            1/2   99%         1/1"
         ),
         "{}",
         run.stdout
@@ -504,12 +523,18 @@ fn an_unreadable_file_in_any_locale_of_a_tree_fails_the_check() {
     );
     fs::write(dir.path().join("l10n/fr/bad.ftl"), b"a = \xff\n").unwrap();
     let run = check_tree(dir.path());
-    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.is_empty(), "{}", run.transcript());
     assert!(
-        run.stderr
-            .starts_with("error: l10n/fr/bad.ftl:1:5: this file is not UTF-8"),
+        run.stdout
+            .contains("error: [unreadable-file] fr: this file is not UTF-8"),
         "{}",
-        run.stderr
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--> l10n/fr/bad.ftl:1:5"),
+        "{}",
+        run.stdout
     );
 }
 
@@ -522,6 +547,58 @@ fn two_files_of_a_tree_may_define_the_same_id() {
     ];
     write_tree(dir.path(), files, "lv", files);
     assert_eq!(tree_findings(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn numbers_are_read_as_each_locale_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let source: &[(&str, &str)] = &[(
+        "app",
+        "a = The floods of January 2024 cut the road for two weeks. In 2024, 2,318 people had to leave, twice as many as before.\nb = It costs 2.5 million euros, by November.\n",
+    )];
+    let faithful = [
+        (
+            "de",
+            "a = Das Hochwasser vom Januar 2024 hat die Straße zwei Wochen lang unterbrochen. Im Tal mussten 2024 2.318 Menschen gehen, doppelt so viele wie davor.\nb = Es kostet 2,5 Millionen Euro, bis November.\n",
+        ),
+        (
+            "ja",
+            "a = 2024年1月の洪水で道路が2週間寸断された。2024年には2,318人が避難し、2倍になった。\nb = 費用は250万ユーロで、11月までに。\n",
+        ),
+        (
+            "fr",
+            "a = Les crues de janvier 2024 ont coupé la route deux semaines. En 2024, 2\u{202F}318 personnes ont dû partir, deux fois plus qu’avant.\nb = Cela coûte 2,5\u{A0}millions d’euros, d’ici novembre.\n",
+        ),
+        (
+            "fa",
+            "a = سیل ژانویهٔ ۲۰۲۴ جاده را دو هفته بست. در ۲۰۲۴، ۲٬۳۱۸ نفر ناچار به ترک شدند.\nb = هزینه ۲٫۵ میلیون یورو است، تا نوامبر.\n",
+        ),
+    ];
+    for (locale, text) in faithful {
+        write_tree(dir.path(), source, locale, &[("app", text)]);
+        assert_eq!(tree_findings(dir.path()), Vec::<String>::new(), "{locale}");
+    }
+    let planted = [
+        (
+            "de",
+            "a = Das Hochwasser vom Januar 2024 hat die Straße zwei Wochen lang unterbrochen. Im Tal mussten 2042 2.318 Menschen gehen, doppelt so viele wie davor.\nb = Es kostet 25 Millionen Euro, bis November.\n",
+        ),
+        (
+            "ja",
+            "a = 2024年1月の洪水で道路が2週間寸断された。2024年には2,381人が避難し、2倍になった。\nb = 費用は25万ユーロで、11月までに。\n",
+        ),
+    ];
+    for (locale, text) in planted {
+        write_tree(dir.path(), source, locale, &[("app", text)]);
+        assert_eq!(
+            tree_findings(dir.path()),
+            [
+                format!("changed-number {locale} a l10n/{locale}/app.ftl:1:1"),
+                format!("changed-number {locale} b l10n/{locale}/app.ftl:2:1"),
+            ],
+            "{locale}"
+        );
+    }
 }
 
 #[test]

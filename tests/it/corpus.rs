@@ -25,8 +25,9 @@ fn a_generated_project_builds_every_page() {
     let run = letterkit(dir.path(), &["build"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     // Per letter: a page and a text per locale, and the language chooser;
-    // then the dashboard, with a badge per letter and locale.
-    let pages = 3 * (5 * 2 + 1) + 1 + 3 * 5;
+    // then the dashboard, with a badge per letter and locale; then the
+    // site's index in each locale.
+    let pages = 3 * (5 * 2 + 1) + 1 + 3 * 5 + 5;
     assert!(
         run.stderr.contains(&format!("built {pages} files")),
         "{}",

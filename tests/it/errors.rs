@@ -192,7 +192,7 @@ fn a_letter_folder_without_letter_toml_is_named() {
 
 #[test]
 fn hostile_nesting_is_refused_or_flattened_never_a_crash() {
-    let stderr = fails("deep_placeables", &["check"], |p| {
+    let stderr = fails("deep_placeables", &["build"], |p| {
         let deep = format!(
             "closing = {}\"x\"{}",
             "{".repeat(10_000),
@@ -238,7 +238,7 @@ fn a_byte_order_mark_is_accepted_and_other_encodings_are_located() {
     let run = letterkit(project.path(), &["check", "--locale", "es"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 
-    let stderr = fails("latin1_file", &["check"], |p| {
+    let stderr = fails("latin1_file", &["build"], |p| {
         let es = p.join("locales/es/notice.ftl");
         let mut bytes = std::fs::read(&es).unwrap();
         let at = bytes.windows(2).position(|w| w == "í".as_bytes()).unwrap();

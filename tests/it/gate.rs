@@ -45,7 +45,9 @@ fn a_typo_in_an_optional_locale_publishes_everything_else() {
     assert!(
         build
             .stderr
-            .contains(&format!("warning: {LETTER} (es): locales/es/{LETTER}.ftl:"))
+            .contains(&format!(
+                "warning: {LETTER} (es): `closing` is not published as written (locales/es/{LETTER}.ftl:"
+            ))
             && build.stderr.contains("[syntax-error]"),
         "{}",
         build.stderr

@@ -16,6 +16,24 @@ fn refused(run: &Run, expected: &str) {
     assert!(run.stderr.contains(expected), "{}", run.transcript());
 }
 
+/// `check` reports the file as an `unreadable-file` finding, saying
+/// `expected`, and goes on with the rest (exit 1, nothing on stderr).
+fn reported(run: &Run, expected: &str) {
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(run.stderr.is_empty(), "{}", run.transcript());
+    assert!(
+        run.stdout.contains("error: [unreadable-file] es: "),
+        "{}",
+        run.transcript()
+    );
+    assert!(run.stdout.contains(expected), "{}", run.transcript());
+    assert!(
+        run.stdout.contains("--> locales/es/notice.ftl:"),
+        "{}",
+        run.transcript()
+    );
+}
+
 /// Appends `text` to the Spanish letter file of a copy of the small fixture.
 fn with_spanish(text: &str) -> tempfile::TempDir {
     let project = copy_project(&fixture("small"));
@@ -32,12 +50,14 @@ fn a_fifty_megabyte_fluent_file_is_refused_without_being_read() {
     let file = fs::File::create(project.path().join("locales/es/notice.ftl")).unwrap();
     // Sparse: the size is all that is looked at.
     file.set_len(50 * 1024 * 1024).unwrap();
-    for command in ["check", "build"] {
-        refused(
-            &letterkit(project.path(), &[command]),
-            "error: locales/es/notice.ftl: the file has 52428800 bytes; letterkit reads Fluent files of at most 1048576 bytes",
-        );
-    }
+    refused(
+        &letterkit(project.path(), &["build"]),
+        "error: locales/es/notice.ftl: the file has 52428800 bytes; letterkit reads Fluent files of at most 1048576 bytes",
+    );
+    reported(
+        &letterkit(project.path(), &["check"]),
+        "the file has 52428800 bytes; letterkit reads Fluent files of at most 1048576 bytes",
+    );
 }
 
 #[test]
@@ -45,6 +65,10 @@ fn a_ten_megabyte_line_is_refused() {
     let line = format!("huge = {}\n", "palabra ".repeat(10 * 1024 * 1024 / 8));
     let project = with_spanish(&line);
     refused(
+        &letterkit(project.path(), &["build"]),
+        "letterkit reads Fluent files of at most 1048576 bytes",
+    );
+    reported(
         &letterkit(project.path(), &["check"]),
         "letterkit reads Fluent files of at most 1048576 bytes",
     );
@@ -62,6 +86,12 @@ fn a_hundred_thousand_messages_are_refused() {
         &letterkit(project.path(), &["build"]),
         &format!(
             "error: locales/es/notice.ftl: the file has 100010 entries; letterkit reads Fluent files of at most {MAX_FTL_ENTRIES}: split it"
+        ),
+    );
+    reported(
+        &letterkit(project.path(), &["check"]),
+        &format!(
+            "the file has 100010 entries; letterkit reads Fluent files of at most {MAX_FTL_ENTRIES}: split it"
         ),
     );
 }

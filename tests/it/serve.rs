@@ -136,3 +136,70 @@ fn the_preview_follows_the_translator_through_edits_and_errors() {
     let (status, _, _) = get(&server, "/../letterkit.toml", "en");
     assert_eq!(status, 404, "nothing outside the output folder");
 }
+
+/// A GET request with the given `Host`; the status code and the headers.
+fn get_with_host(server: &Serve, path: &str, host: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let head = response.split("\r\n\r\n").next().unwrap_or("");
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_lowercase())
+}
+
+#[test]
+fn the_preview_weighs_languages_and_answers_only_to_its_own_names() {
+    let project = copy_project(&crate::support::shipped());
+    let server = serve(project.path());
+    let letter = crate::support::LETTER;
+    for (accept, lang) in [
+        ("en;q=0.1, fr;q=0.9", "fr"),
+        ("fr;q=0", "en"),
+        ("de, ht;q=0.5", "ht"),
+        ("es-MX", "es"),
+        ("en;q=0, *;q=0.3", "es"),
+    ] {
+        let (status, head, _) = get(&server, "/", accept);
+        assert_eq!(status, 302, "{accept}");
+        assert!(
+            head.contains(&format!("location: /{letter}/{lang}/index.html")),
+            "{accept}: {head}"
+        );
+    }
+    let (status, _, body) = get(&server, "/status", "en");
+    assert_eq!(status, 200);
+    assert!(body.contains("<title>Translation status</title>"), "{body}");
+    let port = server.address.rsplit(':').next().unwrap().to_owned();
+    for host in [format!("localhost:{port}"), format!("[::1]:{port}")] {
+        assert_eq!(get_with_host(&server, "/status/", &host).0, 200, "{host}");
+    }
+    for host in [
+        "attacker.example".to_owned(),
+        format!("attacker.example:{port}"),
+    ] {
+        assert_eq!(get_with_host(&server, "/status/", &host).0, 421, "{host}");
+    }
+}
+
+#[test]
+fn a_lone_letter_is_offered_in_its_own_locales_only() {
+    let project = copy_project(&fixture("small"));
+    let root = project.path();
+    edit(
+        &root.join("content/notice/letter.toml"),
+        "date = 2024-03-01",
+        "locales = [\"en\"]\ndate = 2024-03-01",
+    );
+    std::fs::remove_file(root.join("locales/es/notice.ftl")).unwrap();
+    let server = serve(root);
+    let (status, head, _) = get(&server, "/", "es, en;q=0.5");
+    assert_eq!(status, 302);
+    assert!(head.contains("location: /notice/en/index.html"), "{head}");
+    let (status, _, _) = get(&server, "/notice/es/index.html", "es");
+    assert_eq!(status, 404, "no page for a locale the letter is not in");
+}

@@ -43,9 +43,9 @@ fn adding_a_locale_scaffolds_every_message_commented_out() {
         check.transcript()
     );
     assert!(
-        check
-            .stdout
-            .contains("notice                       pt-BR    no        draft           0/25    0%"),
+        check.stdout.contains(
+            "notice                       pt-BR    no        draft           0/10    0%        0/48"
+        ),
         "{}",
         check.stdout
     );
@@ -163,12 +163,36 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
     assert_eq!(letterkit(root, &["locale", "sync"]).code, 0);
     assert_eq!(synced_files(), before);
 
-    // Updating the stale translation clears its flag at the next sync.
+    // Editing the stale translation alone (a final comma deleted) keeps it
+    // stale, through a sync too: only a deliberate act clears it.
     let es = root.join("locales/es/notice.ftl");
-    edit(&es, "closing = Atentamente,", "closing = Muy atentamente,");
+    edit(&es, "closing = Atentamente,", "closing = Atentamente");
     assert_eq!(letterkit(root, &["locale", "sync"]).code, 0);
+    let check = letterkit(root, &["check", "--locale", "es"]);
+    assert!(
+        check.stdout.contains("[stale-translation] es: `closing`"),
+        "{}",
+        check.stdout
+    );
+    assert!(read(root, "locales/es/notice.ftl").contains("#   was: Yours,"));
+
+    // `locale resolve` clears it, and removes the flag.
+    let resolve = letterkit(root, &["locale", "resolve", "es", "closing"]);
+    assert_eq!(resolve.code, 0, "{}", resolve.transcript());
+    assert_eq!(resolve.stdout, "es: `closing` (notice) marked up to date\n");
     let es_text = read(root, "locales/es/notice.ftl");
     assert!(!es_text.contains("#   was: Yours,"), "{es_text}");
+    assert!(es_text.contains("\nclosing = Atentamente\n"), "{es_text}");
+    let check = letterkit(root, &["check", "--locale", "es"]);
+    assert!(
+        !check.stdout.contains("[stale-translation] es: `closing`"),
+        "{}",
+        check.stdout
+    );
+    let unknown = letterkit(root, &["locale", "resolve", "es", "no-such-message"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.transcript());
+    assert_eq!(letterkit(root, &["locale", "sync"]).code, 0);
+    let es_text = read(root, "locales/es/notice.ftl");
     assert!(
         es_text.contains("#   was: Open the library on Sundays"),
         "{es_text}"
@@ -179,7 +203,7 @@ fn translate_change_the_source_sync_and_see_what_is_left() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["locale"] == "es")
+        .find(|r| r["locale"] == "es" && r["letter"] == "notice")
         .unwrap();
     assert_eq!(es_row["stale"], 1);
     assert_eq!(es_row["state"], "partial", "demand-report is new: {es_row}");

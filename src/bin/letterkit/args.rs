@@ -14,7 +14,8 @@ macro_rules! exit_codes {
 Exit codes:
   0  success (check: no errors in any required locale)
   1  check found errors in a required locale, build --strict found untranslated
-     messages, or locale sync --check found changes to make
+     messages, locale sync --check found changes to make, or import found a
+     translation with an error (and wrote nothing)
   2  usage, configuration, input or output error"
     };
 }
@@ -157,6 +158,10 @@ pub enum Command {
         /// The output folder (default: output-dir from letterkit.toml).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// A host name the preview also answers to, besides localhost,
+        /// 127.0.0.1 and [::1] (repeatable).
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Add a locale, or bring locales in line with the source.
     #[command(subcommand)]
@@ -166,6 +171,46 @@ pub enum Command {
         "letterkit locale sync --check  # for CI: exit 1 if a sync would change something",
     ))]
     Locale(LocaleCommand),
+    /// Write a locale's messages as XLIFF 1.2 or PO, for a translation tool (CAT tool).
+    ///
+    /// Every message of the locale, with its source text, its translation and its state
+    /// (translated, needs-translation, or needs-review-translation when stale) and the notes
+    /// for translators. Placeables, note references and link addresses are marked so that
+    /// the tool keeps them. Bring the translated file back with `letterkit import`.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit export --format xliff --locale fr --out fr.xlf",
+        "letterkit export --format po --locale pt-BR --letter open-letter-2025 --out pt-BR.po",
+    ))]
+    Export {
+        /// The file format.
+        #[arg(long, value_enum)]
+        format: InterchangeFormat,
+        /// Only this letter (repeatable; default: every letter and the page text).
+        #[arg(long = "letter", value_name = "LETTER")]
+        letters: Vec<String>,
+        /// The locale translated into.
+        #[arg(long, value_name = "TAG")]
+        locale: String,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write the translations of an XLIFF or PO file back into the locale's Fluent files.
+    ///
+    /// Writes each unit marked translated whose source text is still the project's,
+    /// and nothing else: other messages, comments and formatting stay as they are.
+    /// Units made from an older source text are reported as stale and left out. If
+    /// any translation has an error (as `check` reports it), nothing is written.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit import fr.xlf",
+        "letterkit import pt-BR.po && letterkit check --locale pt-BR",
+    ))]
+    Import {
+        /// The XLIFF (.xlf, .xliff) or PO (.po) file.
+        file: PathBuf,
+    },
     /// Print one letter in one locale to standard output.
     #[command(after_help = EXIT_CODES)]
     #[command(after_long_help = examples!(
@@ -322,7 +367,7 @@ pub enum RenderFormat {
     Html,
     /// An email message (MIME): flowed plain text and the HTML page.
     Email,
-    /// CommonMark with footnotes, for a CMS.
+    /// GitHub-flavoured Markdown (GFM) with footnotes, for a CMS.
     Markdown,
 }
 
@@ -341,6 +386,10 @@ pub enum LocaleCommand {
     Add {
         /// The locale's BCP 47 tag, in canonical form (`pt-BR`, not `pt_BR`).
         tag: String,
+        /// Also add the locale to this letter's `locales` (a letter that lists
+        /// its locales gets no file for a locale it does not list); repeatable.
+        #[arg(long = "letter", value_name = "LETTER")]
+        letters: Vec<String>,
     },
     /// Bring locales in line with the source after it changed, keeping every translation.
     ///
@@ -359,6 +408,31 @@ pub enum LocaleCommand {
         #[arg(long)]
         check: bool,
     },
+    /// Mark stale translations as up to date on purpose, after reviewing them.
+    ///
+    /// A translation stays stale after its source changed until it is cleared on
+    /// purpose: by deleting the flag `locale sync` wrote above it, or with this
+    /// command. Editing the translation alone does not clear it.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit locale resolve fr body-intro closing",
+    ))]
+    Resolve {
+        /// The locale.
+        tag: String,
+        /// The message ids whose translations are still right (or now updated).
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+}
+
+/// The formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InterchangeFormat {
+    /// XLIFF 1.2: Trados, memoQ, Smartcat, OmegaT, Weblate, Crowdin.
+    Xliff,
+    /// GNU gettext PO: Poedit, Weblate, Crowdin, Pootle.
+    Po,
 }
 
 /// How `status` prints its table.

@@ -20,7 +20,8 @@ use letterkit::schema::Schema;
 use letterkit::{check, localize, scaffold, status, sync};
 
 use args::{
-    CheckFormat, Cli, ColorWhen, Command, LocaleCommand, RenderFormat, SchemaFile, StatusFormat,
+    CheckFormat, Cli, ColorWhen, Command, InterchangeFormat, LocaleCommand, RenderFormat,
+    SchemaFile, StatusFormat,
 };
 
 /// Check found errors in a required locale, `build --strict` found fallbacks, or
@@ -152,13 +153,19 @@ fn run(cli: Cli) -> Result<u8, String> {
         Some(dir) => dir.clone(),
         None => Project::discover(&start).map_err(|e| e.to_string())?,
     };
-    if let Command::Serve { port, out } = command {
-        return serve::run(&root, port, out);
+    if let Command::Serve {
+        port,
+        out,
+        allow_host,
+    } = command
+    {
+        return serve::run(&root, port, out, allow_host);
     }
     // check reads one locale at a time, build one letter at a time: memory
     // holds a few, not the archive.
     let project = match command {
-        Command::Check { .. } | Command::Build { .. } => Project::load_deferred(&root),
+        Command::Check { .. } => Project::load_for_check(&root),
+        Command::Build { .. } => Project::load_deferred(&root),
         _ => Project::load(&root),
     }
     .map_err(|e| e.to_string())?;
@@ -248,6 +255,11 @@ fn run(cli: Cli) -> Result<u8, String> {
                 }
             }));
             let _ = stderr.write_all(warnings.as_bytes());
+            if !cli.quiet {
+                for notice in &summary.notices {
+                    let _ = writeln!(stderr, "note: {notice}");
+                }
+            }
             if cli.verbose {
                 for file in &summary.files {
                     let _ = writeln!(stderr, "wrote {}", out_dir.join(file).display());
@@ -293,10 +305,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             written(printed, "the status")?;
             Ok(0)
         }
-        Command::Locale(LocaleCommand::Add { tag }) => {
-            let written = sync::add_locale(&project, &tag).map_err(|e| e.to_string())?;
+        Command::Locale(LocaleCommand::Add { tag, letters }) => {
+            let existing = letterkit::lang::Lang::parse(&tag)
+                .is_ok_and(|lang| project.config.locale(lang.tag()).is_some());
+            let written =
+                sync::add_locale_for(&project, &tag, &letters).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();
-            let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
+            if existing {
+                let _ = writeln!(stdout, "added {tag} to {}:", letters.join(", "));
+            } else {
+                let _ = writeln!(stdout, "added locale {tag} (optional, draft):");
+            }
             for path in &written {
                 let _ = writeln!(stdout, "  {}", path.display());
             }
@@ -337,6 +356,24 @@ fn run(cli: Cli) -> Result<u8, String> {
             sync::apply(&project, &plans).map_err(|e| e.to_string())?;
             Ok(0)
         }
+        Command::Locale(LocaleCommand::Resolve { tag, ids }) => {
+            let done = sync::resolve(&project, &tag, &ids).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            for (resource, id) in &done.resolved {
+                let _ = writeln!(stdout, "{tag}: `{id}` ({resource}) marked up to date");
+            }
+            if !done.unknown.is_empty() {
+                return Err(format!(
+                    "{tag} has no translated message {}: nothing recorded for it",
+                    done.unknown
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            Ok(0)
+        }
         Command::Render {
             letter,
             locale,
@@ -361,6 +398,31 @@ fn run(cli: Cli) -> Result<u8, String> {
             Ok(0)
         }
         Command::New { letter } => new_letter(&project, &letter, cli.quiet),
+        Command::Export {
+            format,
+            letters,
+            locale,
+            out,
+        } => {
+            let format = match format {
+                InterchangeFormat::Xliff => letterkit::interop::Format::Xliff,
+                InterchangeFormat::Po => letterkit::interop::Format::Po,
+            };
+            let text = letterkit::interop::export(&project, format, &locale, &letters)
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&out, text)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            if !cli.quiet {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "wrote {}; translate it, then run `letterkit import {}`",
+                    out.display(),
+                    out.display()
+                );
+            }
+            Ok(0)
+        }
+        Command::Import { file } => import(&project, &file, cli.quiet),
         Command::Init { .. }
         | Command::Schema { .. }
         | Command::Completions { .. }
@@ -396,10 +458,77 @@ fn init(dir: &Path, source: String, locales: Vec<String>, quiet: bool) -> Result
              cd {dir}\n  \
              letterkit build          then open dist/{letter}/index.html in a browser\n  \
              letterkit new <LETTER>   start a letter of your own\n  \
-             in {workflow}, replace OWNER so that CI can install letterkit",
+             push to GitHub: {workflow} checks and builds every push",
             dir = dir.display(),
             letter = scaffold::SAMPLE_LETTER,
             workflow = scaffold::WORKFLOW_FILE,
+        );
+    }
+    Ok(0)
+}
+
+/// `letterkit import`: plans, reports every unit left out, and writes only
+/// when no translation has an error.
+fn import(project: &Project, file: &Path, quiet: bool) -> Result<u8, String> {
+    use letterkit::interop::{self, Outcome};
+    let plan = interop::plan_import(project, file).map_err(|e| e.to_string())?;
+    let mut stdout = anstream::stdout();
+    let mut stderr = anstream::stderr();
+    for unit in &plan.units {
+        let what = match unit.outcome {
+            Outcome::Stale => "stale, left out",
+            Outcome::NotMarked => "not translated, left out",
+            Outcome::Unknown => "unknown, left out",
+            Outcome::Written | Outcome::Cleared | Outcome::Unchanged | Outcome::Untranslated => {
+                continue;
+            }
+        };
+        let _ = writeln!(
+            stderr,
+            "warning: {}/{}: {what}: {}",
+            unit.resource, unit.id, unit.detail
+        );
+    }
+    for error in &plan.errors {
+        let code = error
+            .code
+            .map(|c| format!("{}: ", c.as_str()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            stderr,
+            "error: {}: {}/{}: {code}{}",
+            error.location, error.resource, error.id, error.message
+        );
+    }
+    if !plan.errors.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "error: nothing written: {} translation(s) have errors; fix them in the file and import it again",
+            plan.errors.len()
+        );
+        return Ok(FINDINGS);
+    }
+    interop::write(project, &plan).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        stdout,
+        "{}: {} written, {} cleared of their stale flag, {} unchanged, {} untranslated, {} stale, {} not marked translated, {} unknown",
+        plan.locale,
+        plan.count(Outcome::Written),
+        plan.count(Outcome::Cleared),
+        plan.count(Outcome::Unchanged),
+        plan.count(Outcome::Untranslated),
+        plan.count(Outcome::Stale),
+        plan.count(Outcome::NotMarked),
+        plan.count(Outcome::Unknown),
+    );
+    for change in &plan.changes {
+        let _ = writeln!(stdout, "  wrote {}", change.path.display());
+    }
+    if !quiet && !plan.changes.is_empty() {
+        let _ = writeln!(
+            stdout,
+            "next: `letterkit check --locale {}`, then commit these files",
+            plan.locale
         );
     }
     Ok(0)

@@ -111,17 +111,37 @@ fn render_findings(findings: &[Finding], root: &Path, styled: bool) -> String {
                 } else {
                     span.end
                 };
+                // Where a syntax error's parser stopped, past the entry or
+                // inside it, is pointed at too.
+                let stopped = finding
+                    .extent
+                    .as_ref()
+                    .map(|e| text.floor_char_boundary(e.stopped_offset))
+                    .filter(|&at| at < text.len());
+                let stopped = stopped.map(|at| {
+                    let next = text[at..].chars().next().map_or(0, char::len_utf8);
+                    at..at + next
+                });
+                let through = stopped.as_ref().map_or(end, |s| s.end.max(end));
                 // Only the lines the span covers, so that a finding in a
                 // large file costs what its lines cost.
                 let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-                let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let last = text[through..]
+                    .find('\n')
+                    .map_or(text.len(), |i| through + i);
                 let path = location.file.display().to_string();
-                let group = level.primary_title(&title).element(
-                    Snippet::source(&text[first..last])
-                        .line_start(location.line)
-                        .path(&path)
-                        .annotation(AnnotationKind::Primary.span(span.start - first..end - first)),
-                );
+                let mut snippet = Snippet::source(&text[first..last])
+                    .line_start(location.line)
+                    .path(&path)
+                    .annotation(AnnotationKind::Primary.span(span.start - first..end - first));
+                if let Some(stopped) = stopped {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(stopped.start - first..stopped.end - first)
+                            .label("the parser stopped here"),
+                    );
+                }
+                let group = level.primary_title(&title).element(snippet);
                 renderer.render(&[group]).to_string()
             }
             _ => format!("{}: {title}\n  --> {location}", finding.severity.as_str()),

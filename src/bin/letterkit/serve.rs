@@ -21,8 +21,8 @@ use letterkit::lang::Lang;
 use letterkit::lock;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildOptions};
+use letterkit::serve;
 use tiny_http::{Header, Request, Response, Server};
-use unic_langid::LanguageIdentifier;
 
 /// How often the project's files are looked at for changes.
 const POLL: Duration = Duration::from_millis(300);
@@ -42,7 +42,12 @@ struct State {
 }
 
 /// Serves the project at `root` on `port` (0 for any free port) until killed.
-pub fn run(root: &Path, port: u16, out: Option<PathBuf>) -> Result<u8, String> {
+pub fn run(
+    root: &Path,
+    port: u16,
+    out: Option<PathBuf>,
+    allowed_hosts: Vec<String>,
+) -> Result<u8, String> {
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let address = server
@@ -78,7 +83,16 @@ pub fn run(root: &Path, port: u16, out: Option<PathBuf>) -> Result<u8, String> {
     });
 
     for request in server.incoming_requests() {
-        let response = respond(&request, &out_dir, &state);
+        let host = header_value(&request, "Host");
+        let response = if serve::host_allowed(host.as_deref(), address.port(), &allowed_hosts) {
+            respond(&request, &out_dir, &state)
+        } else {
+            text(
+                "this preview answers only to localhost, 127.0.0.1 and [::1] (add a name with --allow-host)\n".to_owned(),
+                "text/plain; charset=utf-8",
+            )
+            .with_status_code(421)
+        };
         let _ = request.respond(response);
     }
     Ok(0)
@@ -137,7 +151,12 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
                         .locales
                         .iter()
                         .map(|l| l.lang().clone())
-                        .filter(|l| *l != source),
+                        .filter(|l| *l != source)
+                        // `/` offers a lone letter in its own locales only.
+                        .filter(|l| match project.letters.as_slice() {
+                            [letter] => letter.is_in(l),
+                            _ => true,
+                        }),
                 )
                 .collect();
             state.stale = project
@@ -178,24 +197,20 @@ fn respond(
         return page_with_error(error, state.generation);
     }
     if path == "/" {
-        return match state.letters.as_slice() {
-            [letter] => {
-                let lang = negotiate(request, &state.locales);
-                redirect(&format!(
-                    "/{letter}/{}/index.html",
-                    lang.map_or("", Lang::tag)
-                ))
+        let accepted = header_value(request, "Accept-Language");
+        let lang = serve::negotiate(accepted.as_deref(), &state.locales);
+        return match (state.letters.as_slice(), lang) {
+            ([letter], Some(lang)) => redirect(&format!("/{letter}/{}/index.html", lang.tag())),
+            // The site's index in the reader's language.
+            (_, Some(lang)) if Some(lang) != state.locales.first() => {
+                redirect(&format!("/index.{}.html", lang.tag()))
             }
-            _ => letter_list(&state.letters),
+            _ => redirect("/index.html"),
         };
     }
-    if path.contains("..") || path.contains('\\') || path.contains('\0') {
+    let Some(relative) = serve::file_of(path) else {
         return not_found();
-    }
-    let mut relative = path.trim_start_matches('/').to_owned();
-    if relative.is_empty() || relative.ends_with('/') {
-        relative.push_str("index.html");
-    }
+    };
     let file = out_dir.join(&relative);
     let Ok(bytes) = fs::read(&file) else {
         return not_found();
@@ -217,25 +232,13 @@ fn respond(
     }
 }
 
-/// The reader's language among the letter's, by `Accept-Language`; the source
-/// locale when none matches.
-fn negotiate<'l>(request: &Request, locales: &'l [Lang]) -> Option<&'l Lang> {
-    let accepted = request
+/// The value of the request's header `name`, if it has one.
+fn header_value(request: &Request, name: &'static str) -> Option<String> {
+    request
         .headers()
         .iter()
-        .find(|h| h.field.equiv("Accept-Language"))
-        .map(|h| fluent_langneg::accepted_languages::parse(h.value.as_str()))
-        .unwrap_or_default();
-    let available: Vec<LanguageIdentifier> =
-        locales.iter().map(Lang::language_identifier).collect();
-    let chosen = fluent_langneg::negotiate_languages(
-        &accepted,
-        &available,
-        available.first(),
-        fluent_langneg::NegotiationStrategy::Lookup,
-    );
-    let chosen = chosen.first()?;
-    locales.iter().find(|l| l.language_identifier() == **chosen)
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str().to_owned())
 }
 
 /// A letter page as previewed: an outline on fallback text, stale translations
@@ -274,20 +277,6 @@ fn page_with_error(error: &str, generation: u64) -> Response<std::io::Cursor<Vec
         reload_script(generation)
     );
     text(page, "text/html; charset=utf-8").with_status_code(500)
-}
-
-fn letter_list(letters: &[String]) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut page = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Letters</title></head>\n<body>\n<main>\n<h1>Letters</h1>\n<ul>\n",
-    );
-    for letter in letters {
-        let letter = escape(letter);
-        page.push_str(&format!(
-            "<li><a href=\"/{letter}/index.html\">{letter}</a></li>\n"
-        ));
-    }
-    page.push_str("</ul>\n</main>\n</body>\n</html>\n");
-    text(page, "text/html; charset=utf-8")
 }
 
 fn escape(text: &str) -> String {

@@ -12,6 +12,7 @@ fn locale(tag: &str, resources: &[(&str, &str)]) -> LocaleFiles {
         settings: LocaleSettings::new(Lang::parse(tag).unwrap()),
         folder: PathBuf::from(tag),
         files: BTreeMap::new(),
+        refused: Default::default(),
     };
     for (name, text) in resources {
         let path = PathBuf::from(format!("{tag}/{name}.ftl"));
@@ -34,6 +35,7 @@ fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Opti
         functions: crate::ids::FLUENT_FUNCTIONS,
         shapes: &shapes,
         plurals: &PluralCategories::of(files.lang()),
+        given: &BTreeMap::new(),
     };
     let mut found = Vec::new();
     check_file(source, files, "app", None, &rules, &mut found);

@@ -19,6 +19,7 @@ fn compare(source: &str, target: &str, tag: &str) -> Vec<(&'static str, usize, u
         &file(source),
         &file(target),
         &Lang::parse(tag).unwrap(),
+        &[],
         &mut found,
     );
     codes(&found)
@@ -150,6 +151,7 @@ fn a_missing_term_is_named_by_its_id() {
         &file("-mdn-brand-name = MDN Web Docs\n"),
         &file("a = A\n"),
         &Lang::parse("fr").unwrap(),
+        &[],
         &mut found,
     );
     assert_eq!(found[0].code, Code::MissingTerm);
@@ -247,6 +249,7 @@ fn english(resources: &[(&str, &str)]) -> LocaleFiles {
         settings: crate::config::LocaleSettings::new(Lang::parse("en").unwrap()),
         folder: PathBuf::from("en"),
         files: Default::default(),
+        refused: Default::default(),
     };
     for (name, text) in resources {
         files.files.insert((*name).into(), file(text).into());
@@ -298,4 +301,26 @@ fn two_letters_may_share_ids_but_not_with_the_page_text() {
         .map(|f| (f.code.as_str(), f.message_id.as_deref()))
         .collect();
     assert_eq!(reported, [("duplicate-message", Some("skip-link"))]);
+}
+
+#[test]
+fn a_variable_the_letter_gives_is_known_to_a_translation() {
+    let source = file("signed = Signed by our members.\n");
+    let target = file("signed = Signed by { $signatory-count } members in { $country }.\n");
+    let lang = Lang::parse("fr").unwrap();
+    let mut found = Vec::new();
+    compare_entries(
+        &source,
+        &target,
+        &lang,
+        &["signatory-count".to_owned()],
+        &mut found,
+    );
+    let unknown: Vec<&str> = found
+        .iter()
+        .filter(|f| f.code == Code::UnknownVariable)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(unknown.len(), 1, "{found:?}");
+    assert!(unknown[0].contains("$country"), "{unknown:?}");
 }

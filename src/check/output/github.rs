@@ -11,9 +11,13 @@ use crate::code::Severity;
 pub(super) fn write(report: &Report, fails: bool, out: &mut dyn Write) -> io::Result<()> {
     for finding in &report.findings {
         let location = &finding.location;
+        // A syntax error's entry spans lines: the annotation covers them.
+        let end = finding.extent.as_ref().map_or(String::new(), |e| {
+            format!(",endLine={},endColumn={}", e.end_line, e.end_column)
+        });
         writeln!(
             out,
-            "::{} file={},line={},col={},title={}::{}",
+            "::{} file={},line={},col={}{end},title={}::{}",
             finding.severity.as_str(),
             escape_property(&location.file.to_string_lossy()),
             location.line,

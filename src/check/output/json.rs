@@ -140,6 +140,26 @@ pub fn schema() -> String {
                         "minimum": 1,
                     },
                     "message": { "type": "string" },
+                    "end_line": {
+                        "description": "A syntax error only: the last line of the entry the parser could not read (which starts at `line`, `column`).",
+                        "type": "integer",
+                        "minimum": 1,
+                    },
+                    "end_column": {
+                        "description": "A syntax error only: the column just past the entry's end, in Unicode code points.",
+                        "type": "integer",
+                        "minimum": 1,
+                    },
+                    "stopped_line": {
+                        "description": "A syntax error only: the line where the parser stopped, inside the entry or at the next one.",
+                        "type": "integer",
+                        "minimum": 1,
+                    },
+                    "stopped_column": {
+                        "description": "A syntax error only: the column where the parser stopped.",
+                        "type": "integer",
+                        "minimum": 1,
+                    },
                 },
             },
         },

@@ -29,22 +29,40 @@ pub(super) fn write(report: &Report, _fails: bool, out: &mut dyn Write) -> io::R
             if let Some(id) = &finding.message_id {
                 properties["messageId"] = serde_json::json!(id);
             }
-            serde_json::json!({
+            let uri = location.file.to_string_lossy().replace('\\', "/");
+            let mut region =
+                serde_json::json!({ "startLine": location.line, "startColumn": location.column });
+            let mut result = serde_json::json!({
                 "ruleId": finding.code.as_str(),
                 "ruleIndex": Code::ALL.iter().position(|c| *c == finding.code),
                 "level": level(finding.severity),
                 "message": { "text": finding.message },
-                "locations": [{
+            });
+            // A syntax error: the entry as the region, and where the parser
+            // stopped as a related location.
+            if let Some(extent) = &finding.extent {
+                region["endLine"] = serde_json::json!(extent.end_line);
+                region["endColumn"] = serde_json::json!(extent.end_column);
+                result["relatedLocations"] = serde_json::json!([{
+                    "id": 0,
+                    "message": { "text": "the parser stopped here" },
                     "physicalLocation": {
-                        "artifactLocation": {
-                            "uri": location.file.to_string_lossy().replace('\\', "/"),
-                            "uriBaseId": "%SRCROOT%",
+                        "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                        "region": {
+                            "startLine": extent.stopped_line,
+                            "startColumn": extent.stopped_column,
                         },
-                        "region": { "startLine": location.line, "startColumn": location.column },
-                    }
-                }],
-                "properties": properties,
-            })
+                    },
+                }]);
+            }
+            result["locations"] = serde_json::json!([{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                    "region": region,
+                }
+            }]);
+            result["properties"] = properties;
+            result
         })
         .collect();
     let document = serde_json::json!({

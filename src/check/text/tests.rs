@@ -6,34 +6,22 @@ fn file(text: &str) -> FtlFile {
 }
 
 #[test]
-fn the_byte_scan_finds_exactly_the_digits_that_are_read() {
-    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+fn the_byte_scan_misses_no_digit() {
+    let digits = (0..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| numbers::digit_value(*c).is_some());
+    for c in digits {
         let mut buffer = [0; 4];
         let encoded = c.encode_utf8(&mut buffer).as_bytes();
-        assert_eq!(
-            holds_digits(encoded),
-            decimal_digit(c).is_some(),
-            "U+{:04X}",
-            c as u32
-        );
-    }
-    // In the block-at-a-time part of the scan too, across two blocks.
-    let neighbours = ('\u{0600}'..='\u{0FFF}').chain('\u{FF00}'..='\u{FF20}');
-    for c in neighbours.chain('0'..='9') {
+        assert!(holds_digits(encoded), "U+{:04X}", c as u32);
+        // In the block-at-a-time part of the scan too, across two blocks.
         let text = format!("{}{c}{}", "a".repeat(31), "b".repeat(40));
-        assert_eq!(
-            holds_digits(text.as_bytes()),
-            decimal_digit(c).is_some(),
-            "U+{:04X}",
-            c as u32
-        );
+        assert!(holds_digits(text.as_bytes()), "U+{:04X}", c as u32);
     }
-}
-
-fn digits(text: &str) -> Vec<String> {
-    let mut digits: Vec<String> = numbers(text).into_iter().map(|(d, _)| d).collect();
-    digits.sort();
-    digits
+    assert!(!holds_digits(
+        "Ça, c'est écrit en français — «bien».".as_bytes()
+    ));
+    assert!(!holds_digits("本書簡に署名した".as_bytes()));
 }
 
 fn compare(source: &str, target: &str) -> Vec<&'static str> {
@@ -97,18 +85,23 @@ fn tags_are_compared_without_their_text_or_spacing() {
 }
 
 #[test]
-fn numbers_agree_across_decimal_and_digit_conventions() {
-    assert_eq!(
-        digits("2.5 million in 2022, 850 people"),
-        ["2022", "25", "850"]
+fn a_moved_decimal_point_is_a_changed_number_and_a_figure_in_words_a_warning() {
+    let source = "a = 2.5 million people in 2022\nb = In 1 month\nc = Step one\n";
+    assert!(
+        compare(
+            source,
+            "a = 2,5 millones de personas en 2022\nb = En un mes\nc = Paso uno\n"
+        )
+        .iter()
+        .all(|code| *code == "missing-number")
     );
     assert_eq!(
-        digits("2,5 millones en 2022, 850 personas"),
-        ["2022", "25", "850"]
+        compare(
+            source,
+            "a = 25 millones de personas en 2022\nb = En un mes\nc = Paso 1\n"
+        ),
+        ["changed-number", "missing-number", "added-number"]
     );
-    assert_eq!(digits("١٬٠٠٠ و 1 000"), ["1000", "1000"]);
-    assert_eq!(digits("10:00 to 16:00."), ["00", "00", "10", "16"]);
-    assert_eq!(numbers("about 2,5 millones")[0].1, "2,5");
 }
 
 #[test]
@@ -284,4 +277,117 @@ fn the_byte_scan_sees_every_character_that_is_reported() {
     }
     let typographic = "plain “quoted” text’s — in عربي…";
     assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
+}
+
+#[test]
+fn a_tag_broken_by_a_line_separator_is_read_without_panicking() {
+    let found = tags("<img src=x:ale abc\u{2028}def");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "<img abc def src=\"x:ale\">");
+    // A lone `=` after a multi-byte space, and a tag cut at every place.
+    let text = "<a\u{2028}=\u{3000}x=\"é\"\u{85}b>";
+    for (at, _) in text.char_indices() {
+        tags(&text[..at]);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_read_for_tags_without_panicking(text in "(<|/|=|>|\"| |\u{2028}|\u{3000}|é|a|x)*") {
+        tags(&text);
+    }
+}
+
+fn hidden(tag: &str, markup: Markup, text: &str) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    characters(&file(text), &Lang::parse(tag).unwrap(), markup, &mut found);
+    found
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.location.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_run_of_invisible_characters_is_one_finding_at_its_first() {
+    let found = hidden(
+        "hr",
+        Markup::Tree,
+        "a = x\u{200B}\u{200B}\u{200B}\u{200B}y z\u{200B}\n",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "invisible-character");
+}
+
+#[test]
+fn right_to_left_locales_of_a_tree_may_embed_but_not_override() {
+    let embedded = "a = \u{202B}يبحث عن \u{202A}{ $host }\u{202C}\u{202C}\n";
+    assert!(hidden("ar", Markup::Tree, embedded).is_empty());
+    assert_eq!(
+        hidden("ar", Markup::Letter, embedded).len(),
+        3,
+        "the two closing PDFs are one run"
+    );
+    assert_eq!(hidden("fr", Markup::Tree, embedded).len(), 3);
+    let overridden = "a = \u{202E}txt.exe\n";
+    assert_eq!(
+        hidden("ar", Markup::Tree, overridden),
+        [("bidi-control", "x.ftl:1:5".to_owned())]
+    );
+}
+
+#[test]
+fn a_zero_width_space_that_keeps_a_leading_space_is_a_warning() {
+    let text = file(
+        "a =\n    { $n ->\n        [one] \u{200B} שנייה\n       *[other] \u{200B} שניות\n    }\nb = x\u{200B} y\n",
+    );
+    let mut found = Vec::new();
+    characters(&text, &Lang::parse("he").unwrap(), Markup::Tree, &mut found);
+    let severities: Vec<_> = found.iter().map(|f| f.severity).collect();
+    assert_eq!(
+        severities,
+        [Severity::Warning, Severity::Warning, Severity::Error]
+    );
+    assert!(
+        found[0].message.contains("{ \" \" }"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn emphasis_a_tree_translation_adds_is_a_warning_and_broken_tags_an_error() {
+    let severities = |target: &str| -> Vec<Severity> {
+        let mut found = Vec::new();
+        let (source, target) = (file("a = Use a firewall\n"), file(target));
+        compare_messages(
+            &Shapes::of(&source),
+            &Shapes::of(&target),
+            &Lang::parse("sq").unwrap(),
+            &Lang::parse("en").unwrap(),
+            &[],
+            Markup::Tree,
+            &mut found,
+        );
+        found.iter().map(|f| f.severity).collect()
+    };
+    assert_eq!(
+        severities("a = Përdor një <em>firewall</em>\n"),
+        [Severity::Warning]
+    );
+    assert_eq!(
+        severities("a = Përdor një<br> firewall\n"),
+        [Severity::Warning]
+    );
+    assert_eq!(
+        severities("a = Përdor një <i> firewall\n"),
+        [Severity::Error]
+    );
+    assert_eq!(
+        severities("a = Përdor një firewall</br>\n"),
+        [Severity::Error]
+    );
+    assert_eq!(
+        severities("a = Përdor <em class=\"x\">një</em> firewall\n"),
+        [Severity::Error]
+    );
 }

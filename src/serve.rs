@@ -1,0 +1,226 @@
+//! The request handling of `letterkit serve`, as pure functions the preview
+//! server (the binary's, over tiny_http) calls and fuzzing can reach: which
+//! hosts may ask, which file a path names, and which language a reader
+//! prefers (`Accept-Language`, RFC 9110 § 12.5.4).
+
+use unic_langid::LanguageIdentifier;
+
+use crate::lang::Lang;
+
+/// Whether a request's `Host` header names the preview server itself:
+/// `localhost`, `127.0.0.1` or `[::1]` with the server's `port`, or one of
+/// the `allowed` names (with the port or without). Refusing other hosts keeps
+/// a page on another site that rebinds its name to 127.0.0.1 from reading
+/// the preview.
+pub fn host_allowed(host: Option<&str>, port: u16, allowed: &[String]) -> bool {
+    let Some(host) = host.map(str::trim) else {
+        return false;
+    };
+    let host = host.to_ascii_lowercase();
+    let (name, given_port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((inner, tail)) => (format!("[{inner}]"), tail.strip_prefix(':')),
+            None => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) => (name.to_owned(), Some(port)),
+            None => (host.clone(), None),
+        },
+    };
+    let port_matches = given_port.is_some_and(|p| p.parse::<u16>() == Ok(port));
+    let local = ["localhost", "127.0.0.1", "[::1]"].contains(&name.as_str());
+    if local {
+        return port_matches;
+    }
+    allowed
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&name) && (given_port.is_none() || port_matches))
+}
+
+/// The file under the output folder that a request path names, relative to
+/// it: a folder's `index.html`, `/status` as `status/index.html`. `None` for
+/// a path that could leave the folder or names nothing.
+pub fn file_of(path: &str) -> Option<String> {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let relative = path.strip_prefix('/')?;
+    if relative.contains('\\') || relative.contains('\0') {
+        return None;
+    }
+    let segments: Vec<&str> = relative.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| *s == ".." || *s == "." || s.starts_with('.') && !s.is_empty())
+    {
+        return None;
+    }
+    if relative.is_empty() {
+        return Some("index.html".to_owned());
+    }
+    if relative.ends_with('/') {
+        return Some(format!("{relative}index.html"));
+    }
+    if relative == "status" {
+        return Some("status/index.html".to_owned());
+    }
+    Some(relative.to_owned())
+}
+
+/// One language range of an `Accept-Language` header with its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Range {
+    /// The range as written (`fr-CA`, `*`).
+    pub range: String,
+    /// Its weight, 0 to 1.
+    pub q: f32,
+}
+
+/// The ranges of an `Accept-Language` value, in the order written; a range
+/// whose weight cannot be read is dropped, one without a weight weighs 1.
+pub fn accept_language(value: &str) -> Vec<Range> {
+    value
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let range = parts.next()?.trim();
+            if range.is_empty() || range.len() > 64 {
+                return None;
+            }
+            let mut q = 1.0;
+            for parameter in parts {
+                let (name, value) = parameter.split_once('=')?;
+                if name.trim().eq_ignore_ascii_case("q") {
+                    q = value
+                        .trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|q| (0.0..=1.0).contains(q))?;
+                }
+            }
+            Some(Range {
+                range: range.to_owned(),
+                q,
+            })
+        })
+        .collect()
+}
+
+/// The reader's language among `locales` (the source first), by their
+/// `Accept-Language` value: ranges by weight, highest first (ties in the
+/// order written), each matched with fluent-langneg's filtering (`fr`
+/// matches `fr-CA`, `fr-CA` matches `fr`); `*` matches any language not
+/// named; a language whose only match has weight 0 is never chosen. The
+/// source locale when nothing matches.
+pub fn negotiate<'l>(accept_language_value: Option<&str>, locales: &'l [Lang]) -> Option<&'l Lang> {
+    let mut ranges = accept_language_value
+        .map(accept_language)
+        .unwrap_or_default();
+    // Stable: equal weights keep the order written.
+    ranges.sort_by(|a, b| b.q.total_cmp(&a.q));
+    let available: Vec<LanguageIdentifier> =
+        locales.iter().map(Lang::language_identifier).collect();
+    let matches = |range: &str| -> Vec<usize> {
+        let Ok(requested) = range.parse::<LanguageIdentifier>() else {
+            return Vec::new();
+        };
+        fluent_langneg::negotiate_languages(
+            &[requested],
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Filtering,
+        )
+        .into_iter()
+        .filter_map(|chosen| available.iter().position(|a| a == chosen))
+        .collect()
+    };
+    let refused: Vec<usize> = ranges
+        .iter()
+        .filter(|r| r.q == 0.0 && r.range != "*")
+        .flat_map(|r| matches(&r.range))
+        .collect();
+    let named: Vec<usize> = ranges
+        .iter()
+        .filter(|r| r.range != "*")
+        .flat_map(|r| matches(&r.range))
+        .collect();
+    for range in ranges.iter().filter(|r| r.q > 0.0) {
+        let found = if range.range == "*" {
+            (0..locales.len()).filter(|i| !named.contains(i)).collect()
+        } else {
+            matches(&range.range)
+        };
+        if let Some(index) = found.into_iter().find(|i| !refused.contains(i)) {
+            return locales.get(index);
+        }
+    }
+    locales.first()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(tags: &[&str]) -> Vec<Lang> {
+        tags.iter().map(|t| Lang::parse(t).unwrap()).collect()
+    }
+
+    fn chosen(header: &str) -> String {
+        let locales = langs(&["en", "es", "ht", "fr"]);
+        negotiate(Some(header), &locales).unwrap().tag().to_owned()
+    }
+
+    #[test]
+    fn weights_choose_the_language_not_the_order() {
+        assert_eq!(chosen("en;q=0.1, fr;q=0.9"), "fr");
+        assert_eq!(chosen("fr;q=0.5, es"), "es");
+        assert_eq!(chosen("de, ht;q=0.2, en;q=0.1"), "ht");
+    }
+
+    #[test]
+    fn weight_zero_refuses_a_language() {
+        assert_eq!(chosen("fr;q=0"), "en");
+        assert_eq!(chosen("fr;q=0, *;q=0.5"), "en");
+        assert_eq!(chosen("en;q=0, fr;q=0, *"), "es");
+    }
+
+    #[test]
+    fn ranges_and_wildcards_match() {
+        assert_eq!(chosen("fr-CA"), "fr");
+        assert_eq!(chosen("es-419, en;q=0.5"), "es");
+        assert_eq!(chosen("de, *;q=0.1"), "en");
+        assert_eq!(chosen(""), "en");
+        assert_eq!(chosen("garbage;;;q=x, ,,"), "en");
+    }
+
+    #[test]
+    fn only_the_servers_own_names_may_ask() {
+        let extra = ["preview.example".to_owned()];
+        assert!(host_allowed(Some("localhost:8000"), 8000, &[]));
+        assert!(host_allowed(Some("127.0.0.1:8000"), 8000, &[]));
+        assert!(host_allowed(Some("[::1]:8000"), 8000, &[]));
+        assert!(!host_allowed(Some("localhost:8001"), 8000, &[]));
+        assert!(!host_allowed(Some("localhost"), 8000, &[]));
+        assert!(!host_allowed(Some("attacker.example:8000"), 8000, &[]));
+        assert!(!host_allowed(None, 8000, &[]));
+        assert!(host_allowed(Some("preview.example"), 8000, &extra));
+        assert!(host_allowed(Some("Preview.Example:8000"), 8000, &extra));
+        assert!(!host_allowed(Some("preview.example:9"), 8000, &extra));
+    }
+
+    #[test]
+    fn paths_stay_in_the_output_folder() {
+        assert_eq!(file_of("/").as_deref(), Some("index.html"));
+        assert_eq!(file_of("/status").as_deref(), Some("status/index.html"));
+        assert_eq!(file_of("/status/").as_deref(), Some("status/index.html"));
+        assert_eq!(file_of("/a/en/?x=1").as_deref(), Some("a/en/index.html"));
+        for bad in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/.letterkit-output",
+            "/a\\b",
+            "x",
+            "/a/./b",
+        ] {
+            assert_eq!(file_of(bad), None, "{bad}");
+        }
+    }
+}

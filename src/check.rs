@@ -86,13 +86,20 @@ pub fn check_reporting(
 /// being published as written ([`Finding::unpublishable`]), the waivers of
 /// `letterkit.toml` applied: a build shows each such message in its fallback
 /// locale. Judged by the code, whether the locale is required or optional.
-/// Stale translations are not looked for: they never stop a message.
+///
+/// Only the checks that can keep a message from being published run: no
+/// heuristics (numbers, identical text, emphasis, notes), no stale
+/// translations, no coverage, no missing messages. `part` says which files:
+/// a build of a project loaded deferred judges each locale's `common.ftl`
+/// once ([`Part::PageText`]) and each letter's files with the letter
+/// ([`Part::Letters`]).
 pub fn unpublishable(
     project: &Project,
     letters: &[String],
     locales: &[String],
+    part: Part,
 ) -> Result<Vec<Finding>, CheckError> {
-    let report = check_with(project, letters, locales, &|_, _| {}, Depth::Publish)?;
+    let report = check_with(project, letters, locales, &|_, _| {}, Depth::Publish(part))?;
     Ok(report
         .findings
         .into_iter()
@@ -100,13 +107,34 @@ pub fn unpublishable(
         .collect())
 }
 
+/// The files [`unpublishable`] judges in each locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The page text (`common.ftl`) and the letters' files.
+    All,
+    /// The letters' files and the letters' own use of the page text.
+    Letters,
+    /// The page text alone.
+    PageText,
+}
+
+impl Part {
+    fn page_text(self) -> bool {
+        self != Part::Letters
+    }
+
+    fn letters(self) -> bool {
+        self != Part::PageText
+    }
+}
+
 /// How much a check looks at.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Depth {
     /// Everything.
     Full,
-    /// What decides whether a message is published: no stale translations.
-    Publish,
+    /// What decides whether a message is published, in these files.
+    Publish(Part),
 }
 
 fn check_with(
@@ -121,7 +149,10 @@ fn check_with(
         .map_err(CheckError::Selection)?;
     let source = project.source_locale();
     let policy = &project.config.check;
-    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
+    let prepared = match depth {
+        Depth::Publish(Part::PageText) => Vec::new(),
+        _ => localize::Prepared::for_letters(project, &letters, &langs),
+    };
     let shapes = source_shapes(source);
     let done = AtomicUsize::new(0);
     progress(0, langs.len());
@@ -134,7 +165,13 @@ fn check_with(
             // A project loaded deferred holds a locale's files only while it
             // is checked.
             let read;
-            let files = if project.deferred && lang != source.lang() {
+            let part = match depth {
+                Depth::Full => Part::All,
+                Depth::Publish(part) => part,
+            };
+            let full = depth == Depth::Full;
+            // A project loaded deferred holds each locale's page text.
+            let files = if project.deferred && lang != source.lang() && part.letters() {
                 let Some(files) = project.read_locale(lang) else {
                     return Ok(checked);
                 };
@@ -148,9 +185,15 @@ fn check_with(
             };
             let mut found = Vec::new();
             // The letters published in this locale; the others are not checked in it.
-            let letters_in: Vec<&crate::letter::Letter> =
-                letters.iter().copied().filter(|l| l.is_in(lang)).collect();
-            let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
+            let letters_in: Vec<&crate::letter::Letter> = letters
+                .iter()
+                .copied()
+                .filter(|l| part.letters() && l.is_in(lang))
+                .collect();
+            let mut resources: Vec<&str> = Vec::new();
+            if part.page_text() {
+                resources.push(COMMON_RESOURCE);
+            }
             resources.extend(letters_in.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
             // A letter's plurals are chosen by the renderer's rules.
@@ -195,6 +238,7 @@ fn check_with(
                     shapes: &shapes,
                     plurals: &plurals,
                     given: &given,
+                    full,
                 };
                 check_file(
                     source,
@@ -210,7 +254,8 @@ fn check_with(
                 });
             }
             fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
-            for (stem, file) in &files.files {
+            // Files no letter uses, and coverage, concern a full check only.
+            for (stem, file) in files.files.iter().filter(|_| full) {
                 if stem == COMMON_RESOURCE {
                     continue;
                 }
@@ -235,25 +280,31 @@ fn check_with(
                 }
             }
             let mut policy_found = Vec::new();
-            // The page text, shared by every letter, has a row of its own.
-            let page = crate::coverage::page_coverage(source, files);
-            if let Some(minimum) = files.settings.min_coverage {
-                low_coverage(files, &page, minimum, &mut policy_found);
+            if full {
+                // The page text, shared by every letter, has a row of its own.
+                let page = crate::coverage::page_coverage(source, files);
+                if let Some(minimum) = files.settings.min_coverage {
+                    low_coverage(files, &page, minimum, &mut policy_found);
+                }
+                checked.coverage.push(page);
             }
-            checked.coverage.push(page);
             for (letter, prepared) in letters.iter().zip(&prepared) {
-                if !letter.is_in(lang) {
+                if !part.letters() || !letter.is_in(lang) {
                     continue;
                 }
-                let letter_coverage = letter_coverage(source, files, letter);
-                if let Some(minimum) = files.settings.min_coverage {
-                    low_coverage(files, &letter_coverage, minimum, &mut policy_found);
+                if full {
+                    let letter_coverage = letter_coverage(source, files, letter);
+                    if let Some(minimum) = files.settings.min_coverage {
+                        low_coverage(files, &letter_coverage, minimum, &mut policy_found);
+                    }
+                    checked.coverage.push(letter_coverage);
                 }
-                checked.coverage.push(letter_coverage);
                 message_issues(project, letter, files, prepared, &shapes_of, &mut found);
             }
-            date_format(files, &mut found);
-            if lang != source.lang() && depth == Depth::Full {
+            if full {
+                date_format(files, &mut found);
+            }
+            if lang != source.lang() && full {
                 stale_translations(project, files, &letters_in, &mut found)?;
             }
             let required = files.settings.required;
@@ -317,6 +368,7 @@ pub fn check_tree(tree: &Tree, policy: &CheckPolicy) -> Result<Report, CheckErro
             shapes: &shapes,
             plurals: &plurals,
             given: &BTreeMap::new(),
+            full: true,
         };
         let found = &mut checked.findings;
         unreadable_files(files, found);

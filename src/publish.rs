@@ -245,17 +245,23 @@ fn render_each<T: Send>(
         progress.tell(0, letters.len());
     }
     if project.deferred {
+        // The page text is judged once, each letter's files with the letter.
+        let page_text = match refusals_of(project, letters, langs, check::Part::PageText) {
+            Ok(refusals) => refusals,
+            Err(error) => return vec![Err(error)],
+        };
         return letters
             .par_iter()
             .map(|letter| {
-                let result = render_view(project, letter, langs, &formats, locks).and_then(&then);
+                let result = render_view(project, letter, langs, &formats, locks, &page_text)
+                    .and_then(&then);
                 tell();
                 result
             })
             .collect();
     }
     let mut prepared = localize::Prepared::for_letters(project, letters, langs);
-    let refusals = match refusals_of(project, letters, langs) {
+    let refusals = match refusals_of(project, letters, langs, check::Part::All) {
         Ok(refusals) => refusals,
         Err(error) => return vec![Err(error)],
     };
@@ -289,15 +295,16 @@ fn render_each<T: Send>(
 }
 
 /// The findings that keep messages of `letters` in `langs` from being
-/// published as written ([`check::unpublishable`]).
+/// published as written ([`check::unpublishable`]), in the files of `part`.
 fn refusals_of(
     project: &Project,
     letters: &[&Letter],
     langs: &[Lang],
+    part: check::Part,
 ) -> Result<Vec<Finding>, BuildError> {
     let names: Vec<String> = letters.iter().map(|l| l.name.clone()).collect();
     let tags: Vec<String> = langs.iter().map(|l| l.tag().to_owned()).collect();
-    check::unpublishable(project, &names, &tags).map_err(BuildError::Check)
+    check::unpublishable(project, &names, &tags, part).map_err(BuildError::Check)
 }
 
 /// Marks each message `findings` name (in any locale but the source) to be
@@ -314,17 +321,20 @@ fn refuse(project: &Project, prepared: &mut localize::Prepared, findings: &[Find
 }
 
 /// Renders `letter` of a project loaded deferred from its view, with its
-/// dashboard rows.
+/// dashboard rows; `page_text` are the findings of every locale's page text,
+/// judged once for every letter.
 fn render_view(
     project: &Project,
     letter: &Letter,
     langs: &[Lang],
     formats: &[Format],
     locks: &Locks,
+    page_text: &[Finding],
 ) -> Result<Rendered, BuildError> {
     let view = view_of(project, letter)?;
     let letter = &view.letters[0];
-    let refused = refusals_of(&view, &[letter], langs)?;
+    let mut refused = refusals_of(&view, &[letter], langs, check::Part::Letters)?;
+    refused.extend_from_slice(page_text);
     let mut prepared = localize::Prepared::new(&view, letter, langs);
     refuse(&view, &mut prepared, &refused);
     let mut rendered = render_letter(&view, letter, langs, &prepared, formats)?;

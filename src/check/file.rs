@@ -47,6 +47,9 @@ pub(super) struct Rules<'r> {
     /// The variables each resource's messages are given besides those its
     /// source messages use (a letter's `$signatory-count` and `[variables]`).
     pub(super) given: &'r BTreeMap<String, Vec<String>>,
+    /// Whether to look for everything, or only for what keeps a message from
+    /// being published (no heuristics, no missing messages).
+    pub(super) full: bool,
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -154,10 +157,13 @@ pub(super) fn check_file(
             shapes,
             lang,
             source.lang(),
-            &policy.allow_identical,
+            rules.full.then_some(&policy.allow_identical[..]),
             markup,
             found,
         );
+    }
+    if !rules.full {
+        return;
     }
     let present = defined_messages(file);
     let mut previous: Option<&str> = None;

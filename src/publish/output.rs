@@ -173,8 +173,10 @@ impl OutputDir {
     /// The files in the output folder that the last build did not write
     /// (sorted, relative to the folder): every file its manifest does not
     /// list. A marker written before manifests lists none: the files under a
-    /// folder named after one of the project's letters (`content/<letter>`)
-    /// or `status` are taken as that build's.
+    /// folder named after one of the project's letters (`content/<letter>`),
+    /// `status` or `feeds`, the site's `index.html`, `index.<tag>.html` and
+    /// `sitemap.xml`, and copies of the project's `static/` files are taken
+    /// as that build's.
     fn foreign_files(&self, project_root: &Path) -> Result<Vec<PathBuf>, BuildError> {
         let marker = self.path.join(OUTPUT_MARKER);
         let text = fs::read_to_string(&marker).map_err(io_error(&marker))?;
@@ -187,11 +189,25 @@ impl OutputDir {
         let letters: BTreeSet<std::ffi::OsString> = fs::read_dir(project_root.join(CONTENT_DIR))
             .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
             .unwrap_or_default();
+        let site_page = |name: &str| {
+            name == "index.html"
+                || name == "sitemap.xml"
+                || name
+                    .strip_prefix("index.")
+                    .and_then(|rest| rest.strip_suffix(".html"))
+                    .is_some_and(|tag| crate::lang::Lang::parse(tag).is_ok())
+        };
+        let static_dir = project_root.join(super::statics::STATIC_DIR);
         let ours = |relative: &Path| match &listed {
             Some(listed) => listed.contains(relative),
-            None => relative.iter().next().is_some_and(|first| {
-                first == "status" || (relative.components().count() > 1 && letters.contains(first))
-            }),
+            None => {
+                let nested = relative.components().count() > 1;
+                relative.iter().next().is_some_and(|first| {
+                    first == "status"
+                        || (nested && (first == "feeds" || letters.contains(first)))
+                        || (!nested && first.to_str().is_some_and(site_page))
+                }) || static_dir.join(relative).is_file()
+            }
         };
         let mut foreign = Vec::new();
         let mut folders = vec![self.path.clone()];
@@ -685,12 +701,29 @@ mod tests {
         .unwrap();
         fs::write(dist.join("notice/en/index.html"), "page").unwrap();
         fs::write(dist.join("status/index.html"), "status").unwrap();
+        // The site around the letters, and a copy of a static file.
+        fs::create_dir_all(dist.join("feeds")).unwrap();
+        fs::create_dir_all(project.join("static")).unwrap();
+        for site in [
+            "index.html",
+            "index.fr.html",
+            "index.pt-BR.html",
+            "sitemap.xml",
+            "feeds/en.xml",
+            "CNAME",
+        ] {
+            fs::write(dist.join(site), "site").unwrap();
+        }
+        fs::write(project.join("static/CNAME"), "site").unwrap();
         let out = OutputDir::resolve(&dist).unwrap();
         assert!(out.refuse_unsafe(&project).is_ok());
         fs::write(dist.join(".nojekyll"), "").unwrap();
+        fs::write(dist.join("index.old copy.html"), "").unwrap();
+        fs::write(dist.join("feeds.xml"), "").unwrap();
         assert!(matches!(
             out.refuse_unsafe(&project),
-            Err(BuildError::ForeignFiles { files, .. }) if files == [PathBuf::from(".nojekyll")]
+            Err(BuildError::ForeignFiles { files, .. })
+                if files == [".nojekyll", "feeds.xml", "index.old copy.html"].map(PathBuf::from)
         ));
     }
 

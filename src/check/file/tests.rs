@@ -36,6 +36,7 @@ fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Opti
         shapes: &shapes,
         plurals: &PluralCategories::of(files.lang()),
         given: &BTreeMap::new(),
+        full: true,
     };
     let mut found = Vec::new();
     check_file(source, files, "app", None, &rules, &mut found);

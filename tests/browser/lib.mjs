@@ -110,8 +110,12 @@ function installPageHelpers() {
     const hasShadow = style.boxShadow !== 'none';
     const box = el.getBoundingClientRect();
     const root = document.documentElement;
-    const inViewport = box.width > 0 && box.height > 0 && box.left >= -1 && box.top >= -1 &&
-      box.right <= root.clientWidth + 1 && box.bottom <= root.clientHeight + 1;
+    // Along each axis the box lies inside the viewport, or, where it is larger
+    // than the viewport (a scrollable table of many rows), covers all of it.
+    const within = (start, end, size) =>
+      end - start <= size + 2 ? start >= -1 && end <= size + 1 : start <= 1 && end >= size - 1;
+    const inViewport = box.width > 0 && box.height > 0 &&
+      within(box.left, box.right, root.clientWidth) && within(box.top, box.bottom, root.clientHeight);
     // A link that wraps onto two lines has a bounding box whose centre may
     // fall on other text, so it counts as uncovered if any line box's centre
     // hits it.

@@ -54,27 +54,12 @@ fn write_page(document: &Document, setting: Setting) -> String {
         if !site {
             return;
         }
-        for alternate in &document.languages {
-            let href = format!("../{}/index.html", alternate.lang.tag());
-            w.void(
-                "link",
-                &[
-                    ("rel", "alternate"),
-                    ("hreflang", alternate.lang.tag()),
-                    ("href", &href),
-                ],
-            );
-            w.newline();
-        }
-        w.void(
-            "link",
-            &[
-                ("rel", "alternate"),
-                ("hreflang", "x-default"),
-                ("href", "../index.html"),
-            ],
-        );
-        w.newline();
+        let alternates: Vec<(&str, String)> = document
+            .languages
+            .iter()
+            .map(|a| (a.lang.tag(), format!("../{}/index.html", a.lang.tag())))
+            .collect();
+        alternate_links(w, &alternates, "../index.html");
         let url = document
             .base_url
             .as_ref()
@@ -582,4 +567,25 @@ fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
             },
         }
     }
+}
+
+/// `<link rel="alternate" hreflang>` for each language's version of a page,
+/// then the `x-default` one, each on its own line.
+pub(crate) fn alternate_links(w: &mut HtmlWriter, alternates: &[(&str, String)], default: &str) {
+    for (tag, href) in alternates {
+        w.void(
+            "link",
+            &[("rel", "alternate"), ("hreflang", tag), ("href", href)],
+        );
+        w.newline();
+    }
+    w.void(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("hreflang", "x-default"),
+            ("href", default),
+        ],
+    );
+    w.newline();
 }

@@ -174,27 +174,11 @@ impl Site {
         let description = crate::document::cut_at_word(&description, 200);
         let url = self.base_url.as_ref().map(|b| self.index_url(b, lang));
         html::head(&mut w, &title, &[], |w| {
-            for (other, _) in &names {
-                let href = self.index_name(other);
-                w.void(
-                    "link",
-                    &[
-                        ("rel", "alternate"),
-                        ("hreflang", other.tag()),
-                        ("href", &href),
-                    ],
-                );
-                w.newline();
-            }
-            w.void(
-                "link",
-                &[
-                    ("rel", "alternate"),
-                    ("hreflang", "x-default"),
-                    ("href", "index.html"),
-                ],
-            );
-            w.newline();
+            let alternates: Vec<(&str, String)> = names
+                .iter()
+                .map(|(other, _)| (other.tag(), self.index_name(other)))
+                .collect();
+            html::alternate_links(w, &alternates, "index.html");
             if self.base_url.is_some() {
                 let feed = format!("feeds/{}.xml", lang.tag());
                 w.void(

@@ -10,6 +10,7 @@ use toml::Spanned;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::document::Paper;
 use crate::lang::{Lang, Status};
 
 // `letterkit.toml` as written. The doc comments below are also the
@@ -40,6 +41,15 @@ pub(crate) struct RawConfig {
     /// links and `og:url`; without it, none of them.
     #[schemars(with = "Option<String>")]
     pub base_url: Option<Spanned<String>>,
+    /// The paper size of the letters' PDFs.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Whether every build also writes each letter as an accessible PDF,
+    /// `<letter>/<locale>/letter.pdf`, and links it from the pages (as
+    /// `build --pdf` does for one build). Needs letterkit built with the
+    /// `pdf` feature.
+    #[serde(default)]
+    pub pdf: bool,
 }
 
 /// How `check` judges findings, from the `[check]` table of `letterkit.toml`.
@@ -189,6 +199,10 @@ pub struct ProjectConfig {
     pub check: CheckPolicy,
     /// The address the output folder is published at, ending in `/`.
     pub base_url: Option<String>,
+    /// The paper size of the letters' PDFs.
+    pub paper: Paper,
+    /// Whether every build writes the letters' PDFs too.
+    pub pdf: bool,
 }
 
 impl ProjectConfig {
@@ -266,6 +280,8 @@ impl ProjectConfig {
             locales,
             check: raw.check,
             base_url,
+            paper: raw.paper,
+            pdf: raw.pdf,
         })
     }
 

@@ -6,6 +6,28 @@
 
 use crate::lang::{Lang, Status};
 
+/// The paper a printed letter (its PDF) is set on; `paper` in
+/// `letterkit.toml`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 inches.
+    UsLetter,
+}
+
 /// One letter in one locale, ready to render in any format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -53,6 +75,9 @@ pub struct Document {
     /// The address the output folder is published at, ending in `/`, where
     /// the project names one: pages then carry canonical links and `og:url`.
     pub base_url: Option<String>,
+    /// Whether the letter is published as a PDF beside the page, which the
+    /// page then links to.
+    pub pdf: bool,
 }
 
 /// The words of the site's index page (the list of every letter), in one
@@ -310,6 +335,8 @@ pub struct ChooserEntry {
     pub subject: Span,
     /// Says, in that language, that it is partly translated, where it is.
     pub partial: Option<Span>,
+    /// Whether it is published as a PDF too, which the page then links to.
+    pub pdf: bool,
 }
 
 impl Chooser {
@@ -350,6 +377,7 @@ impl Chooser {
                         .fallback_notice
                         .as_ref()
                         .map(|_| d.chrome.partial_translation.clone()),
+                    pdf: d.pdf,
                 })
                 .collect(),
         }

@@ -472,6 +472,8 @@ fn localize_in(
         languages,
         site_text,
         base_url: project.config.base_url.clone(),
+        // Set by a build that writes the PDFs.
+        pdf: false,
     };
     let mut fallbacks: Vec<Fallback> = resolver
         .fallbacks

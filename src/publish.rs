@@ -4,6 +4,7 @@
 //! exactly as it was; the same input always gives the same bytes.
 
 mod output;
+pub mod pdf;
 pub mod statics;
 
 use std::collections::BTreeMap;
@@ -48,6 +49,10 @@ pub struct BuildOptions {
     pub incremental: bool,
     /// Told how many letters are rendered of how many, after each one.
     pub progress: Option<Progress>,
+    /// Also write each letter as a PDF, `<letter>/<locale>/letter.pdf`, linked
+    /// from the pages, as the project's `pdf = true` asks of every build
+    /// (needs the `pdf` feature). [`render_all`] renders no PDF.
+    pub pdf: bool,
 }
 
 /// Told how many letters are rendered of how many (`done`, `total`), after
@@ -123,6 +128,9 @@ pub enum BuildError {
         /// Why.
         reason: String,
     },
+    /// The PDFs asked for could not be made.
+    #[error(transparent)]
+    Pdf(#[from] pdf::Failure),
     /// Writing the output failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -164,7 +172,7 @@ pub fn render_all(
         .map_err(BuildError::Selection)?;
     refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
-    let rendered = render_each(project, options, &letters, &langs, &locks, Ok);
+    let rendered = render_each(project, options, &letters, &langs, &locks, None, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
@@ -249,13 +257,18 @@ fn gather_syntax_errors<T>(
 /// A project loaded deferred renders each letter from its view
 /// ([`Project::letter_view`]), which also gives the letter's dashboard rows
 /// (stale translations against `locks`); otherwise the rows are left to
-/// [`Dashboard::new`].
+/// [`Dashboard::new`]. With `pdf`, each letter's PDFs too, one letter at a
+/// time ([`pdf::Setup::letters_at_once`]).
+// Each argument is the build's own; a struct gathering them would only be
+// passed on whole to `render_view` and `render_letter`.
+#[allow(clippy::too_many_arguments)]
 fn render_each<T: Send>(
     project: &Project,
     options: &BuildOptions,
     letters: &[&Letter],
     langs: &[Lang],
     locks: &Locks,
+    pdf: Option<&pdf::Setup>,
     then: impl Fn(Rendered) -> Result<T, BuildError> + Sync,
 ) -> Vec<Result<T, BuildError>> {
     let formats = formats(options);
@@ -269,11 +282,14 @@ fn render_each<T: Send>(
     if let Some(progress) = progress {
         progress.tell(0, letters.len());
     }
+    let min_len = pdf::Setup::letters_at_once(pdf, letters.len());
     if project.deferred {
         return letters
             .par_iter()
+            .with_min_len(min_len)
             .map(|letter| {
-                let result = render_view(project, letter, langs, &formats, locks).and_then(&then);
+                let result =
+                    render_view(project, letter, langs, &formats, locks, pdf).and_then(&then);
                 tell();
                 result
             })
@@ -283,8 +299,10 @@ fn render_each<T: Send>(
     letters
         .par_iter()
         .zip(&prepared)
+        .with_min_len(min_len)
         .map(|(letter, prepared)| {
-            let result = render_letter(project, letter, langs, prepared, &formats).and_then(&then);
+            let result =
+                render_letter(project, letter, langs, prepared, &formats, pdf).and_then(&then);
             tell();
             result
         })
@@ -299,12 +317,13 @@ fn render_view(
     langs: &[Lang],
     formats: &[Format],
     locks: &Locks,
+    pdf: Option<&pdf::Setup>,
 ) -> Result<Rendered, BuildError> {
     let view = view_of(project, letter)?;
     let letter = &view.letters[0];
     refuse_syntax_errors(&view, &[letter], langs)?;
     let prepared = localize::Prepared::new(&view, letter, langs);
-    let mut rendered = render_letter(&view, letter, langs, &prepared, formats)?;
+    let mut rendered = render_letter(&view, letter, langs, &prepared, formats, pdf)?;
     rendered.rows = status::letter_rows(&view, letter, locks);
     Ok(rendered)
 }
@@ -363,6 +382,8 @@ struct Rendered {
     rows: Vec<Row>,
     /// What the site's index and feeds show of it, in each locale.
     summaries: Vec<Summary>,
+    /// Its PDFs, by path relative to the output folder, where asked for.
+    pdfs: pdf::Files,
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
@@ -373,6 +394,7 @@ fn render_letter(
     langs: &[Lang],
     prepared: &localize::Prepared,
     formats: &[Format],
+    pdf: Option<&pdf::Setup>,
 ) -> Result<Rendered, BuildError> {
     // Only the locales the letter is published in.
     let langs = &letter.langs_in(langs);
@@ -399,7 +421,10 @@ fn render_letter(
                 .into_iter()
                 .map(|f| (letter.name.clone(), lang.clone(), f)),
         );
-        documents.push(localized.document);
+        let mut document = localized.document;
+        // The page links the PDF written beside it.
+        document.pdf = pdf.is_some();
+        documents.push(document);
     }
     let pages: Vec<Vec<(PathBuf, String)>> = documents
         .par_iter()
@@ -428,17 +453,23 @@ fn render_letter(
             fallbacks,
             rows: Vec::new(),
             summaries: Vec::new(),
+            pdfs: pdf::Files::new(),
         });
     };
     files.insert(
         Path::new(&letter.name).join("index.html"),
         html::chooser(&Chooser::new(main, &documents)),
     );
+    let pdfs = match pdf {
+        Some(pdf) => pdf.render(&documents)?,
+        None => pdf::Files::new(),
+    };
     Ok(Rendered {
         files,
         fallbacks,
         rows: Vec::new(),
         summaries: documents.iter().map(Summary::of).collect(),
+        pdfs,
     })
 }
 
@@ -461,19 +492,26 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     }
     let statics = statics::read(&project.root)?;
     let locks = dashboard_locks(project)?;
+    let pdf = pdf::Setup::new(options.pdf || project.config.pdf, project.config.paper)?;
     // Dropped on any error below, the staging folder is removed.
     let staging = out_dir.stage(options.incremental)?;
-    let written = render_each(project, options, &letters, &langs, &locks, |rendered| {
-        staging.write(&rendered.files)?;
-        Ok((
-            BuildSummary {
-                files: rendered.files.into_keys().collect(),
-                fallbacks: rendered.fallbacks,
-                notices: Vec::new(),
-            },
-            (rendered.rows, rendered.summaries),
-        ))
-    });
+    let render = || {
+        render_each(project, options, &letters, &langs, &locks, pdf.as_ref(), |rendered| {
+            staging.write(&rendered.files)?;
+            staging.write(&rendered.pdfs)?;
+            let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
+            files.extend(rendered.pdfs.into_keys());
+            Ok((
+                BuildSummary {
+                    files,
+                    fallbacks: rendered.fallbacks,
+                    notices: Vec::new(),
+                },
+                (rendered.rows, rendered.summaries),
+            ))
+        })
+    };
+    let written = pdf::Setup::run(pdf.as_ref(), render);
     let written = gather_syntax_errors(project, &langs, written)?;
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();

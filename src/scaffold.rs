@@ -282,6 +282,11 @@ output-dir = \"dist\"
 # The address the output folder is published at: with it, build writes
 # sitemap.xml, a feed per locale, canonical links and og:url.
 # base-url = \"https://example.org/letters/\"
+# The page size of the letters' PDFs: \"a4\" or \"us-letter\".
+paper = \"a4\"
+# Whether every build also writes each letter as an accessible PDF, linked from
+# its pages (needs letterkit built with the `pdf` feature; `build --pdf` does it once).
+pdf = false
 
 # Locales in the order the language chooser lists them.
 # required: `letterkit check` fails when this locale is incomplete or broken;

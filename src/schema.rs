@@ -108,11 +108,15 @@ mod tests {
                 "check",
                 "locales",
                 "output-dir",
+                "paper",
+                "pdf",
                 "source-locale"
             ]
         );
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(properties["output-dir"]["default"], "dist");
+        assert_eq!(properties["paper"]["default"], "a4");
+        assert_eq!(properties["pdf"]["default"], false);
         let locale = &schema["definitions"]["RawLocale"];
         assert_eq!(locale["additionalProperties"], false);
         assert_eq!(

@@ -244,6 +244,16 @@ fn write_page(document: &Document, setting: Setting) -> String {
         span(&mut w, &document.chrome.all_languages, page_lang);
         w.end("a");
         w.end("p");
+        if document.pdf {
+            // "PDF" names the file's format in every language.
+            w.start("p", &[]);
+            w.element(
+                "a",
+                &[("href", super::PDF_FILE_NAME), ("type", "application/pdf")],
+                "PDF",
+            );
+            w.end("p");
+        }
         w.end("footer");
         w.newline();
     }
@@ -378,6 +388,19 @@ pub fn chooser(chooser: &Chooser) -> String {
             w.text(" (");
             span(&mut w, partial, &entry.lang);
             w.text(")");
+        }
+        if entry.pdf {
+            let href = format!("{}/{}", entry.lang.tag(), super::PDF_FILE_NAME);
+            w.text(" · ");
+            w.element(
+                "a",
+                &[
+                    ("href", &href),
+                    ("hreflang", entry.lang.tag()),
+                    ("type", "application/pdf"),
+                ],
+                "PDF",
+            );
         }
         w.void("br", &[]);
         span(&mut w, &entry.subject, &entry.lang);

@@ -4,6 +4,8 @@
 pub mod email;
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod site;
 pub mod text;
 pub mod writer;
@@ -28,6 +30,9 @@ pub(crate) fn isolated(rtl: bool, out: &mut String, write: impl FnOnce(&mut Stri
         out.push(POP_DIRECTIONAL_ISOLATE);
     }
 }
+
+/// The file name of a letter's PDF in its locale's folder, beside the page.
+pub const PDF_FILE_NAME: &str = "letter.pdf";
 
 /// An output format for one letter in one locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -77,7 +77,7 @@ const NOTE_MESSAGE: &str = "body-request";
 
 /// The small fixture with message `i` of the Spanish locale (notice.ftl, then
 /// common.ftl) set to `value(i)`.
-fn project_with(value: impl Fn(usize) -> String) -> tempfile::TempDir {
+pub fn project_with(value: impl Fn(usize) -> String) -> tempfile::TempDir {
     let project = copy_project(&fixture("small"));
     let mut index = 0;
     for name in ["notice", "common"] {
@@ -97,7 +97,7 @@ fn project_with(value: impl Fn(usize) -> String) -> tempfile::TempDir {
 }
 
 /// Every message of the Spanish locale, in the order `project_with` fills them.
-fn clean_messages() -> Vec<(String, String)> {
+pub fn clean_messages() -> Vec<(String, String)> {
     let es = fixture("small").join("locales/es");
     let mut all = messages(&es.join("notice.ftl"));
     all.extend(messages(&es.join("common.ftl")));

@@ -75,6 +75,7 @@ pub enum Command {
         "letterkit build                              # every letter, every locale, into dist/",
         "letterkit build --locale pt-BR,en --out preview",
         "letterkit build --strict                     # refuse any untranslated message",
+        "letterkit build --pdf                        # and a PDF of each letter",
     ))]
     Build {
         /// Only this letter (repeatable).
@@ -95,6 +96,11 @@ pub enum Command {
         /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
         #[arg(long)]
         markdown: bool,
+        /// Also write each letter as an accessible PDF (tagged, PDF/UA-1),
+        /// <letter>/<locale>/letter.pdf, linked from the pages (`pdf = true` in
+        /// letterkit.toml does this for every build). Needs the `pdf` feature.
+        #[arg(long)]
+        pdf: bool,
         /// Keep each output file whose bytes are unchanged (its modification time stays).
         #[arg(long)]
         incremental: bool,
@@ -230,6 +236,7 @@ pub enum Command {
     #[command(after_long_help = examples!(
         "letterkit render us-mexico-asylum-2023 es                # plain text, for email",
         "letterkit render us-mexico-asylum-2023 fr --format html > letter.html",
+        "letterkit render us-mexico-asylum-2023 ht --format pdf > letter.pdf",
     ))]
     Render {
         /// The letter (its folder name under content/).
@@ -387,6 +394,9 @@ pub enum RenderFormat {
     Email,
     /// GitHub-flavoured Markdown (GFM) with footnotes, for a CMS.
     Markdown,
+    /// An accessible PDF (tagged, PDF/UA-1); never written to a terminal.
+    /// Needs the `pdf` feature.
+    Pdf,
 }
 
 /// `letterkit locale ...`.

@@ -267,6 +267,7 @@ fn run(cli: Cli) -> Result<u8, String> {
             strict,
             email,
             markdown,
+            pdf,
             incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
@@ -282,6 +283,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 strict,
                 extra_formats,
                 incremental,
+                pdf,
                 progress: Some(publish::Progress::new({
                     let bar = bar.clone();
                     move |done, total| bar.update(done, total, "letters")
@@ -473,6 +475,11 @@ fn run(cli: Cli) -> Result<u8, String> {
                 RenderFormat::Html => Format::Html,
                 RenderFormat::Email => Format::Email,
                 RenderFormat::Markdown => Format::Markdown,
+                RenderFormat::Pdf => {
+                    let pdf = render_pdf(&project, &localized.document)?;
+                    written(std::io::stdout().lock().write_all(&pdf), "the letter")?;
+                    return Ok(0);
+                }
             };
             let mut stdout = std::io::stdout().lock();
             let rendered = render::render(&localized.document, format);
@@ -512,6 +519,33 @@ fn run(cli: Cli) -> Result<u8, String> {
         | Command::Serve { .. } => {
             unreachable!("commands that need no project return before it is loaded")
         }
+    }
+}
+
+/// `letterkit render --format pdf`: the letter's PDF, refused when standard
+/// output is a terminal, where its bytes would only garble the screen.
+fn render_pdf(
+    project: &Project,
+    document: &letterkit::document::Document,
+) -> Result<Vec<u8>, String> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return Err(
+            "refusing to write a PDF to the terminal: redirect it to a file, as in `> letter.pdf`"
+                .into(),
+        );
+    }
+    #[cfg(feature = "pdf")]
+    {
+        use letterkit::render::pdf::{Fonts, Typesetter};
+        Typesetter::new(Fonts::system())
+            .and_then(|typesetter| typesetter.letter(document, project.config.paper))
+            .map_err(|e| e.to_string())
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (project, document);
+        Err(publish::pdf::Failure::Unsupported.to_string())
     }
 }
 

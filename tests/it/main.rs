@@ -20,6 +20,7 @@ mod limits;
 mod multi;
 mod packaging;
 mod paths;
+mod pdf;
 mod publishing;
 mod schema;
 mod serve;

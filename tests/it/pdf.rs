@@ -18,7 +18,7 @@ mod with_pdf {
     use std::process::{Command, Output};
     use std::sync::OnceLock;
 
-    use letterkit::document::{Document, Inline, Paper};
+    use letterkit::document::{Block, Document, Inline, Paper};
     use letterkit::lang::{Direction, Lang};
     use letterkit::localize;
     use letterkit::project::Project;
@@ -174,6 +174,58 @@ mod with_pdf {
             .collect()
     }
 
+    /// Every address the document links: its sources' and its links'.
+    fn linked(document: &Document) -> BTreeSet<String> {
+        fn walk(content: &[Inline], out: &mut BTreeSet<String>) {
+            for inline in content {
+                match inline {
+                    Inline::Link { url, content } => {
+                        out.insert(url.clone());
+                        walk(content, out);
+                    }
+                    Inline::Emphasis(children)
+                    | Inline::Strong(children)
+                    | Inline::Isolate {
+                        content: children, ..
+                    } => walk(children, out),
+                    Inline::Text(_) | Inline::NoteRef(_) => {}
+                }
+            }
+        }
+        let mut spans = vec![
+            &document.recipient,
+            &document.date.text,
+            &document.subject_label,
+            &document.subject,
+            &document.salutation,
+            &document.closing,
+            &document.chrome.sources_heading,
+            &document.chrome.title_separator,
+        ];
+        spans.extend(&document.chrome.draft_notice);
+        spans.extend(&document.chrome.fallback_notice);
+        for block in &document.body {
+            match block {
+                Block::Paragraph(span) => spans.push(span),
+                Block::List(items) => spans.extend(items),
+            }
+        }
+        for signatory in &document.signatories {
+            spans.extend([&signatory.title, &signatory.organisation]);
+        }
+        let mut out: BTreeSet<String> = BTreeSet::new();
+        for note in &document.notes {
+            out.insert(note.url.clone());
+            spans.push(&note.description);
+            spans.extend(&note.cited_title);
+            spans.extend(&note.document_language);
+        }
+        for span in spans {
+            walk(&span.content, &mut out);
+        }
+        out
+    }
+
     fn plain_without_notes(content: &[Inline], out: &mut String) {
         for inline in content {
             match inline {
@@ -191,11 +243,9 @@ mod with_pdf {
         }
     }
 
-    /// The PDF's text as pdftotext reads it, normalized, without what is not
-    /// the letter's body: the footnotes (each note's description, cited title,
-    /// the language it is in, and address) and the page numbers.
-    fn body_of_pdf(pdf: &Path, document: &Document, pages: usize) -> String {
-        let text = stdout(
+    /// The PDF's text as pdftotext reads it.
+    fn pdftotext(pdf: &Path) -> String {
+        stdout(
             &tool(
                 "pdftotext",
                 &[
@@ -206,8 +256,14 @@ mod with_pdf {
                 ],
             ),
             "pdftotext",
-        );
-        let mut text = normalized(&text).replace('•', "");
+        )
+    }
+
+    /// The PDF's text as pdftotext reads it, normalized, without what is not
+    /// the letter's body: the footnotes (each note's description, cited title,
+    /// the language it is in, and address) and the page numbers.
+    fn body_of_pdf(pdf: &Path, document: &Document, pages: usize) -> String {
+        let mut text = normalized(&pdftotext(pdf)).replace('•', "");
         for note in &document.notes {
             let mut parts = vec![note.description.plain_text(), note.url.clone()];
             parts.extend(note.cited_title.as_ref().map(|t| t.plain_text()));
@@ -251,7 +307,15 @@ mod with_pdf {
             }
         };
         let text = prepare(&body_of_pdf(pdf, document, pages));
-        let sentences = body_sentences(letter_txt, &document.chrome.sources_heading.plain_text());
+        // The text version writes a link's address after its words, in
+        // brackets; the PDF, like the page, makes the words a live link.
+        let mut letter_txt = letter_txt.to_owned();
+        for url in linked(document) {
+            for before in [' ', '\n'] {
+                letter_txt = letter_txt.replace(&format!("{before}({url})"), "");
+            }
+        }
+        let sentences = body_sentences(&letter_txt, &document.chrome.sources_heading.plain_text());
         assert!(
             sentences.len() > 5,
             "{label}: only {} sentences",
@@ -374,7 +438,21 @@ mod with_pdf {
             "L2R"
         };
         assert_eq!(facts["direction"], direction, "{label}");
-        for role in ["Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Link"] {
+        // A list where the letter has one (or sources it never cites), links
+        // where it cites sources.
+        let listed = document
+            .body
+            .iter()
+            .any(|block| matches!(block, Block::List(_)))
+            || document.notes.iter().any(|note| note.references == 0);
+        let mut roles = vec!["Document", "H1", "P"];
+        if listed {
+            roles.extend(["L", "LI", "Lbl", "LBody"]);
+        }
+        if !document.notes.is_empty() {
+            roles.push("Link");
+        }
+        for role in roles {
             assert!(
                 facts["roles"][role].as_u64() >= Some(1),
                 "{label}: no {role}: {}",
@@ -383,8 +461,8 @@ mod with_pdf {
         }
         let cited = document.notes.iter().filter(|n| n.references > 0).count();
         assert_eq!(
-            facts["roles"]["Note"].as_u64(),
-            Some(cited as u64),
+            facts["roles"]["Note"].as_u64().unwrap_or(0),
+            cited as u64,
             "{label}: one Note per cited source"
         );
         for link in facts["links"].as_array().unwrap() {
@@ -404,10 +482,11 @@ mod with_pdf {
             .iter()
             .filter_map(|l| l["uri"].as_str())
             .collect();
-        let urls: BTreeSet<&str> = document.notes.iter().map(|n| n.url.as_str()).collect();
+        let urls = linked(document);
         assert_eq!(
-            uris, urls,
-            "{label}: every source's address, and nothing else, is a live link"
+            uris,
+            urls.iter().map(String::as_str).collect(),
+            "{label}: every source's address and every link of the letter, and nothing else, is a live link"
         );
         for font in facts["fonts"].as_array().unwrap() {
             assert_eq!(font["embedded"], true, "{label}: {font}");
@@ -538,6 +617,49 @@ mod with_pdf {
     }
 
     #[test]
+    fn each_letter_has_a_pdf_in_the_locales_of_its_pages_with_their_words() {
+        let project = fixture("multi");
+        let out = build_pdfs("multi", &project);
+        let documents = documents(&project);
+        for letter in ["coalition-climate-2025", "community-garden-2025", "press-freedom-2025"] {
+            let folder = out.join(letter);
+            let with = |file: &str| -> BTreeSet<String> {
+                fs::read_dir(&folder)
+                    .unwrap()
+                    .map(|entry| entry.unwrap().path())
+                    .filter(|path| path.join(file).is_file())
+                    .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+                    .collect()
+            };
+            // A letter's own `locales`: a PDF beside each of its pages, no other.
+            assert_eq!(with("letter.pdf"), with("index.html"), "{letter}");
+            for document in documents.iter().filter(|d| d.letter == letter) {
+                let tag = document.lang.tag();
+                let label = format!("{letter} {tag}");
+                let pdf = folder.join(tag).join("letter.pdf");
+                let letter_txt = fs::read_to_string(folder.join(tag).join("letter.txt")).unwrap();
+                let facts = assert_accessible(&label, &pdf, document, &letter_txt);
+                // The page's author: the sender, where the letter names one.
+                if let Some(sender) = &document.sender {
+                    assert_eq!(field(&info(&pdf), "Author"), sender, "{label}");
+                }
+                // The postal address in its own language.
+                if document.data_lang != document.lang && !document.address.is_empty() {
+                    assert!(
+                        facts["content_langs"][document.data_lang.tag()].as_u64() >= Some(1),
+                        "{label}: {}",
+                        facts["content_langs"]
+                    );
+                }
+                screenshot(&pdf, &format!("multi-{letter}-{tag}"));
+            }
+        }
+        // Notes numbered in the locale's digits, as on the page.
+        let persian = pdftotext(&out.join("press-freedom-2025/fa/letter.pdf"));
+        assert!(persian.contains('۱'), "{persian}");
+    }
+
+    #[test]
     fn the_same_letter_always_gives_the_same_bytes() {
         let first = shipped_build();
         let second = build_pdfs("shipped-again", &shipped());
@@ -644,20 +766,7 @@ mod with_pdf {
             fs::write(&path, bytes).unwrap();
             (path, document)
         };
-        let text_of = |pdf: &Path| {
-            normalized(&stdout(
-                &tool(
-                    "pdftotext",
-                    &[
-                        pdf.as_os_str(),
-                        OsStr::new("-enc"),
-                        OsStr::new("UTF-8"),
-                        OsStr::new("-"),
-                    ],
-                ),
-                "pdftotext",
-            ))
-        };
+        let text_of = |pdf: &Path| normalized(&pdftotext(pdf));
         // Which messages the PDF shows, found by giving each a marker.
         let marker = |i: usize| format!("marker{i}x");
         let (marked, _) = render(hostile::project_with(marker).path(), "marked");
@@ -670,7 +779,7 @@ mod with_pdf {
         for round in 0..vectors.len().div_ceil(count) {
             let vector = |i: usize| &vectors[(round * count + i) % vectors.len()];
             let project = hostile::project_with(|i| vector(i).value.clone());
-            let (pdf, _) = render(project.path(), &format!("round-{round}"));
+            let (pdf, document) = render(project.path(), &format!("round-{round}"));
             let text = text_of(&pdf);
             for (i, shown) in shown.iter().enumerate() {
                 let value = vector(i);
@@ -682,13 +791,20 @@ mod with_pdf {
                     );
                 }
             }
+            // A link only where the page has one (the localizer keeps only
+            // https, http and mailto links), and nowhere else.
             let facts = structure(&pdf);
+            let allowed = linked(&document);
             for link in facts["links"].as_array().unwrap() {
-                let uri = link["uri"].as_str();
-                assert!(
-                    uri.is_none() || uri == Some("https://example.org/report"),
-                    "round {round}: a link to {uri:?}"
-                );
+                if let Some(uri) = link["uri"].as_str() {
+                    assert!(
+                        allowed.contains(uri)
+                            && ["https:", "http:", "mailto:"]
+                                .iter()
+                                .any(|scheme| uri.starts_with(scheme)),
+                        "round {round}: a link to {uri:?}"
+                    );
+                }
             }
             assert_eq!(facts["lang"], "es");
         }

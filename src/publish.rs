@@ -496,20 +496,28 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     // Dropped on any error below, the staging folder is removed.
     let staging = out_dir.stage(options.incremental)?;
     let render = || {
-        render_each(project, options, &letters, &langs, &locks, pdf.as_ref(), |rendered| {
-            staging.write(&rendered.files)?;
-            staging.write(&rendered.pdfs)?;
-            let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
-            files.extend(rendered.pdfs.into_keys());
-            Ok((
-                BuildSummary {
-                    files,
-                    fallbacks: rendered.fallbacks,
-                    notices: Vec::new(),
-                },
-                (rendered.rows, rendered.summaries),
-            ))
-        })
+        render_each(
+            project,
+            options,
+            &letters,
+            &langs,
+            &locks,
+            pdf.as_ref(),
+            |rendered| {
+                staging.write(&rendered.files)?;
+                staging.write(&rendered.pdfs)?;
+                let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
+                files.extend(rendered.pdfs.into_keys());
+                Ok((
+                    BuildSummary {
+                        files,
+                        fallbacks: rendered.fallbacks,
+                        notices: Vec::new(),
+                    },
+                    (rendered.rows, rendered.summaries),
+                ))
+            },
+        )
     };
     let written = pdf::Setup::run(pdf.as_ref(), render);
     let written = gather_syntax_errors(project, &langs, written)?;

@@ -621,7 +621,11 @@ mod with_pdf {
         let project = fixture("multi");
         let out = build_pdfs("multi", &project);
         let documents = documents(&project);
-        for letter in ["coalition-climate-2025", "community-garden-2025", "press-freedom-2025"] {
+        for letter in [
+            "coalition-climate-2025",
+            "community-garden-2025",
+            "press-freedom-2025",
+        ] {
             let folder = out.join(letter);
             let with = |file: &str| -> BTreeSet<String> {
                 fs::read_dir(&folder)
@@ -741,7 +745,18 @@ mod with_pdf {
 
     #[test]
     fn hostile_translations_reach_the_pdf_as_text_and_nothing_else() {
-        let vectors = hostile::vectors();
+        // The shared vectors, and Typst's own markup: code in Typst, text here.
+        let mut vectors = hostile::vectors();
+        for value in [
+            r#"Typst code: #read("/letter.typ") #eval("1 + 1") #link("https://evil.example")[x] #sys.inputs"#,
+            r#"x #import "/document.json": * #set page(fill: red) #show: it => none"#,
+            r#"$ x^2 $ and @note-1 and ]#pagebreak()[ and #{ panic() }"#,
+        ] {
+            vectors.push(hostile::Vector {
+                code: "text".into(),
+                value: value.into(),
+            });
+        }
         let count = hostile::clean_messages().len();
         let es = Lang::parse("es").unwrap();
         let typesetter = Typesetter::new(Fonts::system()).unwrap();

@@ -169,7 +169,6 @@ pub fn clear_caches() {
     typst::comemo::evict(0);
 }
 
-
 /// The letter's date (`2023-01-06`) as the PDF's creation date, at midnight UTC.
 fn timestamp(iso: &str) -> Option<Datetime> {
     let mut parts = iso.splitn(3, '-');

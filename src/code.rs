@@ -531,6 +531,29 @@ impl Code {
         })
     }
 
+    /// Whether a message with this finding is never published as written:
+    /// the page shows it in its fallback locale instead. These are the
+    /// findings that would put on the page something check refuses (markup,
+    /// a link, a character a reader cannot see, text Fluent cannot format);
+    /// heuristic findings (numbers, identical text, emphasis) never are.
+    /// `changed-link` is unsafe only where the link goes to a host the
+    /// source does not use (the finding says so).
+    pub fn unsafe_to_publish(self) -> bool {
+        self.default_severity() == Severity::Error
+            && matches!(
+                self,
+                Code::SyntaxError
+                    | Code::UnsafeLink
+                    | Code::ChangedLink
+                    | Code::RawHtml
+                    | Code::BidiControl
+                    | Code::InvisibleCharacter
+                    | Code::FormatError
+                    | Code::UnknownVariable
+                    | Code::UndefinedReference
+            )
+    }
+
     /// Where the code is documented, relative to the repository:
     /// `docs/errors.md#<anchor>`.
     pub fn docs_link(self) -> String {

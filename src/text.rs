@@ -26,6 +26,30 @@ pub fn safe_url(url: &str) -> Option<String> {
     allowed.then(|| url.to_owned())
 }
 
+/// The host a safe link goes to, lowercased: the authority of an http(s)
+/// link without user, password or port, the domain of a mailto address;
+/// `None` for anything else.
+pub fn link_host(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once(':')?;
+    let host = match scheme.to_ascii_lowercase().as_str() {
+        "https" | "http" => {
+            let authority = rest.strip_prefix("//")?;
+            let authority = authority.split(['/', '?', '#']).next().unwrap_or(authority);
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            match host.strip_prefix('[') {
+                Some(v6) => v6.split(']').next().unwrap_or(v6),
+                None => host.split(':').next().unwrap_or(host),
+            }
+        }
+        "mailto" => {
+            let address = rest.split(['?', ',']).next().unwrap_or(rest);
+            address.rsplit_once('@')?.1
+        }
+        _ => return None,
+    };
+    (!host.is_empty()).then(|| host.trim_end_matches('.').to_ascii_lowercase())
+}
+
 /// `text` without control characters (NUL, escape, ...: invalid in HTML and
 /// invisible in text) or bidi embedding, override and isolate controls (which
 /// would reorder the text around them); a tab becomes a space. For text shown
@@ -44,6 +68,22 @@ pub fn is_bidi_control(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_links_host_is_its_authority_or_its_mail_domain() {
+        use super::link_host;
+        assert_eq!(
+            link_host("https://User:pw@Example.ORG:8443/a?b#c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(link_host("http://[::1]:80/").as_deref(), Some("::1"));
+        assert_eq!(
+            link_host("mailto:press@Example.org?subject=x").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(link_host("ftp://example.org"), None);
+        assert_eq!(link_host("https://"), None);
+    }
+
     use super::*;
 
     #[test]

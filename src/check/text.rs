@@ -550,18 +550,29 @@ pub(super) enum Markup {
 
 /// Compares each translated message with its source: links, note references,
 /// emphasis, numbers, markup, and a value left as the source text.
+/// `heuristics` holds the messages allowed to stay identical to the source
+/// (`allow-identical`); without it, only what keeps a message from being
+/// published is compared (links and markup: no notes, emphasis, numbers or
+/// identical text).
 pub(super) fn compare_messages(
     sources: &Shapes<'_>,
     targets: &Shapes<'_>,
     lang: &Lang,
     source_lang: &Lang,
-    allow_identical: &[String],
+    heuristics: Option<&[String]>,
     markup: Markup,
     found: &mut Vec<Finding>,
 ) {
     let same_language =
         lang.language_identifier().language == source_lang.language_identifier().language;
     let mut seen = std::collections::BTreeSet::new();
+    // The hosts the source's links go to, anywhere in the file.
+    let source_hosts: std::collections::BTreeSet<String> = sources
+        .by_id
+        .values()
+        .flat_map(|shape| &shape.links)
+        .filter_map(|url| crate::text::link_host(url))
+        .collect();
     let file = targets.file;
     for message in file.message_defs() {
         let id = message.id.name;
@@ -571,6 +582,35 @@ pub(super) fn compare_messages(
         let (Some(shape), Some(wanted)) = (targets.by_id.get(id), sources.by_id.get(id)) else {
             continue;
         };
+        if shape.links != wanted.links {
+            let foreign: Vec<String> = shape
+                .links
+                .iter()
+                .filter_map(|url| crate::text::link_host(url))
+                .filter(|host| !source_hosts.contains(host))
+                .collect();
+            let published = if foreign.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} is a host the source does not use: the page shows this message in its fallback language)",
+                    foreign.join(", ")
+                )
+            };
+            let mut changed = finding(
+                Code::ChangedLink,
+                lang,
+                Some(id),
+                file.location_of(id),
+                format!(
+                    "`{id}` links to {}; the source links to {}{published}: keep the source's link addresses",
+                    list_or_none(&shape.links),
+                    list_or_none(&wanted.links)
+                ),
+            );
+            changed.unpublishable = !foreign.is_empty();
+            found.push(changed);
+        }
         // Set for the next finding only: reported as a warning.
         let as_warning = std::cell::Cell::new(false);
         let mut report = |code: Code, message: String| {
@@ -622,16 +662,11 @@ pub(super) fn compare_messages(
                 );
             }
         }
-        if shape.links != wanted.links {
-            report(
-                Code::ChangedLink,
-                format!(
-                    "`{id}` links to {}; the source links to {}: keep the source's link addresses",
-                    list_or_none(&shape.links),
-                    list_or_none(&wanted.links)
-                ),
-            );
-        }
+        // Notes, emphasis, figures and untranslated text never keep a
+        // message from being published.
+        let Some(allow_identical) = heuristics else {
+            continue;
+        };
         let dropped = difference(&wanted.notes, &shape.notes);
         if !dropped.is_empty() {
             report(

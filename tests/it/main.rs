@@ -12,6 +12,7 @@ mod corpus;
 mod docs;
 mod errors;
 mod fixtures;
+mod gate;
 mod hostile;
 mod html;
 mod incremental;

@@ -302,17 +302,48 @@ fn run(cli: Cli) -> Result<u8, String> {
                 }
                 Err(error) => return Err(error.to_string()),
             };
-            // Written at once: an archive can have thousands.
-            let warnings: String = summary
-                .fallbacks
+            // Written at once: an archive can have thousands. A message
+            // refused by check is told once, with the reason.
+            let refused: std::collections::BTreeMap<(&str, &str, &str), &check::Finding> = summary
+                .refused
                 .iter()
-                .map(|(letter, lang, fallback)| {
+                .filter_map(|(letter, f)| {
+                    Some((
+                        (letter.as_str(), f.locale.as_str(), f.message_id.as_deref()?),
+                        f,
+                    ))
+                })
+                .collect();
+            let mut warnings: String = summary
+                .refused
+                .iter()
+                .filter(|(_, f)| f.message_id.is_none())
+                .map(|(letter, f)| {
                     format!(
-                        "warning: {letter} ({lang}): `{}` is not translated; shown in {}\n",
-                        fallback.id, fallback.from
+                        "warning: {letter} ({}): {}: {} [{}]; what it spoils is shown in the fallback language\n",
+                        f.locale,
+                        f.location,
+                        f.message,
+                        f.code.as_str()
                     )
                 })
                 .collect();
+            warnings.extend(summary.fallbacks.iter().map(|(letter, lang, fallback)| {
+                match refused.get(&(letter.as_str(), lang.tag(), fallback.id.as_str())) {
+                    Some(f) => format!(
+                        "warning: {letter} ({lang}): `{}` is not published as written ({}: {} [{}]); shown in {}\n",
+                        fallback.id,
+                        f.location,
+                        f.message,
+                        f.code.as_str(),
+                        fallback.from
+                    ),
+                    None => format!(
+                        "warning: {letter} ({lang}): `{}` is not translated; shown in {}\n",
+                        fallback.id, fallback.from
+                    ),
+                }
+            }));
             let _ = stderr.write_all(warnings.as_bytes());
             if !cli.quiet {
                 for notice in &summary.notices {

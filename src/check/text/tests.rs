@@ -37,11 +37,37 @@ fn compare_in(markup: Markup, source: &str, target: &str) -> Vec<&'static str> {
         &Shapes::of(&target),
         &Lang::parse("es").unwrap(),
         &Lang::parse("en").unwrap(),
-        &["name".to_owned()],
+        Some(&["name".to_owned()]),
         markup,
         &mut found,
     );
     found.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn judging_what_to_publish_skips_the_heuristics_but_not_a_foreign_link() {
+    let source = file("a = [Read](https://example.org/a) the 2 reports, *now*.\n");
+    let target = file("a = Lea los 3 [informes](https://evil.example/x), ya.\n");
+    let codes = |heuristics: bool| {
+        let mut found = Vec::new();
+        compare_messages(
+            &Shapes::of(&source),
+            &Shapes::of(&target),
+            &Lang::parse("es").unwrap(),
+            &Lang::parse("en").unwrap(),
+            heuristics.then_some(&[][..]),
+            Markup::Letter,
+            &mut found,
+        );
+        found
+            .iter()
+            .map(|f| (f.code.as_str(), f.unpublishable))
+            .collect::<Vec<_>>()
+    };
+    let all = codes(true);
+    assert!(all.contains(&("changed-emphasis", false)), "{all:?}");
+    assert!(all.contains(&("changed-number", false)), "{all:?}");
+    assert_eq!(codes(false), [("changed-link", true)]);
 }
 
 #[test]
@@ -364,7 +390,7 @@ fn emphasis_a_tree_translation_adds_is_a_warning_and_broken_tags_an_error() {
             &Shapes::of(&target),
             &Lang::parse("sq").unwrap(),
             &Lang::parse("en").unwrap(),
-            &[],
+            Some(&[]),
             Markup::Tree,
             &mut found,
         );

@@ -404,6 +404,10 @@ struct Rendered {
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
+/// A letter localized into a locale as it may be published, with the
+/// findings that kept messages from being published as written.
+type Publishable = (Lang, localize::Localized, Vec<Finding>);
+
 /// `letter` localized into `lang` as it may be published, with the findings
 /// that kept messages from being published as written. The localization
 /// meets every message it formats: a message Fluent cannot format is taken
@@ -471,7 +475,7 @@ fn render_letter(
 ) -> Result<Rendered, BuildError> {
     // Only the locales the letter is published in.
     let langs = &letter.langs_in(langs);
-    let localized: Vec<Result<(Lang, localize::Localized, Vec<Finding>), BuildError>> = langs
+    let localized: Vec<Result<Publishable, BuildError>> = langs
         .par_iter()
         .map(|lang| {
             localize_publishable(project, letter, lang, prepared)

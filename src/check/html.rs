@@ -461,19 +461,45 @@ pub(super) fn compare(source: &[Tag], translation: &[Tag]) -> Vec<Difference> {
             ));
         }
     }
-    let dropped: Vec<String> = dropped
-        .iter()
+    let dropped: Vec<&Tag> = dropped
+        .into_iter()
         .filter(|t| !broken_names.contains(&t.name))
-        .map(|t| format!("`{}`", t.canonical()))
         .collect();
     if !dropped.is_empty() {
-        out.push(error(
-            Code::ChangedMarkup,
-            format!(
-                "drops the source's {}: the application needs the source's markup; keep it around the words it belongs to",
-                dropped.join(", ")
-            ),
-        ));
+        let list = |tags: &[&Tag]| {
+            tags.iter()
+                .map(|t| format!("`{}`", t.canonical()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // Emphasis, a line break or code type is the language's to use or
+        // not (scripts without italics, sentences joined); an element the
+        // application finds by its attributes, or a block, is needed.
+        let (formatting, needed): (Vec<&Tag>, Vec<&Tag>) =
+            dropped.iter().partition(|t| t.is_inline_formatting());
+        if !needed.is_empty() {
+            out.push(error(
+                Code::ChangedMarkup,
+                format!(
+                    "drops the source's {}: the application needs the source's markup; keep it around the words it belongs to",
+                    list(&dropped)
+                ),
+            ));
+        } else {
+            out.push(Difference {
+                code: Code::ChangedMarkup,
+                severity: Severity::Warning,
+                message: format!(
+                    "drops the source's formatting {}: keep it unless {} does not fit this language",
+                    list(&formatting),
+                    if formatting.iter().all(|t| t.name == "br") {
+                        "the line break"
+                    } else {
+                        "the emphasis"
+                    }
+                ),
+            });
+        }
     }
     let added: Vec<&Tag> = added
         .into_iter()

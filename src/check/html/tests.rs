@@ -54,10 +54,22 @@ fn a_faithful_translation_is_silent() {
 }
 
 #[test]
-fn a_dropped_source_tag_is_an_error() {
+fn a_dropped_source_tag_is_an_error_and_dropped_emphasis_a_warning() {
+    assert_eq!(
+        codes(
+            "<a data-l10n-name=\"link\">Use</a> a <strong>strong</strong> password",
+            "Usa una contraseña fuerte"
+        ),
+        [("changed-markup", Severity::Error)]
+    );
+    assert_eq!(
+        codes("<p>Use a password</p>", "Usa una contraseña"),
+        [("changed-markup", Severity::Error)]
+    );
+    // Emphasis and line breaks are the language's to use or not.
     assert_eq!(
         codes("Use a <strong>strong</strong> password", "Usa una contraseña fuerte"),
-        [("changed-markup", Severity::Error)]
+        [("changed-markup", Severity::Warning)]
     );
     let found = differences(
         "Read <a data-l10n-name=\"link\">the guide</a>.",

@@ -470,7 +470,7 @@ fn blank(pattern: &Pattern<'_>) -> Option<String> {
     }
     let (text, _) = crate::text::literal_text(pattern)?;
     Some(if text.trim().is_empty() && !text.is_empty() {
-        "is only white space (as `{ \" \" }` is), which shows nothing".to_owned()
+        "is only white space, which shows nothing".to_owned()
     } else if text.is_empty() {
         "is empty".to_owned()
     } else {

@@ -267,9 +267,7 @@ pub(super) fn check_entries(
                     lang,
                     id,
                     file.location_of(slice),
-                    format!(
-                        "`{name}` {shown}: translate it, or remove it to show the source text"
-                    ),
+                    format!("`{name}` {shown}: translate it, or remove it to show the source text"),
                 ));
             }
             let references = References::of(pattern);

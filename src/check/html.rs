@@ -82,16 +82,52 @@ const LINK_ATTRIBUTES: [&str; 6] = ["href", "src", "action", "formaction", "xlin
 
 /// Elements that have no closing tag.
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Names a translator may write as `< name>` or `</ name>` meaning a tag:
 /// the elements of running text and of simple documents.
 const KNOWN_NAMES: [&str; 40] = [
-    "a", "abbr", "b", "bdi", "bdo", "big", "blockquote", "br", "button", "cite", "code", "dd",
-    "del", "div", "dl", "dt", "em", "h1", "h2", "h3", "hr", "i", "img", "input", "ins", "kbd",
-    "label", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "br",
+    "button",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
     "u",
 ];
 
@@ -227,21 +263,22 @@ fn spaced_tag(after: &str) -> Option<(Kind, usize)> {
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(rest.len());
     let name = &rest[..name_len];
-    if !KNOWN_NAMES.iter().any(|known| known.eq_ignore_ascii_case(name)) {
+    if !KNOWN_NAMES
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(name))
+    {
         return None;
     }
     let after_name = &rest[name_len..];
     let tail = after_name.trim_start();
     let attribute = tail.len() < after_name.len()
-        && tail
-            .split_once('=')
-            .is_some_and(|(name, value)| {
-                !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
-                    && value.trim_start().starts_with(['"', '\''])
-            });
+        && tail.split_once('=').is_some_and(|(name, value)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':')
+                && value.trim_start().starts_with(['"', '\''])
+        });
     (after_name.starts_with('>') || after_name.starts_with("/>") || attribute)
         .then(|| (kind, after.len() - rest.len()))
 }
@@ -351,7 +388,9 @@ pub(super) fn compare(source: &[Tag], translation: &[Tag]) -> Vec<Difference> {
     // closed out of order, that the source does not have.
     for tag in translation {
         if let Some(fault) = tag.fault
-            && !source.iter().any(|s| s.fault == Some(fault) && s.written == tag.written)
+            && !source
+                .iter()
+                .any(|s| s.fault == Some(fault) && s.written == tag.written)
         {
             out.push(error(
                 Code::BrokenMarkup,
@@ -374,7 +413,10 @@ pub(super) fn compare(source: &[Tag], translation: &[Tag]) -> Vec<Difference> {
         {
             continue;
         }
-        match wanted_nesting.iter().position(|names| *names == problem.names) {
+        match wanted_nesting
+            .iter()
+            .position(|names| *names == problem.names)
+        {
             Some(i) => {
                 wanted_nesting.swap_remove(i);
             }
@@ -434,13 +476,18 @@ pub(super) fn compare(source: &[Tag], translation: &[Tag]) -> Vec<Difference> {
                 .attributes
                 .iter()
                 .zip(&now.attributes)
-                .all(|((a, x), (b, y))| a == b && (x == y || LINK_ATTRIBUTES.contains(&a.as_str())));
+                .all(|((a, x), (b, y))| {
+                    a == b && (x == y || LINK_ATTRIBUTES.contains(&a.as_str()))
+                });
         if now.fault.is_some() {
             continue;
         }
         if links_only {
             // An unsafe target is reported above.
-            if now.links().all(|(_, url)| safe_url(url).is_some() || !url.contains(':')) {
+            if now
+                .links()
+                .all(|(_, url)| safe_url(url).is_some() || !url.contains(':'))
+            {
                 out.push(error(
                     Code::ChangedLink,
                     format!(
@@ -513,9 +560,7 @@ pub(super) fn compare(source: &[Tag], translation: &[Tag]) -> Vec<Difference> {
             .join(", ");
         let inline = added.iter().all(|t| t.is_inline_formatting())
             && nesting(added.iter().copied()).is_empty()
-            && added
-                .iter()
-                .all(|t| t.kind == Kind::Open || t.name != "br");
+            && added.iter().all(|t| t.kind == Kind::Open || t.name != "br");
         out.push(if inline {
             Difference {
                 code: Code::ChangedMarkup,
@@ -613,8 +658,7 @@ fn nesting<'t>(tags: impl IntoIterator<Item = &'t Tag>) -> Vec<Nesting> {
 /// reader would see as broken markup (`</ strong>`): the Markdown step shows
 /// them as text, and does not report them.
 pub(super) fn spaced_in_letter(tags: &[Tag]) -> impl Iterator<Item = &Tag> {
-    tags.iter()
-        .filter(|t| t.fault == Some(Fault::SpaceInside))
+    tags.iter().filter(|t| t.fault == Some(Fault::SpaceInside))
 }
 
 #[cfg(test)]

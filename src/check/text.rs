@@ -90,7 +90,7 @@ pub(super) fn characters_against(
             .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
         let severity = match judge_rare(c, before, lang) {
-            Rare::NotRare => Severity::Error,
+            Rare::Common => Severity::Error,
             Rare::Needed => continue,
             Rare::Judged(_) if source_messages.has(id, c) => continue,
             Rare::Judged(severity) => severity,
@@ -145,7 +145,7 @@ fn reported_in(c: char, code: Code, lang: &Lang, markup: Markup) -> bool {
 #[derive(Debug, PartialEq)]
 enum Rare {
     /// Not one of them: judged as any hidden character.
-    NotRare,
+    Common,
     /// Where it is, the script needs it: not reported.
     Needed,
     /// Reported where the source's message lacks it, at this severity.
@@ -162,7 +162,9 @@ fn judge_rare(c: char, before: Option<char>, lang: &Lang) -> Rare {
         '\u{FE0E}' | '\u{FE0F}' if after(is_emoji_base) => Rare::Needed,
         '\u{E0100}'..='\u{E01EF}' if after(is_ideograph) => Rare::Needed,
         '\u{180B}'..='\u{180F}' if after(is_mongolian) => Rare::Needed,
-        '\u{E0020}'..='\u{E007F}' if after(|b| b == '\u{1F3F4}' || ('\u{E0020}'..='\u{E007E}').contains(&b)) => {
+        '\u{E0020}'..='\u{E007F}'
+            if after(|b| b == '\u{1F3F4}' || ('\u{E0020}'..='\u{E007E}').contains(&b)) =>
+        {
             Rare::Needed
         }
         '\u{00AD}'
@@ -176,7 +178,7 @@ fn judge_rare(c: char, before: Option<char>, lang: &Lang) -> Rare {
         | '\u{E0000}'..='\u{E0FFF}'
         | '\u{FFFD}' => Rare::Judged(Severity::Error),
         c if crate::text::is_noncharacter(c) => Rare::Judged(Severity::Error),
-        _ => Rare::NotRare,
+        _ => Rare::Common,
     }
 }
 
@@ -205,8 +207,8 @@ fn is_mongolian(c: char) -> bool {
 /// Languages that hyphenate long compounds, where a translator may write a
 /// soft hyphen to say where a long word may break.
 const HYPHENATING_LANGUAGES: [&str; 22] = [
-    "de", "nl", "sv", "da", "nb", "nn", "no", "fi", "et", "hu", "is", "fo", "lb", "rm", "fy",
-    "af", "hsb", "dsb", "gsw", "el", "ka", "hy",
+    "de", "nl", "sv", "da", "nb", "nn", "no", "fi", "et", "hu", "is", "fo", "lb", "rm", "fy", "af",
+    "hsb", "dsb", "gsw", "el", "ka", "hy",
 ];
 
 /// The source's messages, read once the first time a character must be
@@ -243,7 +245,9 @@ impl<'f> SourceMessages<'f> {
         let escape = format!("\\u{:04X}", c as u32);
         let long_escape = format!("\\U{:06X}", c as u32);
         entry.contains(c)
-            || entry.to_ascii_uppercase().contains(&escape.to_ascii_uppercase())
+            || entry
+                .to_ascii_uppercase()
+                .contains(&escape.to_ascii_uppercase())
             || entry
                 .to_ascii_uppercase()
                 .contains(&long_escape.to_ascii_uppercase())
@@ -260,8 +264,8 @@ fn line_ends(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
     let Some(first_cr) = bytes.iter().position(|&b| b == b'\r') else {
         return;
     };
-    let lone = (first_cr..bytes.len())
-        .find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let lone =
+        (first_cr..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
     if let Some(at) = lone {
         found.push(finding(
             Code::LineEnding,
@@ -336,7 +340,7 @@ fn escaped_characters(
                     continue;
                 }
                 let severity = match judge_rare(c, before, lang) {
-                    Rare::NotRare => Severity::Error,
+                    Rare::Common => Severity::Error,
                     Rare::Needed => continue,
                     Rare::Judged(_) if source_messages.has(id, c) => continue,
                     Rare::Judged(severity) => severity,
@@ -543,7 +547,10 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
         }
         '\u{00AD}' => return Some((Code::InvisibleCharacter, "SOFT HYPHEN")),
         '\u{180B}'..='\u{180D}' | '\u{180F}' => {
-            return Some((Code::InvisibleCharacter, "MONGOLIAN FREE VARIATION SELECTOR"));
+            return Some((
+                Code::InvisibleCharacter,
+                "MONGOLIAN FREE VARIATION SELECTOR",
+            ));
         }
         '\u{180E}' => return Some((Code::InvisibleCharacter, "MONGOLIAN VOWEL SEPARATOR")),
         '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => {

@@ -45,8 +45,7 @@ fn place(path: &Path, id: &str, marker: &str) -> (usize, usize) {
 }
 
 #[test]
-fn every_hidden_character_markup_and_empty_value_planted_in_the_letter_is_an_error_at_its_place()
-{
+fn every_hidden_character_markup_and_empty_value_planted_in_the_letter_is_an_error_at_its_place() {
     let project = copy_project(&shipped());
     let letter = project.path().join("locales/es/us-mexico-asylum-2023.ftl");
     let common = project.path().join("locales/es/common.ftl");
@@ -60,13 +59,21 @@ fn every_hidden_character_markup_and_empty_value_planted_in_the_letter_is_an_err
         "recipient-name = Presidente Joseph R. Biden",
         "recipient-name = Presidente Joseph R. Biden{ \"\\u202E\" }",
     );
-    edit(&letter, "subject = Restablecer", "subject = Resta\u{AD}blecer");
+    edit(
+        &letter,
+        "subject = Restablecer",
+        "subject = Resta\u{AD}blecer",
+    );
     edit(
         &letter,
         "body-purpose = En nombre",
         "body-purpose = En\u{E0041}\u{E0042} nombre",
     );
-    edit(&common, "skip-link = Saltar a la carta", "skip-link = { \" \" }");
+    edit(
+        &common,
+        "skip-link = Saltar a la carta",
+        "skip-link = { \" \" }",
+    );
     edit(
         &common,
         "sources-heading = Fuentes",
@@ -93,7 +100,10 @@ fn every_hidden_character_markup_and_empty_value_planted_in_the_letter_is_an_err
         "invisible-character error {}",
         at(&letter, "body-purpose", "\u{E0041}")
     ));
-    expected.push(format!("empty-value error {}", at(&common, "skip-link", "skip-link")));
+    expected.push(format!(
+        "empty-value error {}",
+        at(&common, "skip-link", "skip-link")
+    ));
     expected.push(format!(
         "empty-value error {}",
         at(&common, "sources-heading", "sources-heading")

@@ -40,8 +40,7 @@ fn tags_are_read_without_their_text_or_spacing() {
 #[test]
 fn a_faithful_translation_is_silent() {
     let source = "Read <a data-l10n-name=\"link\" title=\"More\">the <em>guide</em></a>.<br>";
-    let translation =
-        "Lisez <a title=\"Plus\" data-l10n-name=\"link\">le <em>guide</em></a>.<br>";
+    let translation = "Lisez <a title=\"Plus\" data-l10n-name=\"link\">le <em>guide</em></a>.<br>";
     assert!(differences(source, translation).is_empty());
     // Elements may change order, as sentences do.
     assert!(
@@ -68,14 +67,21 @@ fn a_dropped_source_tag_is_an_error_and_dropped_emphasis_a_warning() {
     );
     // Emphasis and line breaks are the language's to use or not.
     assert_eq!(
-        codes("Use a <strong>strong</strong> password", "Usa una contraseña fuerte"),
+        codes(
+            "Use a <strong>strong</strong> password",
+            "Usa una contraseña fuerte"
+        ),
         [("changed-markup", Severity::Warning)]
     );
     let found = differences(
         "Read <a data-l10n-name=\"link\">the guide</a>.",
         "Lee la guía.",
     );
-    assert!(found[0].2.contains("drops the source's `<a data-l10n-name=\"link\">`, `</a>`"));
+    assert!(
+        found[0]
+            .2
+            .contains("drops the source's `<a data-l10n-name=\"link\">`, `</a>`")
+    );
 }
 
 #[test]
@@ -102,7 +108,13 @@ fn a_changed_attribute_is_an_error_and_a_changed_address_a_changed_link() {
         [("unsafe-link", Severity::Error)]
     );
     // An address the source has is the source's business.
-    assert!(codes("<a href=\"about:blank\">x</a>", "<a href=\"about:blank\">y</a>").is_empty());
+    assert!(
+        codes(
+            "<a href=\"about:blank\">x</a>",
+            "<a href=\"about:blank\">y</a>"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -120,7 +132,10 @@ fn inline_formatting_a_translator_adds_is_a_warning_and_other_markup_an_error() 
         [("changed-markup", Severity::Error)]
     );
     assert_eq!(
-        codes("Use a firewall", "Përdor <img src=x onerror=alert(1)> firewall"),
+        codes(
+            "Use a firewall",
+            "Përdor <img src=x onerror=alert(1)> firewall"
+        ),
         [("changed-markup", Severity::Error)]
     );
 }

@@ -200,5 +200,8 @@ fn an_ordinal_or_fraction_written_on_the_figure_is_no_change() {
         assert_eq!(found.missing, ["32"], "{tag}");
     }
     // A figure with a space before its word is still compared.
-    assert_eq!(changed("Go to Tab 3", "ia", "Ir al scheda 1"), [("1".to_owned(), "3".to_owned())]);
+    assert_eq!(
+        changed("Go to Tab 3", "ia", "Ir al scheda 1"),
+        [("1".to_owned(), "3".to_owned())]
+    );
 }

@@ -341,8 +341,16 @@ fn escapes_are_judged_as_the_characters_they_stand_for() {
         hidden_against("fr", None, text),
         [
             ("bidi-control", Severity::Error, "x.ftl:1:8".to_owned()),
-            ("invisible-character", Severity::Error, "x.ftl:2:9".to_owned()),
-            ("invisible-character", Severity::Error, "x.ftl:3:8".to_owned()),
+            (
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:2:9".to_owned()
+            ),
+            (
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:3:8".to_owned()
+            ),
         ],
         "an emoji and an escaped backslash are no hidden character"
     );
@@ -371,7 +379,11 @@ fn rare_invisible_characters_are_errors_where_the_source_lacks_them() {
         let text = format!("a = Réglages{c}\nb = Arrêt\nc = Drapeau\n");
         assert_eq!(
             hidden_against("fr", Some(source), &text),
-            [("invisible-character", Severity::Error, "x.ftl:1:13".to_owned())],
+            [(
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:1:13".to_owned()
+            )],
             "{what}"
         );
         let same = format!("a = Settings{c}\n");
@@ -388,7 +400,11 @@ fn characters_a_script_needs_are_not_errors() {
     let text = "a = Génial ❤\u{FE0F} 1\u{FE0F}\u{20E3}\nb = 葛\u{E0100}\nc = ᠠ\u{180B}\nd = 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}\ne = Einstellungs\u{00AD}optionen\n";
     assert_eq!(
         hidden_against("de", Some(source), text),
-        [("invisible-character", Severity::Warning, "x.ftl:5:17".to_owned())],
+        [(
+            "invisible-character",
+            Severity::Warning,
+            "x.ftl:5:17".to_owned()
+        )],
         "a German soft hyphen is a warning; the rest is what the script needs"
     );
 }

@@ -31,6 +31,7 @@ use crate::tree_config::TREE_CONFIG_FILE;
 
 mod file;
 mod fluent;
+mod html;
 mod numbers;
 pub mod output;
 mod report;

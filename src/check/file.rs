@@ -147,6 +147,23 @@ pub(super) fn check_file(
         }
         return;
     }
+    let mut terms = BTreeSet::new();
+    for entry in file.resource.entries() {
+        if let fluent_syntax::ast::Entry::Term(term) = entry
+            && !terms.insert(term.id.name)
+        {
+            found.push(finding(
+                Code::DuplicateMessage,
+                lang,
+                None,
+                file.location_of(term.id.name),
+                format!(
+                    "the term `-{}` is defined again here; only the first definition is used: remove one",
+                    term.id.name
+                ),
+            ));
+        }
+    }
     let in_source = defined_messages(source_file);
     let mut seen = BTreeSet::new();
     for message in file.message_defs() {
@@ -191,7 +208,11 @@ pub(super) fn check_file(
         rules.plurals,
         found,
     );
-    text::characters(file, lang, markup, found);
+    if lang == source.lang() {
+        text::characters(file, lang, markup, found);
+    } else {
+        text::characters_against(file, Some(source_file), lang, markup, found);
+    }
     if lang != source.lang() {
         let given = rules.given.get(resource).map_or(&[][..], Vec::as_slice);
         fluent::compare_entries(source_file, file, lang, given, found);

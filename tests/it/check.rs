@@ -363,7 +363,7 @@ fn a_tag_broken_by_a_line_separator_is_reported_not_a_crash() {
     }
     let run = letterkit_in(tree.path(), &["check", "--locales", ".", "--source", "en"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(run.stdout.contains("[raw-html] fr"), "{}", run.stdout);
+    assert!(run.stdout.contains("[broken-markup] fr"), "{}", run.stdout);
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod limits;
 mod multi;
 mod packaging;
 mod paths;
+mod planted;
 mod publishing;
 mod schema;
 mod serve;

@@ -194,12 +194,12 @@ pub struct ProjectConfig {
 impl ProjectConfig {
     /// Validates the configuration as written; the error says what to change.
     pub(crate) fn validate(raw: RawConfig) -> Result<Self, ConfigError> {
-        let source = Lang::parse(raw.source_locale.get_ref())
+        let source = Lang::parse_locale(raw.source_locale.get_ref())
             .map_err(|e| at(&raw.source_locale)(format!("source-locale: {e}")))?;
         let mut locales: Vec<LocaleSettings> = Vec::with_capacity(raw.locales.len());
         let mut tag_spans = Vec::with_capacity(raw.locales.len());
         for entry in &raw.locales {
-            let lang = Lang::parse(entry.tag.get_ref())
+            let lang = Lang::parse_locale(entry.tag.get_ref())
                 .map_err(|e| at(&entry.tag)(format!("locales: {e}")))?;
             if locales.iter().any(|l| l.lang == lang) {
                 return Err(at(&entry.tag)(format!("locales: `{lang}` is listed twice")));

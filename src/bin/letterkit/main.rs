@@ -400,6 +400,39 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             Ok(0)
         }
+        Command::Locale(LocaleCommand::Remove { tag, delete_files }) => {
+            let removal =
+                sync::remove_locale(&project, &tag, delete_files).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            if removal.edited.is_empty() {
+                let _ = writeln!(stdout, "{} was not in the project", removal.locale);
+            } else {
+                let _ = writeln!(stdout, "removed locale {}:", removal.locale);
+                for path in &removal.edited {
+                    let _ = writeln!(stdout, "  edited {}", terminal::path(path));
+                }
+            }
+            let folder = terminal::path(&removal.folder);
+            match &removal.moved_to {
+                Some(moved) => {
+                    let _ = writeln!(
+                        stdout,
+                        "moved {folder}/ ({} file(s)) to {}/, which letterkit and git ignore; delete it when you are sure",
+                        removal.files,
+                        terminal::path(moved)
+                    );
+                }
+                None if removal.files > 0 => {
+                    let _ = writeln!(
+                        stdout,
+                        "kept {folder}/ ({} file(s)): letterkit no longer reads it; move it aside with `letterkit locale remove {} --delete-files`, or delete it",
+                        removal.files, removal.locale
+                    );
+                }
+                None => {}
+            }
+            Ok(0)
+        }
         Command::Locale(LocaleCommand::Sync { tags, check }) => {
             let plans = sync::plan_sync(&project, &tags).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();

@@ -88,9 +88,15 @@ fn print_report(
         }
     };
     let cannot_read = |dir: &Path, e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    // Where GitHub checked the repository out, for annotations' paths where
+    // there is no `.git` to find its root by.
+    let workspace = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty());
+    let workspace = workspace.as_deref().map(Path::new);
     match checked {
         Checked::Report(report) => {
-            let base = Base::of(root, Path::new("")).map_err(|e| cannot_read(root, e))?;
+            let base = Base::of(root, Path::new(""))
+                .map_err(|e| cannot_read(root, e))?
+                .with_workspace(workspace);
             let printed = output
                 .write(report, &base, deny_warnings, &mut stdout)
                 .and_then(|fails| stdout.flush().map(|()| fails));
@@ -99,7 +105,9 @@ fn print_report(
             Ok(verdict(fails))
         }
         Checked::Tree(dir, tree, policy) => {
-            let base = Base::of(dir, dir).map_err(|e| cannot_read(dir, e))?;
+            let base = Base::of(dir, dir)
+                .map_err(|e| cannot_read(dir, e))?
+                .with_workspace(workspace);
             let mut writer = check::output::Writer::new(output, base, &mut stdout)
                 .map_err(|e| format!("cannot write the report: {e}"))?;
             let deny = deny_warnings || policy.deny_warnings;

@@ -80,8 +80,9 @@ fn default_output_dir() -> Spanned<PathBuf> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawLocale {
-    /// The locale's BCP 47 tag in canonical form (`es`, `pt-BR`, not `pt_BR`);
-    /// also its folder under `locales/`.
+    /// The locale's BCP 47 tag in canonical form (`es`, `pt-BR`, not `pt_BR`),
+    /// its language an ISO 639 code (`en`, not `english` or `eng`) or one of
+    /// `qaa`..`qtz`; also its folder under `locales/`.
     #[schemars(with = "String")]
     pub tag: Spanned<String>,
     /// Whether `letterkit check` fails (exit 1) when this locale is incomplete

@@ -49,7 +49,8 @@ pub fn remove_locale(
     let folder = Path::new(LOCALES_DIR).join(lang.tag());
     let folder_exists = project.root.join(&folder).is_dir();
     let listed = project.config.locale(lang.tag()).is_some();
-    if !listed && !(delete_files && folder_exists) {
+    let only_files = delete_files && folder_exists;
+    if !listed && !only_files {
         return Err(SyncError::NotListed {
             tag: lang.tag().to_owned(),
             locales: project

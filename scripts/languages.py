@@ -59,6 +59,7 @@ def rust(rows):
         "",
         "/// Every ISO 639 language subtag BCP 47 admits, sorted, with its English",
         "/// names separated by `; `.",
+        "#[rustfmt::skip]",
         "pub(super) static LANGUAGES: &[(&str, &str)] = &[",
     ]
     for code, names in rows:

@@ -2,6 +2,7 @@
 
 /// Every ISO 639 language subtag BCP 47 admits, sorted, with its English
 /// names separated by `; `.
+#[rustfmt::skip]
 pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("aa", "Afar"),
     ("aaa", "Ghotuo"),
@@ -280,10 +281,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("and", "Ansus"),
     ("ane", "Xârâcùù"),
     ("anf", "Animere"),
-    (
-        "ang",
-        "Old English (ca. 450-1100); English, Old (ca. 450-1100)",
-    ),
+    ("ang", "Old English (ca. 450-1100); English, Old (ca. 450-1100)"),
     ("anh", "Nend"),
     ("ani", "Andi"),
     ("anj", "Anor"),
@@ -362,10 +360,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("aqz", "Akuntsu"),
     ("ar", "Arabic"),
     ("arb", "Standard Arabic"),
-    (
-        "arc",
-        "Official Aramaic (700-300 BCE); Imperial Aramaic (700-300 BCE)",
-    ),
+    ("arc", "Official Aramaic (700-300 BCE); Imperial Aramaic (700-300 BCE)"),
     ("ard", "Arabana"),
     ("are", "Western Arrarnta"),
     ("arh", "Arhuaco"),
@@ -1474,10 +1469,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("ctu", "Chol"),
     ("cty", "Moundadan Chetty"),
     ("ctz", "Zacatepec Chatino"),
-    (
-        "cu",
-        "Church Slavic; Old Slavonic; Church Slavonic; Old Bulgarian; Old Church Slavonic",
-    ),
+    ("cu", "Church Slavic; Old Slavonic; Church Slavonic; Old Bulgarian; Old Church Slavonic"),
     ("cua", "Cua"),
     ("cub", "Cubeo"),
     ("cuc", "Usila Chinantec"),
@@ -1772,10 +1764,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("dui", "Dumun"),
     ("duk", "Uyajitaya"),
     ("dul", "Alabat Island Agta"),
-    (
-        "dum",
-        "Middle Dutch (ca. 1050-1350); Dutch, Middle (ca. 1050-1350)",
-    ),
+    ("dum", "Middle Dutch (ca. 1050-1350); Dutch, Middle (ca. 1050-1350)"),
     ("dun", "Dusun Deyah"),
     ("duo", "Dupaninan Agta"),
     ("dup", "Duano"),
@@ -1885,10 +1874,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("enf", "Forest Enets"),
     ("enh", "Tundra Enets"),
     ("enl", "Enlhet"),
-    (
-        "enm",
-        "Middle English (1100-1500); English, Middle (1100-1500)",
-    ),
+    ("enm", "Middle English (1100-1500); English, Middle (1100-1500)"),
     ("enn", "Engenni"),
     ("eno", "Enggano"),
     ("enq", "Enga"),
@@ -2014,14 +2000,8 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("frc", "Cajun French"),
     ("frd", "Fordata"),
     ("frk", "Frankish"),
-    (
-        "frm",
-        "Middle French (ca. 1400-1600); French, Middle (ca. 1400-1600)",
-    ),
-    (
-        "fro",
-        "Old French (842-ca. 1400); French, Old (842-ca. 1400)",
-    ),
+    ("frm", "Middle French (ca. 1400-1600); French, Middle (ca. 1400-1600)"),
+    ("fro", "Old French (842-ca. 1400); French, Old (842-ca. 1400)"),
     ("frp", "Arpitan"),
     ("frq", "Forak"),
     ("frr", "Northern Frisian"),
@@ -2223,10 +2203,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("gmd", "Mághdì"),
     ("gme", "East Germanic languages"),
     ("gmg", "Magɨyi"),
-    (
-        "gmh",
-        "Middle High German (ca. 1050-1500); German, Middle High (ca. 1050-1500)",
-    ),
+    ("gmh", "Middle High German (ca. 1050-1500); German, Middle High (ca. 1050-1500)"),
     ("gml", "Middle Low German"),
     ("gmm", "Gbaya-Mbodomo"),
     ("gmn", "Gimnime"),
@@ -2266,10 +2243,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("goe", "Gongduk"),
     ("gof", "Gofa"),
     ("gog", "Gogo"),
-    (
-        "goh",
-        "Old High German (ca. 750-1050); German, Old High (ca. 750-1050)",
-    ),
+    ("goh", "Old High German (ca. 750-1050); German, Old High (ca. 750-1050)"),
     ("goi", "Gobasi"),
     ("goj", "Gowlan"),
     ("gok", "Gowli"),
@@ -2598,10 +2572,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("hyw", "Western Armenian"),
     ("hyx", "Armenian (family)"),
     ("hz", "Herero"),
-    (
-        "ia",
-        "Interlingua (International Auxiliary Language Association)",
-    ),
+    ("ia", "Interlingua (International Auxiliary Language Association)"),
     ("iai", "Iaai"),
     ("ian", "Iatmul"),
     ("iar", "Purari"),
@@ -5195,10 +5166,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("ost", "Osatu"),
     ("osu", "Southern One"),
     ("osx", "Old Saxon"),
-    (
-        "ota",
-        "Ottoman Turkish (1500-1928); Turkish, Ottoman (1500-1928)",
-    ),
+    ("ota", "Ottoman Turkish (1500-1928); Turkish, Ottoman (1500-1928)"),
     ("otb", "Old Tibetan"),
     ("otd", "Ot Danum"),
     ("ote", "Mezquital Otomi"),
@@ -5307,10 +5275,7 @@ pub(super) static LANGUAGES: &[(&str, &str)] = &[
     ("pek", "Penchal"),
     ("pel", "Pekal"),
     ("pem", "Phende"),
-    (
-        "peo",
-        "Old Persian (ca. 600-400 B.C.); Persian, Old (ca. 600-400 B.C.)",
-    ),
+    ("peo", "Old Persian (ca. 600-400 B.C.); Persian, Old (ca. 600-400 B.C.)"),
     ("pep", "Kunja"),
     ("peq", "Southern Pomo"),
     ("pes", "Iranian Persian"),

@@ -807,7 +807,9 @@ fn a_mistaken_tree_configuration_or_locale_is_a_usage_error() {
     let run = check_tree_with(tree.path(), &["--locale", "configs"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
-        run.stderr.contains("no folder for the locale `configs`"),
+        run.stderr.contains(
+            "l10n/configs: the folder is not a locale: `configs` names no known language"
+        ),
         "{}",
         run.stderr
     );

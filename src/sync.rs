@@ -10,6 +10,10 @@
 //! What each translation was made from, and so which translations are stale,
 //! is [`crate::lock`]'s record; sync rewrites it with the files.
 
+mod remove;
+
+pub use remove::{REMOVED_DIR, Removal, remove_locale};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
@@ -47,6 +51,40 @@ pub enum SyncError {
     /// A letter named is not in the project.
     #[error("no letter `{0}` in this project")]
     UnknownLetter(String),
+    /// The locale to remove is not in the project (and has no folder).
+    #[error("no locale `{tag}` in {CONFIG_FILE} (locales: {locales})")]
+    NotListed {
+        /// The tag asked for.
+        tag: String,
+        /// The project's locales, comma-separated.
+        locales: String,
+    },
+    /// The locale to remove is the source locale.
+    #[error(
+        "cannot remove `{0}`: it is the source locale, which every other locale is translated from; make another locale the source-locale in {CONFIG_FILE} first"
+    )]
+    IsSource(String),
+    /// Other locales fall back to the locale to remove.
+    #[error(
+        "cannot remove `{tag}`: {others} fall(s) back to it; take `{tag}` out of their `fallback` in {CONFIG_FILE} first, so that what their readers see changes on purpose"
+    )]
+    FallbackOf {
+        /// The locale to remove.
+        tag: String,
+        /// The locales falling back to it, comma-separated.
+        others: String,
+    },
+    /// A file could not be edited without changing more than meant.
+    #[error(
+        "{}: cannot take out {what} without rewriting the file; take it out by hand, then run the command again",
+        path.display()
+    )]
+    Edit {
+        /// The file, relative to the project.
+        path: PathBuf,
+        /// What was to be taken out.
+        what: String,
+    },
     /// A lock file is malformed.
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -101,7 +139,7 @@ pub fn add_locale_for(
     tag: &str,
     letters: &[String],
 ) -> Result<Vec<PathBuf>, SyncError> {
-    let lang = Lang::parse(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
+    let lang = Lang::parse_locale(tag).map_err(|e| SyncError::BadTag(e.to_string()))?;
     if let Some(name) = letters.iter().find(|n| project.letter(n).is_none()) {
         return Err(SyncError::UnknownLetter(name.clone()));
     }

@@ -176,9 +176,10 @@ pub fn excludes(patterns: &[String], path: &str) -> bool {
 }
 
 /// The locale a folder of a tree holds, when its name is a locale tag: a
-/// language of two or three letters (so that `configs` or `_tools` is not
-/// one), then any script, region and variants (`ca-valencia`, `ja-JP-macos`);
-/// `_` is read as `-`.
+/// known language (see [`crate::lang`]) of two or three letters (so that
+/// `configs`, `_tools` or `qq` is not one), then any script, region and
+/// variants (`ca-valencia`, `ja-JP-macos`); `_` is read as `-`. A project's
+/// locales follow the same rule, through [`Lang::parse`].
 pub fn locale_folder(name: &str) -> Option<Lang> {
     let tag = name.replace('_', "-");
     let id: unic_langid::LanguageIdentifier = tag.parse().ok()?;

@@ -18,6 +18,7 @@ mod html;
 mod incremental;
 mod interop;
 mod limits;
+mod locales;
 mod multi;
 mod packaging;
 mod paths;

@@ -103,6 +103,55 @@ fn letter_folder_names_that_are_not_plain_are_refused() {
 }
 
 #[test]
+fn letter_ids_the_output_uses_or_windows_reserves_are_refused_with_the_reason() {
+    for (name, why) in [
+        (
+            "status",
+            "is reserved (the output's `status/` is the translation dashboard)",
+        ),
+        (
+            "static",
+            "is reserved (the project's `static/` holds the files copied to the output)",
+        ),
+        (
+            "feeds",
+            "is reserved (the output's `feeds/` holds the Atom feeds)",
+        ),
+        ("index", "is reserved"),
+        ("index.fr.html", "is reserved"),
+        ("sitemap", "is reserved"),
+        (
+            "sitemap.xml",
+            "is reserved (the output's `sitemap.xml` lists every page)",
+        ),
+        ("nul", "is a name Windows reserves for a device"),
+        ("con", "is a name Windows reserves for a device"),
+        ("com1", "is a name Windows reserves for a device"),
+        ("LPT1.txt", "is a name Windows reserves for a device"),
+        ("trailing.", "must use only a-z, 0-9 and `-`"),
+        ("trailing ", "must use only a-z, 0-9 and `-`"),
+        ("colon:name", "must use only a-z, 0-9 and `-`"),
+    ] {
+        let project = copy_project(&fixture("small"));
+        let folder = project.path().join("content").join(name);
+        fs::create_dir(&folder).unwrap();
+        fs::copy(
+            project.path().join("content/notice/letter.toml"),
+            folder.join("letter.toml"),
+        )
+        .unwrap();
+        for command in [&["build"][..], &["check"]] {
+            let run = letterkit(project.path(), command);
+            refused(
+                &run,
+                &format!("content/{name}: the letter id `{name}` {why}"),
+            );
+        }
+        assert!(!project.path().join("dist").exists(), "{name}");
+    }
+}
+
+#[test]
 fn locale_tags_that_are_paths_are_refused() {
     for tag in [
         "../x",
@@ -114,7 +163,7 @@ fn locale_tags_that_are_paths_are_refused() {
     ] {
         let project = copy_project(&fixture("small"));
         let run = letterkit(project.path(), &["build", "--locale", tag]);
-        refused(&run, "no locale `");
+        refused(&run, "is not a BCP 47 language tag");
         let run = letterkit(project.path(), &["locale", "add", tag]);
         refused(&run, "is not a BCP 47 language tag");
         assert!(!project.path().join("x").exists());

@@ -88,9 +88,15 @@ fn print_report(
         }
     };
     let cannot_read = |dir: &Path, e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    // Where GitHub checked the repository out, for annotations' paths where
+    // there is no `.git` to find its root by.
+    let workspace = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty());
+    let workspace = workspace.as_deref().map(Path::new);
     match checked {
         Checked::Report(report) => {
-            let base = Base::of(root, Path::new("")).map_err(|e| cannot_read(root, e))?;
+            let base = Base::of(root, Path::new(""))
+                .map_err(|e| cannot_read(root, e))?
+                .with_workspace(workspace);
             let printed = output
                 .write(report, &base, deny_warnings, &mut stdout)
                 .and_then(|fails| stdout.flush().map(|()| fails));
@@ -99,7 +105,9 @@ fn print_report(
             Ok(verdict(fails))
         }
         Checked::Tree(dir, tree, policy) => {
-            let base = Base::of(dir, dir).map_err(|e| cannot_read(dir, e))?;
+            let base = Base::of(dir, dir)
+                .map_err(|e| cannot_read(dir, e))?
+                .with_workspace(workspace);
             let mut writer = check::output::Writer::new(output, base, &mut stdout)
                 .map_err(|e| format!("cannot write the report: {e}"))?;
             let deny = deny_warnings || policy.deny_warnings;
@@ -428,6 +436,39 @@ fn run(cli: Cli) -> Result<u8, String> {
                      see what is left with `letterkit check --locale {tag}`, preview with `letterkit serve`,\n\
                      and run `letterkit locale sync {tag}` before you commit (it records what you translated from)"
                 );
+            }
+            Ok(0)
+        }
+        Command::Locale(LocaleCommand::Remove { tag, delete_files }) => {
+            let removal =
+                sync::remove_locale(&project, &tag, delete_files).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            if removal.edited.is_empty() {
+                let _ = writeln!(stdout, "{} was not in the project", removal.locale);
+            } else {
+                let _ = writeln!(stdout, "removed locale {}:", removal.locale);
+                for path in &removal.edited {
+                    let _ = writeln!(stdout, "  edited {}", terminal::path(path));
+                }
+            }
+            let folder = terminal::path(&removal.folder);
+            match &removal.moved_to {
+                Some(moved) => {
+                    let _ = writeln!(
+                        stdout,
+                        "moved {folder}/ ({} file(s)) to {}/, which letterkit and git ignore; delete it when you are sure",
+                        removal.files,
+                        terminal::path(moved)
+                    );
+                }
+                None if removal.files > 0 => {
+                    let _ = writeln!(
+                        stdout,
+                        "kept {folder}/ ({} file(s)): letterkit no longer reads it; move it aside with `letterkit locale remove {} --delete-files`, or delete it",
+                        removal.files, removal.locale
+                    );
+                }
+                None => {}
             }
             Ok(0)
         }

@@ -385,3 +385,113 @@ fn bidi_controls_are_reported_at_their_code_point_and_never_reach_a_page() {
         }
     }
 }
+
+/// The page text placed inside a link or used as a label, and the letter's
+/// subject (a link on the site's index).
+const LINK_AND_LABEL_MESSAGES: [(&str, &str); 8] = [
+    ("common", "skip-link"),
+    ("common", "language-switcher-label"),
+    ("common", "note-reference"),
+    ("common", "back-to-reference"),
+    ("common", "all-languages"),
+    ("common", "index-languages"),
+    ("common", "index-feed"),
+    ("notice", "subject"),
+];
+
+/// Ids of the elements that label others (`aria-labelledby`) on `page`.
+fn label_ids(page: &str) -> BTreeSet<String> {
+    html::attribute_values(page, "aria-labelledby")
+        .into_iter()
+        .flat_map(|ids| {
+            ids.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn links_written_into_link_and_label_texts_never_nest_links() {
+    let project = copy_project(&fixture("small"));
+    // With a base-url the index links to its feed, whose text is page text too.
+    let config = project.path().join("letterkit.toml");
+    let toml = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        toml.replace(
+            "source-locale",
+            "base-url = \"https://example.org/letters/\"\nsource-locale",
+        ),
+    )
+    .unwrap();
+    let hostile =
+        " [linked](https://example.org/x) <a href=\"https://example.org/y\">tagged</a> **strong**";
+    for (resource, id) in LINK_AND_LABEL_MESSAGES {
+        crate::support::edit(
+            &project.path().join(format!("locales/es/{resource}.ftl")),
+            &format!("\n{id} = "),
+            &format!("\n{id} = lead{hostile} "),
+        );
+    }
+    let loaded = Project::load(project.path()).unwrap();
+    let output = render_all(&loaded, &BuildOptions::default()).unwrap().0;
+    let mut pages = 0;
+    for (path, page) in &output {
+        if path.extension().is_none_or(|e| e != "html") || !page.contains("<html lang=\"es\"") {
+            continue;
+        }
+        pages += 1;
+        let file = path.display();
+        let labels = label_ids(page);
+        // Open `<a>` elements, and the label (by id) being read, if any.
+        let mut open_links = 0;
+        let mut in_label: Option<(String, usize)> = None;
+        let mut depth = 0usize;
+        for token in html::tokenize(page) {
+            match token {
+                html::Token::Start {
+                    name, attributes, ..
+                } => {
+                    if name == "a" {
+                        assert_eq!(open_links, 0, "{file}: a link inside a link");
+                        assert!(in_label.is_none(), "{file}: a link inside a label");
+                        open_links += 1;
+                    }
+                    if let Some((label, _)) = &in_label {
+                        assert!(
+                            ["span", "bdi"].contains(&name.as_str()),
+                            "{file}: <{name}> inside the label #{label}"
+                        );
+                    }
+                    if html::VOID.contains(&name.as_str()) {
+                        continue;
+                    }
+                    depth += 1;
+                    let id = attributes.iter().find(|(n, _)| n == "id");
+                    if let Some((_, id)) = id.filter(|(_, id)| labels.contains(id)) {
+                        in_label = Some((id.clone(), depth));
+                    }
+                }
+                html::Token::End(name) => {
+                    if name == "a" {
+                        open_links -= 1;
+                    }
+                    if in_label.as_ref().is_some_and(|(_, at)| *at == depth) {
+                        in_label = None;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        // The words stay, as text.
+        assert!(readable(page).contains("lead linked"), "{file}: {page}");
+    }
+    // The letter's page and the index in Spanish (the chooser is in English).
+    assert!(pages >= 2, "{pages} Spanish pages");
+    let page = readable(&output[Path::new(PAGE)]);
+    for text in ["lead linked", "tagged", "strong"] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
+}

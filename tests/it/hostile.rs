@@ -221,7 +221,9 @@ fn every_hostile_value_in_every_message_is_reported_and_stays_text() {
     let marker = |i: usize| format!("marker{i}x");
     let marked = build(project_with(marker).path());
     let with_markdown = BuildOptions {
-        extra_formats: vec![Format::Markdown],
+        extra_formats: vec![Format::Markdown {
+            front_matter: false,
+        }],
         ..BuildOptions::default()
     };
     let shown_in = |i: usize, file: &str| marked[Path::new(file)].contains(&marker(i));

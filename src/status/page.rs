@@ -8,6 +8,8 @@
 //! language coordinators share; each language's name is in itself, marked
 //! with its `lang`.
 
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::Path;
 
 use crate::check::Finding;
@@ -40,6 +42,7 @@ pub struct Entry<'r> {
 /// The dashboard page: the table of `entries`, and what `check` found in
 /// each of their locales.
 pub fn page(entries: &[Entry<'_>], checked: Checked<'_>) -> String {
+    let by_file = checked.ok().map(file_counts);
     let mut w = HtmlWriter::new();
     w.doctype();
     w.start("html", &[("lang", "en"), ("dir", "ltr")]);
@@ -127,7 +130,7 @@ pub fn page(entries: &[Entry<'_>], checked: Checked<'_>) -> String {
         w.element("td", &[], row.state.as_str());
         w.element("td", &[], review(row));
         w.start("td", &[]);
-        check_cell(&mut w, entry, checked);
+        check_cell(&mut w, entry, by_file.as_ref());
         w.end("td");
         w.start("td", &[("class", "progress")]);
         bar(&mut w, row);
@@ -148,17 +151,23 @@ pub fn page(entries: &[Entry<'_>], checked: Checked<'_>) -> String {
     html::end_page(w)
 }
 
-/// The findings of `check` in the file of a row: its letter's, or the page
-/// text's (`common.ftl`).
-fn row_findings<'f>(row: &Row, findings: &'f [Finding]) -> impl Iterator<Item = &'f Finding> {
-    let locale = row.coverage.locale.clone();
-    let resource = row.coverage.letter.clone();
-    findings.iter().filter(move |f| {
-        f.locale == locale
-            && Path::new(&*f.location.file)
-                .file_stem()
-                .is_some_and(|stem| *stem == *resource)
-    })
+/// Errors and warnings by locale and file stem (a letter's name, or
+/// `common` for the page text), so that each row finds its own at once.
+type FileCounts<'f> = BTreeMap<(&'f str, &'f OsStr), (usize, usize)>;
+
+fn file_counts(findings: &[Finding]) -> FileCounts<'_> {
+    let mut counts = FileCounts::new();
+    for finding in findings {
+        let Some(stem) = Path::new(&*finding.location.file).file_stem() else {
+            continue;
+        };
+        let count = counts.entry((&finding.locale, stem)).or_default();
+        match finding.severity {
+            Severity::Error => count.0 += 1,
+            Severity::Warning => count.1 += 1,
+        }
+    }
+    counts
 }
 
 /// "2 errors, 1 warning", or "none".
@@ -200,12 +209,16 @@ fn visible(text: &str) -> String {
 }
 
 /// A row's errors and warnings, linked to its locale's list of findings.
-fn check_cell(w: &mut HtmlWriter, entry: &Entry<'_>, checked: Checked<'_>) {
-    let Ok(findings) = checked else {
+fn check_cell(w: &mut HtmlWriter, entry: &Entry<'_>, counts_by_file: Option<&FileCounts<'_>>) {
+    let Some(by_file) = counts_by_file else {
         w.text("not run");
         return;
     };
-    let (errors, warnings) = severity_counts(row_findings(entry.row, findings));
+    let key = (
+        entry.row.coverage.locale.as_str(),
+        OsStr::new(&entry.row.coverage.letter),
+    );
+    let (errors, warnings) = by_file.get(&key).copied().unwrap_or_default();
     let text = counts(errors, warnings);
     if errors + warnings == 0 {
         w.text(&text);
@@ -245,15 +258,15 @@ fn findings_section(w: &mut HtmlWriter, entries: &[Entry<'_>], checked: Checked<
             locales.push(entry);
         }
     }
+    let mut by_locale: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for finding in findings {
+        by_locale.entry(&finding.locale).or_default().push(finding);
+    }
     let mut any = false;
     for entry in locales {
-        let mut found: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.locale == entry.lang.tag())
-            .collect();
-        if found.is_empty() {
+        let Some(mut found) = by_locale.remove(entry.lang.tag()) else {
             continue;
-        }
+        };
         any = true;
         // Errors first, each severity in the report's order.
         found.sort_by_key(|f| f.severity != Severity::Error);

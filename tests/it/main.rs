@@ -9,6 +9,7 @@ mod channels;
 mod check;
 mod checks;
 mod corpus;
+mod dashboard;
 mod docs;
 mod errors;
 mod fixtures;

@@ -95,6 +95,10 @@ pub enum Command {
         /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
         #[arg(long)]
         markdown: bool,
+        /// Open each letter.md with YAML front matter as Hugo and Jekyll read it (title,
+        /// date, lang, translationKey, the other languages' files); needs --markdown.
+        #[arg(long, requires = "markdown")]
+        front_matter: bool,
         /// Keep each output file whose bytes are unchanged (its modification time stays).
         #[arg(long)]
         incremental: bool,
@@ -239,6 +243,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
         format: RenderFormat,
+        /// With --format markdown: open with YAML front matter as Hugo and Jekyll read it.
+        #[arg(long)]
+        front_matter: bool,
     },
     /// Start a new project: configuration, a sample letter, CI workflow and editor schemas.
     ///

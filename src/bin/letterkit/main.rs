@@ -275,13 +275,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             strict,
             email,
             markdown,
+            front_matter,
             incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
-            let extra_formats = [(email, Format::Email), (markdown, Format::Markdown)]
-                .into_iter()
-                .filter_map(|(wanted, format)| wanted.then_some(format))
-                .collect();
+            let extra_formats = [
+                (email, Format::Email),
+                (markdown, Format::Markdown { front_matter }),
+            ]
+            .into_iter()
+            .filter_map(|(wanted, format)| wanted.then_some(format))
+            .collect();
             let bar = progress::Bar::new("building", cli.quiet);
             let options = BuildOptions {
                 out_dir: out_dir.clone(),
@@ -532,7 +536,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             letter,
             locale,
             format,
+            front_matter,
         } => {
+            if front_matter && format != RenderFormat::Markdown {
+                return Err("--front-matter goes with --format markdown".to_owned());
+            }
             let (letters, langs) = project.select(&[letter], &[]).map_err(|e| e.to_string())?;
             let lang = Lang::parse(&locale).map_err(|e| e.to_string())?;
             if !langs.contains(&lang) {
@@ -544,7 +552,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 RenderFormat::Text => Format::Text,
                 RenderFormat::Html => Format::Html,
                 RenderFormat::Email => Format::Email,
-                RenderFormat::Markdown => Format::Markdown,
+                RenderFormat::Markdown => Format::Markdown { front_matter },
             };
             let mut stdout = std::io::stdout().lock();
             let rendered = render::render(&localized.document, format);

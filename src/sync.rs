@@ -490,7 +490,9 @@ fn sync_file(
                 if in_live && !source_ids.contains(id) && !optional.contains(&id) =>
             {
                 moved.push(id.to_owned());
-                moved_text.push(span_text.to_owned());
+                // Scaffolds in its comment are refreshed as they are where
+                // it is moved to, so that the next sync changes nothing.
+                moved_text.push(refresh_scaffolds(span_text, &current, &keep_scaffold));
             }
             (EntryKind::Message, Some(id)) if source_ids.contains(id) && translated(id) => {
                 let source_span = source_spans
@@ -871,6 +873,19 @@ mod tests {
         let again = sync_file(&source, &file(&synced.text), &synced.lock, &[]);
         assert_eq!(again.text, synced.text);
         assert!(again.added.is_empty() && again.moved.is_empty());
+    }
+
+    #[test]
+    fn an_obsolete_message_moves_with_its_scaffolds_refreshed_once() {
+        // Found by fuzzing: a scaffold in the comment above a message the
+        // source no longer has was refreshed by the sync after the one that
+        // moved it.
+        let source = file("a = Hello\n");
+        let target = file("# a = Hello (edited scaffold)\nold = Old\n");
+        let synced = sync_file(&source, &target, &BTreeMap::new(), &[]);
+        assert_eq!(synced.moved, ["old"]);
+        let again = sync_file(&source, &file(&synced.text), &synced.lock, &[]);
+        assert_eq!(again.text, synced.text);
     }
 
     #[test]

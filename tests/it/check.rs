@@ -310,7 +310,7 @@ fn github_annotations_name_files_from_the_root_of_the_git_repository() {
     assert_eq!(tree.code, 0, "{}", tree.transcript());
     assert!(
         tree.stdout.contains(
-            "::warning file=site/letters/locales/es/notice.ftl,line=2,col=1,title=raw-html (es)::"
+            "::warning file=site/letters/locales/es/notice.ftl,line=2,col=1,title=changed-markup (es)::"
         ),
         "{}",
         tree.stdout

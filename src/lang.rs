@@ -121,6 +121,19 @@ impl Lang {
     /// language tag (so `en_US`, `EN`, `../x` and the empty string are refused)
     /// or whose language is not known (`english`, `qq`).
     pub fn parse(tag: &str) -> Result<Self, LangError> {
+        Self::parse_with(tag, false)
+    }
+
+    /// [`Lang::parse`], also accepting a language code that CLDR replaces
+    /// by a current one (`hye` for `hy`, `iw` for `he`, `mo` for `ro`): for
+    /// the folders of an application's Fluent tree, named as the
+    /// application names its locales (Firefox's `hye`), where a project's
+    /// own tags are held to the current code.
+    pub fn parse_as_named(tag: &str) -> Result<Self, LangError> {
+        Self::parse_with(tag, true)
+    }
+
+    fn parse_with(tag: &str, aliases: bool) -> Result<Self, LangError> {
         let id: LanguageIdentifier = tag.parse().map_err(|_| LangError::NotATag {
             tag: tag.to_owned(),
             suggestion: suggest_for_name(tag, ""),
@@ -131,7 +144,7 @@ impl Lang {
             });
         }
         let language = id.language.as_str();
-        if !is_known_language(language) {
+        if !is_known_language(language) && !(aliases && current_code(language).is_some()) {
             // The tag after its language subtag, for the suggestion.
             let rest = id.to_string()[language.len()..].to_owned();
             return Err(LangError::UnknownLanguage {

@@ -144,7 +144,7 @@ impl Lang {
             });
         }
         let language = id.language.as_str();
-        if !is_known_language(language) && !(aliases && current_code(language).is_some()) {
+        if !(is_known_language(language) || aliases && current_code(language).is_some()) {
             // The tag after its language subtag, for the suggestion.
             let rest = id.to_string()[language.len()..].to_owned();
             return Err(LangError::UnknownLanguage {

@@ -77,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
             // Both locales are left to right: the text needs no bidi controls.
             pages::assert_no_controls(&label, &render::render(&document, Format::Text));
             render::render(&document, Format::Email);
-            render::render(&document, Format::Markdown);
+            render::render(&document, Format::Markdown { front_matter: true });
             documents.push(document);
         }
         if let Some(first) = documents.first() {

@@ -31,11 +31,13 @@ use crate::tree_config::TREE_CONFIG_FILE;
 
 mod file;
 mod fluent;
+mod html;
 mod numbers;
 pub mod output;
 mod report;
 mod text;
 
+pub use file::issue_finding;
 pub use report::{CheckedFile, Extent, Finding, LocaleReport, Report};
 
 use file::{
@@ -86,13 +88,86 @@ pub fn check_reporting(
     locales: &[String],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, CheckError> {
+    check_with(project, letters, locales, progress, Depth::Full)
+}
+
+/// The findings that keep a message of the named letters and locales from
+/// being published as written ([`Finding::unpublishable`]), the waivers of
+/// `letterkit.toml` applied: a build shows each such message in its fallback
+/// locale. Judged by the code, whether the locale is required or optional.
+///
+/// Only the checks that can keep a message from being published run: no
+/// heuristics (numbers, identical text, emphasis, notes), no stale
+/// translations, no coverage, no missing messages. `part` says which files:
+/// a build of a project loaded deferred judges each locale's `common.ftl`
+/// once ([`Part::PageText`]) and each letter's files with the letter
+/// ([`Part::Letters`]).
+pub fn unpublishable(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+    part: Part,
+) -> Result<Vec<Finding>, CheckError> {
+    let report = check_with(project, letters, locales, &|_, _| {}, Depth::Publish(part))?;
+    Ok(report
+        .findings
+        .into_iter()
+        .filter(|f| f.unpublishable)
+        .collect())
+}
+
+/// The files [`unpublishable`] judges in each locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The page text (`common.ftl`) and the letters' files.
+    All,
+    /// The letters' files and the letters' own use of the page text.
+    Letters,
+    /// The page text alone.
+    PageText,
+}
+
+impl Part {
+    fn page_text(self) -> bool {
+        self != Part::Letters
+    }
+
+    fn letters(self) -> bool {
+        self != Part::PageText
+    }
+}
+
+/// How much a check looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Everything.
+    Full,
+    /// What decides whether a message is published, in these files.
+    Publish(Part),
+}
+
+fn check_with(
+    project: &Project,
+    letters: &[String],
+    locales: &[String],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    depth: Depth,
+) -> Result<Report, CheckError> {
     let (letters, langs) = project
         .select(letters, locales)
         .map_err(CheckError::Selection)?;
     let source = project.source_locale();
     let policy = &project.config.check;
-    let prepared = localize::Prepared::for_letters(project, &letters, &langs);
-    let shapes = source_shapes(source);
+    let prepared = match depth {
+        Depth::Full => localize::Prepared::for_letters(project, &letters, &langs),
+        Depth::Publish(_) => Vec::new(),
+    };
+    // A check for publishing reads only the files of its part.
+    let shapes = source_shapes(source, &|resource| match depth {
+        Depth::Full | Depth::Publish(Part::All) => true,
+        Depth::Publish(Part::PageText) => resource == COMMON_RESOURCE,
+        Depth::Publish(Part::Letters) => letters.iter().any(|l| l.name == resource),
+    });
     let done = AtomicUsize::new(0);
     progress(0, langs.len());
 
@@ -104,7 +179,13 @@ pub fn check_reporting(
             // A project loaded deferred holds a locale's files only while it
             // is checked.
             let read;
-            let files = if project.deferred && lang != source.lang() {
+            let part = match depth {
+                Depth::Full => Part::All,
+                Depth::Publish(part) => part,
+            };
+            let full = depth == Depth::Full;
+            // A project loaded deferred holds each locale's page text.
+            let files = if project.deferred && lang != source.lang() && part.letters() {
                 let Some(files) = project.read_locale(lang) else {
                     return Ok(checked);
                 };
@@ -118,13 +199,24 @@ pub fn check_reporting(
             };
             let mut found = Vec::new();
             // The letters published in this locale; the others are not checked in it.
-            let letters_in: Vec<&crate::letter::Letter> =
-                letters.iter().copied().filter(|l| l.is_in(lang)).collect();
-            let mut resources: Vec<&str> = vec![COMMON_RESOURCE];
+            let letters_in: Vec<&crate::letter::Letter> = letters
+                .iter()
+                .copied()
+                .filter(|l| part.letters() && l.is_in(lang))
+                .collect();
+            let mut resources: Vec<&str> = Vec::new();
+            if part.page_text() {
+                resources.push(COMMON_RESOURCE);
+            }
             resources.extend(letters_in.iter().map(|l| l.name.as_str()));
             let defined = fluent::defined_names(files);
-            // A letter's plurals are chosen by the renderer's rules.
-            let plurals = PluralCategories::of(lang);
+            // A letter's plurals are chosen by the renderer's rules; a check
+            // for publishing does not judge variants.
+            let plurals = if full {
+                PluralCategories::of(lang)
+            } else {
+                PluralCategories::unjudged()
+            };
             // The data each letter gives its own messages.
             let given: BTreeMap<String, Vec<String>> = letters_in
                 .iter()
@@ -165,6 +257,7 @@ pub fn check_reporting(
                     shapes: &shapes,
                     plurals: &plurals,
                     given: &given,
+                    full,
                 };
                 check_file(
                     source,
@@ -179,8 +272,14 @@ pub fn check_reporting(
                     path: files.path_of(resource),
                 });
             }
-            fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
-            for (stem, file) in &files.files {
+            // What Fluent cannot format and the letter's own markup are
+            // found by the build's localization itself (see
+            // `publish::render_letter`), which refuses such messages.
+            if full {
+                fluent::check_locale(files, fluent::Bundles::CommonAndLetter, &mut found);
+            }
+            // Files no letter uses, and coverage, concern a full check only.
+            for (stem, file) in files.files.iter().filter(|_| full) {
                 if stem == COMMON_RESOURCE {
                     continue;
                 }
@@ -205,12 +304,15 @@ pub fn check_reporting(
                 }
             }
             let mut policy_found = Vec::new();
-            // The page text, shared by every letter, has a row of its own.
-            let page = crate::coverage::page_coverage(source, files);
-            if let Some(minimum) = files.settings.min_coverage {
-                low_coverage(files, &page, minimum, &mut policy_found);
+            if full {
+                // The page text, shared by every letter, has a row of its own.
+                let page = crate::coverage::page_coverage(source, files);
+                if let Some(minimum) = files.settings.min_coverage {
+                    low_coverage(files, &page, minimum, &mut policy_found);
+                }
+                checked.coverage.push(page);
             }
-            checked.coverage.push(page);
+            // A check for publishing prepares no letter: nothing here.
             for (letter, prepared) in letters.iter().zip(&prepared) {
                 if !letter.is_in(lang) {
                     continue;
@@ -222,8 +324,10 @@ pub fn check_reporting(
                 checked.coverage.push(letter_coverage);
                 message_issues(project, letter, files, prepared, &shapes_of, &mut found);
             }
-            date_format(files, &mut found);
-            if lang != source.lang() {
+            if full {
+                date_format(files, &mut found);
+            }
+            if lang != source.lang() && full {
                 stale_translations(project, files, &letters_in, &mut found)?;
             }
             let required = files.settings.required;
@@ -281,7 +385,7 @@ pub fn check_tree_each(
 ) -> Result<(), CheckError> {
     known_waivers(&policy.waivers)?;
     let source = &tree.source;
-    let shapes = source_shapes(source);
+    let shapes = source_shapes(source, &|_| true);
     // The application provides the functions its own strings call.
     let called = fluent::functions_called(source);
     let mut functions: Vec<&str> = crate::ids::FLUENT_FUNCTIONS.to_vec();
@@ -317,6 +421,7 @@ pub fn check_tree_each(
             shapes: &shapes,
             plurals: &plurals,
             given: &BTreeMap::new(),
+            full: true,
         };
         let found = &mut checked.findings;
         unreadable_files(files, found);

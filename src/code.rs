@@ -249,7 +249,7 @@ codes! {
         name: "empty-value",
         severity: Error,
         category: Completeness,
-        explanation: "A value, attribute or variant of white space alone, which shows nothing.",
+        explanation: "A value, attribute or variant that shows no visible character (white space or invisible ones).",
         anchor: "empty-value",
     },
     /// The same message id defined twice in one file (or, in a project, in a
@@ -285,6 +285,15 @@ codes! {
         category: Syntax,
         explanation: "A file not read: not UTF-8, too large, too many entries or nested too deep.",
         anchor: "unreadable-file",
+    },
+    /// Lines ended by a carriage return alone (Fluent reads them as one
+    /// line, merging messages), or by both CRLF and LF in one file.
+    LineEnding = 43 {
+        name: "line-ending",
+        severity: Error,
+        category: Syntax,
+        explanation: "Lines ended by a carriage return alone, which merge lines, or mixed CRLF and LF line ends.",
+        anchor: "line-ending",
     },
     /// A message that Fluent cannot format (an unknown variable or reference).
     FormatError = 6 {
@@ -360,13 +369,33 @@ codes! {
         explanation: "A plural variant the locale's CLDR rules never choose.",
         anchor: "unreachable-variant",
     },
-    /// Raw HTML in a message; it is shown as text.
+    /// Raw HTML in a letter's message; it is shown as text.
     RawHtml = 7 {
         name: "raw-html",
         severity: Error,
         category: Content,
-        explanation: "HTML in a message: it is shown as text, never as markup.",
+        explanation: "HTML in a letter's message: it is shown as text, never as markup.",
         anchor: "raw-html",
+    },
+    /// In a Fluent tree, HTML tags or attributes of the source dropped or
+    /// changed, or tags added (inline formatting without attributes, added
+    /// and closed, is a warning).
+    ChangedMarkup = 41 {
+        name: "changed-markup",
+        severity: Error,
+        category: Content,
+        explanation: "In a Fluent tree, HTML tags or attributes of the source dropped, changed or added.",
+        anchor: "changed-markup",
+    },
+    /// In a Fluent tree, a tag a browser does not read as written (`</
+    /// strong>`, no `>`, an unclosed quote), or elements left open or closed
+    /// out of order, where the source's are not.
+    BrokenMarkup = 42 {
+        name: "broken-markup",
+        severity: Error,
+        category: Content,
+        explanation: "In a Fluent tree, a malformed HTML tag, or an element left open or closed out of order.",
+        anchor: "broken-markup",
     },
     /// A link to something other than an https, http or mailto address.
     UnsafeLink = 8 {
@@ -437,7 +466,7 @@ codes! {
         name: "invisible-character",
         severity: Error,
         category: Content,
-        explanation: "An invisible control or format character.",
+        explanation: "An invisible control or format character, U+FFFD or a noncharacter, escapes resolved.",
         anchor: "invisible-character",
     },
     /// A left-to-right, right-to-left or Arabic letter mark.
@@ -529,6 +558,29 @@ impl Code {
                 .into_iter()
                 .filter(move |c| c.category() == category)
         })
+    }
+
+    /// Whether a message with this finding is never published as written:
+    /// the page shows it in its fallback locale instead. These are the
+    /// findings that would put on the page something check refuses (markup,
+    /// a link, a character a reader cannot see, text Fluent cannot format);
+    /// heuristic findings (numbers, identical text, emphasis) never are.
+    /// `changed-link` is unsafe only where the link goes to a host the
+    /// source does not use (the finding says so).
+    pub fn unsafe_to_publish(self) -> bool {
+        self.default_severity() == Severity::Error
+            && matches!(
+                self,
+                Code::SyntaxError
+                    | Code::UnsafeLink
+                    | Code::ChangedLink
+                    | Code::RawHtml
+                    | Code::BidiControl
+                    | Code::InvisibleCharacter
+                    | Code::FormatError
+                    | Code::UnknownVariable
+                    | Code::UndefinedReference
+            )
     }
 
     /// Where the code is documented, relative to the repository:

@@ -90,8 +90,9 @@ fn default_output_dir() -> Spanned<PathBuf> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawLocale {
-    /// The locale's BCP 47 tag in canonical form (`es`, `pt-BR`, not `pt_BR`);
-    /// also its folder under `locales/`.
+    /// The locale's BCP 47 tag in canonical form (`es`, `pt-BR`, not `pt_BR`),
+    /// its language an ISO 639 code (`en`, not `english` or `eng`) or one of
+    /// `qaa`..`qtz`; also its folder under `locales/`.
     #[schemars(with = "String")]
     pub tag: Spanned<String>,
     /// Whether `letterkit check` fails (exit 1) when this locale is incomplete
@@ -208,12 +209,12 @@ pub struct ProjectConfig {
 impl ProjectConfig {
     /// Validates the configuration as written; the error says what to change.
     pub(crate) fn validate(raw: RawConfig) -> Result<Self, ConfigError> {
-        let source = Lang::parse(raw.source_locale.get_ref())
+        let source = Lang::parse_locale(raw.source_locale.get_ref())
             .map_err(|e| at(&raw.source_locale)(format!("source-locale: {e}")))?;
         let mut locales: Vec<LocaleSettings> = Vec::with_capacity(raw.locales.len());
         let mut tag_spans = Vec::with_capacity(raw.locales.len());
         for entry in &raw.locales {
-            let lang = Lang::parse(entry.tag.get_ref())
+            let lang = Lang::parse_locale(entry.tag.get_ref())
                 .map_err(|e| at(&entry.tag)(format!("locales: {e}")))?;
             if locales.iter().any(|l| l.lang == lang) {
                 return Err(at(&entry.tag)(format!("locales: `{lang}` is listed twice")));

@@ -50,9 +50,11 @@ impl Coverage {
 
     /// Counts a source file's messages and words, and those `file` translates.
     /// A message with attributes alone (`b =\n    .label = B`) counts as
-    /// one to translate, as a message with a value does.
+    /// one to translate, as a message with a value does. A value that shows
+    /// no visible character (white space, `{ " " }`, invisible characters)
+    /// is not a translation.
     pub(crate) fn add(&mut self, source: &FtlFile, file: Option<&FtlFile>) {
-        let present = file.map(defined_messages).unwrap_or_default();
+        let present = file.map(shown_messages).unwrap_or_default();
         // Both in id order: each message's words are met as it is.
         let mut words = source.words().iter().peekable();
         for (id, has_value) in defined_messages(source) {
@@ -136,6 +138,21 @@ pub(crate) fn defined_messages(file: &FtlFile) -> Vec<(&str, bool)> {
         kept.1 |= same && later.1;
         same
     });
+    ids
+}
+
+/// The messages of a file as [`defined_messages`] lists them, a value that
+/// shows no visible character counted as none.
+fn shown_messages(file: &FtlFile) -> Vec<(&str, bool)> {
+    let mut ids = defined_messages(file);
+    for (id, has_value) in &mut ids {
+        if *has_value {
+            *has_value = file
+                .message(id)
+                .and_then(|m| m.value.as_ref())
+                .is_none_or(|value| !crate::text::is_blank(value));
+        }
+    }
     ids
 }
 

@@ -61,6 +61,66 @@ pub fn is_safe_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Names a letter's folder cannot have, because the output folder uses
+/// them beside the letters' folders: each with what uses it.
+pub const RESERVED_LETTER_IDS: &[(&str, &str)] = &[
+    (
+        "common",
+        "each locale's `common.ftl` holds the page text every letter shares",
+    ),
+    (
+        "status",
+        "the output's `status/` is the translation dashboard",
+    ),
+    (
+        "static",
+        "the project's `static/` holds the files copied to the output",
+    ),
+    ("feeds", "the output's `feeds/` holds the Atom feeds"),
+    (
+        "index",
+        "the output's `index.html` and `index.<tag>.html` list the letters",
+    ),
+    ("sitemap", "the output's `sitemap.xml` lists every page"),
+];
+
+/// Why `name` cannot be a letter's id (its folder under `content/`, and its
+/// folder in the output), if it cannot: it is reserved by the output
+/// (`status`, `feeds`, `index.fr.html`, `sitemap.xml`...), is not a safe
+/// name ([`is_safe_name`]), or is a name Windows keeps for a device (`nul`,
+/// `con`, `com1`...), so the project could not be checked out there.
+pub fn letter_id_problem(name: &str) -> Option<String> {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    if let Some((reserved, why)) = RESERVED_LETTER_IDS.iter().find(|(r, _)| *r == stem) {
+        return Some(format!(
+            "the letter id `{name}` is reserved ({why}); rename the folder, to `{reserved}-letter` say"
+        ));
+    }
+    if is_windows_device_name(name) {
+        return Some(format!(
+            "the letter id `{name}` is a name Windows reserves for a device, so the project could not be checked out there; rename the folder"
+        ));
+    }
+    if !is_safe_name(name) {
+        return Some(format!(
+            "the letter id `{name}` must use only a-z, 0-9 and `-`, not start with `-` and have at most 100 characters, so that it is a file name and a web address on every system; rename the folder"
+        ));
+    }
+    None
+}
+
+/// Whether `name`, before any extension, is one Windows reserves for a
+/// device (`con`, `prn`, `aux`, `nul`, `com1`..`com9`, `lpt1`..`lpt9`, in any
+/// case, with trailing spaces): no file or folder can have it there.
+pub fn is_windows_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ');
+    match stem.to_ascii_lowercase().as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => matches!(digit, b'1'..=b'9'),
+        _ => false,
+    }
+}
+
 /// Says, after a cited title in another language than the page's, which
 /// language the cited document is in.
 pub const DOCUMENT_LANGUAGE_MESSAGE: &str = "cited-document-language";
@@ -100,5 +160,42 @@ mod tests {
             assert!(!is_safe_name(name), "{name:?}");
         }
         assert!(is_safe_name("us-mexico-asylum-2023"));
+    }
+
+    #[test]
+    fn reserved_and_unportable_letter_ids_are_refused_with_the_reason() {
+        for name in [
+            "status",
+            "static",
+            "feeds",
+            "index",
+            "sitemap",
+            "sitemap.xml",
+            "index.fr.html",
+            "index.pt-BR.html",
+            "Status",
+        ] {
+            let why = letter_id_problem(name).unwrap_or_else(|| panic!("{name} accepted"));
+            assert!(why.contains("is reserved"), "{name}: {why}");
+        }
+        for name in [
+            "nul", "con", "aux", "prn", "com1", "lpt9", "NUL", "con.txt", "nul ",
+        ] {
+            let why = letter_id_problem(name).unwrap_or_else(|| panic!("{name} accepted"));
+            assert!(why.contains("Windows"), "{name}: {why}");
+        }
+        for name in ["a.", "a ", "a:b", "a*b", "x\\y", "caf\u{e9}", "A"] {
+            let why = letter_id_problem(name).unwrap_or_else(|| panic!("{name:?} accepted"));
+            assert!(why.contains("a-z, 0-9"), "{name}: {why}");
+        }
+        for name in [
+            "status-2024",
+            "index-of-letters",
+            "console",
+            "com10",
+            "letter-nul",
+        ] {
+            assert_eq!(letter_id_problem(name), None, "{name}");
+        }
     }
 }

@@ -91,7 +91,14 @@ pub struct Localized {
 pub struct Prepared {
     note_numbers: BTreeMap<String, usize>,
     languages: Vec<(Lang, String)>,
+    refused: Refused,
 }
+
+/// Messages never published as written, by the locale whose message it is:
+/// each is taken from the next locale of the chain (check refuses what it
+/// says: see [`crate::code::Code::unsafe_to_publish`]). The last locale of a
+/// chain, the source, is never refused: nothing would stand in for it.
+pub type Refused = BTreeMap<Lang, std::collections::BTreeSet<String>>;
 
 impl Prepared {
     /// Prepares `letter` for the languages in `published`.
@@ -109,6 +116,14 @@ impl Prepared {
             .par_iter()
             .map(|letter| Self::with_names(project, letter, published, &common))
             .collect()
+    }
+
+    /// Takes `id` of `lang` from the next locale of the chain instead.
+    pub fn refuse(&mut self, lang: &Lang, id: &str) {
+        self.refused
+            .entry(lang.clone())
+            .or_default()
+            .insert(id.to_owned());
     }
 
     fn with_names(
@@ -131,6 +146,7 @@ impl Prepared {
                     (lang.clone(), name)
                 })
                 .collect(),
+            refused: Refused::new(),
         }
     }
 }
@@ -236,6 +252,10 @@ fn localize_in(
         fallback_lang: chain_langs.last().cloned().unwrap_or_else(|| lang.clone()),
         fallbacks: BTreeMap::new(),
         issues: Vec::new(),
+        refused: chain_langs
+            .iter()
+            .filter_map(|l| Some((l.clone(), prepared.refused.get(l)?.clone())))
+            .collect(),
     };
     let args = letter_args(letter, &mut |date| resolver.date(date).plain_text());
     let note_numbers = &prepared.note_numbers;
@@ -385,6 +405,7 @@ fn localize_in(
             fallback_lang: resolver.fallback_lang.clone(),
             fallbacks: BTreeMap::new(),
             issues: Vec::new(),
+            refused: resolver.refused.clone(),
         };
         let title = own
             .plain_span(PAGE_TITLE_MESSAGE, &title_args)?

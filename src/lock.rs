@@ -54,25 +54,26 @@ pub struct Stale {
     pub now: String,
 }
 
-/// A locale's record: its entries by resource and message id.
-pub(crate) type Lock = BTreeMap<String, ResourceLock>;
+/// A locale's record: its entries by resource and message id, as
+/// [`parse`] reads a lock file and [`text`] writes one.
+pub type Lock = BTreeMap<String, ResourceLock>;
 
 /// One resource's entries, by message id.
-pub(crate) type ResourceLock = BTreeMap<String, LockEntry>;
+pub type ResourceLock = BTreeMap<String, LockEntry>;
 
 /// What one message's translation was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct LockEntry {
+pub struct LockEntry {
     /// The source text, whitespace collapsed.
-    pub(crate) source: String,
+    pub source: String,
     /// The translation made from it; empty while the message is untranslated,
     /// so that a translation made later is known to come from this source text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub(crate) translation: String,
+    pub translation: String,
     /// Sync has flagged the translation stale; the translator deleting the flag
     /// says the translation is still right.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub(crate) flagged: bool,
+    pub flagged: bool,
 }
 
 impl LockEntry {
@@ -294,11 +295,17 @@ pub(crate) fn read(root: &Path, lang: &Lang) -> Result<Option<(String, Lock)>, L
     let Ok(text) = fs::read_to_string(root.join(&path)) else {
         return Ok(None);
     };
-    let lock = toml::from_str(&text).map_err(|e| LockError {
-        path,
-        message: e.message().to_owned(),
-    })?;
+    let lock = parse(&path, &text)?;
     Ok(Some((text, lock)))
+}
+
+/// Reads the text of a lock file (`path`, relative to the project, names it
+/// in the error). What [`text`] writes reads back as the same record.
+pub fn parse(path: &Path, text: &str) -> Result<Lock, LockError> {
+    toml::from_str(text).map_err(|e| LockError {
+        path: path.to_owned(),
+        message: e.message().to_owned(),
+    })
 }
 
 /// `locales/<tag>/translated-from.toml`, relative to the project.
@@ -306,8 +313,9 @@ pub(crate) fn path(lang: &Lang) -> PathBuf {
     Path::new(LOCALES_DIR).join(lang.tag()).join(LOCK_FILE)
 }
 
-/// The lock file's text.
-pub(crate) fn text(lock: &Lock) -> String {
+/// The text of a lock file that records `lock`, with a comment saying what
+/// the file is.
+pub fn text(lock: &Lock) -> String {
     let body = toml::to_string(lock).expect("a map of strings always serialises");
     format!(
         "# Written by `letterkit locale sync`: the source text each translation was made\n\
@@ -394,6 +402,8 @@ mod tests {
             ResourceLock::from([("a".into(), entry("Hello", "Hola", true))]),
         )]);
         let written = text(&lock);
-        assert_eq!(toml::from_str::<Lock>(&written).unwrap(), lock);
+        assert_eq!(parse(Path::new(LOCK_FILE), &written).unwrap(), lock);
+        let error = parse(Path::new(LOCK_FILE), "[common]\na = 1\n").unwrap_err();
+        assert_eq!(error.path, Path::new(LOCK_FILE));
     }
 }

@@ -41,6 +41,15 @@ pub struct PluralCategories {
 }
 
 impl PluralCategories {
+    /// No categories: for a check that does not judge a select's variants.
+    pub fn unjudged() -> Self {
+        Self {
+            categories: Vec::new(),
+            integer_categories: Vec::new(),
+            borrowed_from: None,
+        }
+    }
+
     /// The categories fluent-bundle's rules (intl_pluralrules, chosen the same
     /// way) give any integer or decimal.
     pub fn of(lang: &Lang) -> Self {

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{ProjectConfig, RawConfig};
-use crate::ids::{CHROME_MESSAGES, COMMON_RESOURCE, CONFIG_FILE, CONTENT_DIR, is_safe_name};
-use crate::lang::Lang;
+use crate::ids::{CHROME_MESSAGES, COMMON_RESOURCE, CONFIG_FILE, CONTENT_DIR, letter_id_problem};
+use crate::lang::{Lang, LangError};
 use crate::letter::{Letter, RawLetter};
 use crate::location::Location;
 use crate::source::{LoadError, parse_toml, read_text};
@@ -45,6 +45,10 @@ pub enum SelectError {
         /// The project's locales, comma-separated.
         locales: String,
     },
+    /// A locale named is not a usable tag (`english`, `qq`): the error
+    /// suggests one.
+    #[error("--locale {0}")]
+    InvalidLocale(LangError),
     /// The project has no letter at all.
     #[error("the project has no letters in content/")]
     NoLetters,
@@ -231,6 +235,9 @@ impl Project {
         }
         for tag in locales {
             if self.config.locale(tag).is_none() {
+                if let Err(error) = Lang::parse(tag) {
+                    return Err(SelectError::InvalidLocale(error));
+                }
                 return Err(SelectError::UnknownLocale {
                     tag: tag.clone(),
                     locales: self
@@ -334,10 +341,10 @@ fn load_letter(
     source: &Lang,
 ) -> Result<Letter, LoadError> {
     let shown = letter_file_path(name);
-    if !is_safe_name(name) {
+    if let Some(problem) = letter_id_problem(name) {
         return Err(LoadError::Invalid {
-            path: shown,
-            message: format!("the letter's folder name `{name}` must use only a-z, 0-9 and `-`"),
+            path: Path::new(CONTENT_DIR).join(name),
+            message: problem,
         });
     }
     refuse_outside(root, &shown)?;

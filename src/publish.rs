@@ -7,18 +7,18 @@ mod output;
 pub mod pdf;
 pub mod statics;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::check::{self, CheckError, Finding};
 use crate::document::{Chooser, Document};
 use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::localize::{self, Fallback, LocalizeError};
-use crate::location::Location;
 use crate::lock::{LockError, Locks};
 use crate::project::Project;
 use crate::render::site::{Site, Summary};
@@ -83,12 +83,9 @@ pub enum BuildError {
     /// A letter or locale asked for is not in the project.
     #[error(transparent)]
     Selection(#[from] crate::project::SelectError),
-    /// A Fluent file of a locale being built has syntax errors.
-    #[error("{} Fluent syntax error(s):\n{}", errors.len(), errors.iter().map(|(l, m)| format!("  {l}: {m}")).collect::<Vec<_>>().join("\n"))]
-    Syntax {
-        /// Each error's location and the parser's reason.
-        errors: Vec<(Location, String)>,
-    },
+    /// The translations could not be checked before publishing.
+    #[error("cannot check the translations before publishing: {0}")]
+    Check(#[source] CheckError),
     /// `--strict` and some messages fell back to another locale.
     #[error("--strict: {} message(s) are not translated:\n{}", fallbacks.len(), fallbacks.iter().map(|(letter, lang, f)| format!("  {letter} {lang}: `{}` taken from {}", f.id, f.from)).collect::<Vec<_>>().join("\n"))]
     Strict {
@@ -120,6 +117,14 @@ pub enum BuildError {
         /// Why it is refused.
         reason: Refusal,
     },
+    /// The output folder holds files no letterkit build wrote.
+    #[error("{} holds {} file(s) that letterkit did not write: {}; nothing was changed. Move them to the project's `static/` folder (copied into the output on every build) or out of the output folder, then build again", path.display(), files.len(), files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "))]
+    ForeignFiles {
+        /// The output folder.
+        path: PathBuf,
+        /// The files, relative to it.
+        files: Vec<PathBuf>,
+    },
     /// A file of the project's `static/` folder cannot be published.
     #[error("cannot publish {}: {reason}", path.display())]
     Static {
@@ -148,10 +153,17 @@ pub struct BuildSummary {
     pub files: Vec<PathBuf>,
     /// Messages that fell back to another locale, per letter and locale.
     pub fallbacks: Vec<LetterFallback>,
+    /// The findings that kept a message from being published as written, by
+    /// letter, once each; the message is among the fallbacks (a syntax error
+    /// names no message: what it spoils is missing, so it falls back).
+    pub refused: Vec<LetterRefusal>,
     /// What the build left out and why, said once (no `base-url`: no
     /// sitemap, feeds, canonical links or `og:url`).
     pub notices: Vec<String>,
 }
+
+/// A finding that kept a message of a letter from being published as written.
+pub type LetterRefusal = (String, Finding);
 
 /// Said by a build of a project without `base-url`.
 pub const NO_BASE_URL_NOTICE: &str = "no sitemap.xml, feeds, canonical links or og:url: letterkit.toml has no base-url (the address the output folder is published at)";
@@ -170,14 +182,13 @@ pub fn render_all(
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
-    refuse_syntax_errors(project, &letters, &langs)?;
     let locks = dashboard_locks(project)?;
     let rendered = render_each(project, options, &letters, &langs, &locks, None, Ok);
     let mut output = Output::new();
     let mut fallbacks = Vec::new();
     let mut rows = Vec::new();
     let mut summaries = Vec::new();
-    for letter in gather_syntax_errors(project, &langs, rendered)? {
+    for letter in rendered.into_iter().collect::<Result<Vec<_>, _>>()? {
         output.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
         rows.extend(letter.rows);
@@ -214,42 +225,6 @@ fn dashboard_locks(project: &Project) -> Result<Locks, BuildError> {
     }
 }
 
-/// The results in order, or every syntax error of every letter (a project
-/// loaded deferred finds them letter by letter) ordered as
-/// [`refuse_syntax_errors`] orders them; the first other error as it is.
-fn gather_syntax_errors<T>(
-    project: &Project,
-    langs: &[Lang],
-    results: Vec<Result<T, BuildError>>,
-) -> Result<Vec<T>, BuildError> {
-    let mut done = Vec::with_capacity(results.len());
-    let mut errors: Vec<(Location, String)> = Vec::new();
-    for result in results {
-        match result {
-            Ok(value) => done.push(value),
-            Err(BuildError::Syntax { errors: found }) => errors.extend(found),
-            Err(other) => return Err(other),
-        }
-    }
-    if errors.is_empty() {
-        return Ok(done);
-    }
-    let chains = project.config.fallback_chains_of(langs);
-    let rank = |location: &Location| {
-        let tag = location.file.iter().nth(1).and_then(|t| t.to_str());
-        chains.iter().position(|l| Some(l.tag()) == tag)
-    };
-    errors.sort_by(|a, b| {
-        (rank(&a.0), &a.0.file, &a.0.span.as_ref().map(|s| s.start)).cmp(&(
-            rank(&b.0),
-            &b.0.file,
-            &b.0.span.as_ref().map(|s| s.start),
-        ))
-    });
-    errors.dedup();
-    Err(BuildError::Syntax { errors })
-}
-
 /// Renders each letter in every locale, in parallel, and hands it to `then`
 /// as soon as it is rendered; the results in the letters' order. Tells the
 /// options' progress as letters are done.
@@ -284,47 +259,104 @@ fn render_each<T: Send>(
     }
     let min_len = pdf::Setup::letters_at_once(pdf, letters.len());
     if project.deferred {
+        // The page text is judged once, each letter's files with the letter.
+        let page_text = match refusals_of(project, letters, langs, check::Part::PageText) {
+            Ok(refusals) => refusals,
+            Err(error) => return vec![Err(error)],
+        };
         return letters
             .par_iter()
             .with_min_len(min_len)
             .map(|letter| {
-                let result =
-                    render_view(project, letter, langs, &formats, locks, pdf).and_then(&then);
+                let result = render_view(project, letter, langs, &formats, locks, &page_text, pdf)
+                    .and_then(&then);
                 tell();
                 result
             })
             .collect();
     }
-    let prepared = localize::Prepared::for_letters(project, letters, langs);
+    let mut prepared = localize::Prepared::for_letters(project, letters, langs);
+    let refusals = match refusals_of(project, letters, langs, check::Part::All) {
+        Ok(refusals) => refusals,
+        Err(error) => return vec![Err(error)],
+    };
+    let mut by_letter: Vec<Vec<Finding>> = vec![Vec::new(); letters.len()];
+    for finding in refusals {
+        let stem = finding.location.file.file_stem().and_then(|s| s.to_str());
+        for (index, letter) in letters.iter().enumerate() {
+            if stem == Some(crate::ids::COMMON_RESOURCE) || stem == Some(letter.name.as_str()) {
+                by_letter[index].push(finding.clone());
+            }
+        }
+    }
+    for (prepared, findings) in prepared.iter_mut().zip(&by_letter) {
+        refuse(project, prepared, findings);
+    }
     letters
         .par_iter()
         .zip(&prepared)
+        .zip(by_letter)
         .with_min_len(min_len)
-        .map(|(letter, prepared)| {
-            let result =
-                render_letter(project, letter, langs, prepared, &formats, pdf).and_then(&then);
+        .map(|((letter, prepared), refused)| {
+            let result = render_letter(project, letter, langs, prepared, &formats, pdf)
+                .map(|mut rendered| {
+                    rendered.refused.splice(0..0, refused);
+                    rendered
+                })
+                .and_then(&then);
             tell();
             result
         })
         .collect()
 }
 
+/// The findings that keep messages of `letters` in `langs` from being
+/// published as written ([`check::unpublishable`]), in the files of `part`.
+fn refusals_of(
+    project: &Project,
+    letters: &[&Letter],
+    langs: &[Lang],
+    part: check::Part,
+) -> Result<Vec<Finding>, BuildError> {
+    let names: Vec<String> = letters.iter().map(|l| l.name.clone()).collect();
+    let tags: Vec<String> = langs.iter().map(|l| l.tag().to_owned()).collect();
+    check::unpublishable(project, &names, &tags, part).map_err(BuildError::Check)
+}
+
+/// Marks each message `findings` name (in any locale but the source) to be
+/// taken from the next locale of its chain.
+fn refuse(project: &Project, prepared: &mut localize::Prepared, findings: &[Finding]) {
+    for finding in findings {
+        let (Some(id), Ok(lang)) = (&finding.message_id, Lang::parse(&finding.locale)) else {
+            continue;
+        };
+        if lang != project.config.source {
+            prepared.refuse(&lang, id);
+        }
+    }
+}
+
 /// Renders `letter` of a project loaded deferred from its view, with its
-/// dashboard rows.
+/// dashboard rows; `page_text` are the findings of every locale's page text,
+/// judged once for every letter.
 fn render_view(
     project: &Project,
     letter: &Letter,
     langs: &[Lang],
     formats: &[Format],
     locks: &Locks,
+    page_text: &[Finding],
     pdf: Option<&pdf::Setup>,
 ) -> Result<Rendered, BuildError> {
     let view = view_of(project, letter)?;
     let letter = &view.letters[0];
-    refuse_syntax_errors(&view, &[letter], langs)?;
-    let prepared = localize::Prepared::new(&view, letter, langs);
+    let mut refused = refusals_of(&view, &[letter], langs, check::Part::Letters)?;
+    refused.extend_from_slice(page_text);
+    let mut prepared = localize::Prepared::new(&view, letter, langs);
+    refuse(&view, &mut prepared, &refused);
     let mut rendered = render_letter(&view, letter, langs, &prepared, formats, pdf)?;
     rendered.rows = status::letter_rows(&view, letter, locks);
+    rendered.refused.extend(refused);
     Ok(rendered)
 }
 
@@ -376,10 +408,14 @@ fn dashboard_after(
 /// One letter in every locale: its files, by path relative to the output
 /// folder, and the messages that fell back.
 struct Rendered {
+    /// The letter's name.
+    letter: String,
     files: Output,
     fallbacks: Vec<LetterFallback>,
     /// The letter's dashboard rows, where its view worked them out.
     rows: Vec<Row>,
+    /// The findings that kept its messages from being published as written.
+    refused: Vec<Finding>,
     /// What the site's index and feeds show of it, in each locale.
     summaries: Vec<Summary>,
     /// Its PDFs, by path relative to the output folder, where asked for.
@@ -387,6 +423,67 @@ struct Rendered {
 }
 
 /// Renders one letter in every locale of `langs` (in parallel) and its
+/// A letter localized into a locale as it may be published, with the
+/// findings that kept messages from being published as written.
+type Publishable = (Lang, localize::Localized, Vec<Finding>);
+
+/// `letter` localized into `lang` as it may be published, with the findings
+/// that kept messages from being published as written. The localization
+/// meets every message it formats: a message Fluent cannot format is taken
+/// from the next locale of its chain already; one whose Markdown holds what
+/// check refuses (raw HTML, an unsafe link) in a locale other than the
+/// source is refused ([`localize::Prepared::refuse`]) and the letter
+/// localized again, until nothing new is refused (at most once per locale
+/// of the chain and message). Most letters are localized once.
+fn localize_publishable(
+    project: &Project,
+    letter: &Letter,
+    lang: &Lang,
+    prepared: &localize::Prepared,
+) -> Result<(localize::Localized, Vec<Finding>), LocalizeError> {
+    let mut localized = localize::localize_prepared(project, letter, lang, prepared)?;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut refusing: Option<localize::Prepared> = None;
+    let mut refused_ids: BTreeSet<(Lang, String)> = BTreeSet::new();
+    loop {
+        let mut refused_more = false;
+        for issue in std::mem::take(&mut localized.issues) {
+            if issue.lang == project.config.source {
+                continue;
+            }
+            let Some(files) = project.locale(&issue.lang) else {
+                continue;
+            };
+            let finding = check::issue_finding(files, letter, &issue);
+            // A waiver for the message and code publishes it as written.
+            if !finding.unpublishable || finding.waived_by(&project.config.check.waivers) {
+                continue;
+            }
+            if !matches!(issue.kind, localize::IssueKind::Format(_))
+                && refused_ids.insert((issue.lang.clone(), issue.id.clone()))
+            {
+                refusing
+                    .get_or_insert_with(|| prepared.clone())
+                    .refuse(&issue.lang, &issue.id);
+                refused_more = true;
+            }
+            findings.push(finding);
+        }
+        match (&refusing, refused_more) {
+            (Some(refusing), true) => {
+                localized = localize::localize_prepared(project, letter, lang, refusing)?;
+            }
+            _ => break,
+        }
+    }
+    findings.sort_by(|a, b| {
+        (&a.locale, &a.message_id, a.code).cmp(&(&b.locale, &b.message_id, b.code))
+    });
+    findings
+        .dedup_by(|a, b| (&a.locale, &a.message_id, a.code) == (&b.locale, &b.message_id, b.code));
+    Ok((localized, findings))
+}
+
 /// language chooser.
 fn render_letter(
     project: &Project,
@@ -398,11 +495,11 @@ fn render_letter(
 ) -> Result<Rendered, BuildError> {
     // Only the locales the letter is published in.
     let langs = &letter.langs_in(langs);
-    let localized: Vec<Result<(Lang, localize::Localized), BuildError>> = langs
+    let localized: Vec<Result<Publishable, BuildError>> = langs
         .par_iter()
         .map(|lang| {
-            localize::localize_prepared(project, letter, lang, prepared)
-                .map(|localized| (lang.clone(), localized))
+            localize_publishable(project, letter, lang, prepared)
+                .map(|(localized, refused)| (lang.clone(), localized, refused))
                 .map_err(|source| BuildError::Localize {
                     letter: letter.name.clone(),
                     lang: lang.clone(),
@@ -412,9 +509,11 @@ fn render_letter(
         .collect();
     let mut files = Output::new();
     let mut fallbacks = Vec::new();
+    let mut refused = Vec::new();
     let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
     for result in localized {
-        let (lang, localized) = result?;
+        let (lang, localized, found) = result?;
+        refused.extend(found);
         fallbacks.extend(
             localized
                 .fallbacks
@@ -449,9 +548,11 @@ fn render_letter(
     else {
         // None of the locales chosen is the letter's.
         return Ok(Rendered {
+            letter: letter.name.clone(),
             files,
             fallbacks,
             rows: Vec::new(),
+            refused,
             summaries: Vec::new(),
             pdfs: pdf::Files::new(),
         });
@@ -465,9 +566,11 @@ fn render_letter(
         None => pdf::Files::new(),
     };
     Ok(Rendered {
+        letter: letter.name.clone(),
         files,
         fallbacks,
         rows: Vec::new(),
+        refused,
         summaries: documents.iter().map(Summary::of).collect(),
         pdfs,
     })
@@ -485,11 +588,6 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     let (letters, langs) = project
         .select(&options.letters, &options.locales)
         .map_err(BuildError::Selection)?;
-    // A project loaded deferred has its letters' files read, and checked,
-    // letter by letter.
-    if !project.deferred {
-        refuse_syntax_errors(project, &letters, &langs)?;
-    }
     let statics = statics::read(&project.root)?;
     let locks = dashboard_locks(project)?;
     let pdf = pdf::Setup::new(options.pdf || project.config.pdf, project.config.paper)?;
@@ -506,12 +604,18 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
             |rendered| {
                 staging.write(&rendered.files)?;
                 staging.write(&rendered.pdfs)?;
+                let name = rendered.letter;
                 let mut files: Vec<PathBuf> = rendered.files.into_keys().collect();
                 files.extend(rendered.pdfs.into_keys());
                 Ok((
                     BuildSummary {
                         files,
                         fallbacks: rendered.fallbacks,
+                        refused: rendered
+                            .refused
+                            .into_iter()
+                            .map(|f| (name.clone(), f))
+                            .collect(),
                         notices: Vec::new(),
                     },
                     (rendered.rows, rendered.summaries),
@@ -520,14 +624,23 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
         )
     };
     let written = pdf::Setup::run(pdf.as_ref(), render);
-    let written = gather_syntax_errors(project, &langs, written)?;
     let mut files = Vec::new();
     let mut fallbacks = Vec::new();
+    let mut refused: Vec<LetterRefusal> = Vec::new();
     let mut rows = Vec::new();
     let mut summaries = Vec::new();
-    for (letter, (letter_rows, letter_summaries)) in written {
+    let mut seen = std::collections::BTreeSet::new();
+    for result in written {
+        let (letter, (letter_rows, letter_summaries)) = result?;
         files.extend(letter.files);
         fallbacks.extend(letter.fallbacks);
+        // A finding in `common.ftl` is found with every letter: told once.
+        refused.extend(
+            letter
+                .refused
+                .into_iter()
+                .filter(|(_, f)| seen.insert((f.location.clone(), f.code, f.message_id.clone()))),
+        );
         rows.extend(letter_rows);
         summaries.push(letter_summaries);
     }
@@ -555,38 +668,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildSummary, 
     Ok(BuildSummary {
         files,
         fallbacks,
+        refused,
         notices,
     })
-}
-
-fn refuse_syntax_errors(
-    project: &Project,
-    letters: &[&Letter],
-    langs: &[Lang],
-) -> Result<(), BuildError> {
-    let mut errors = Vec::new();
-    for lang in project.config.fallback_chains_of(langs) {
-        let Some(files) = project.locale(&lang) else {
-            continue;
-        };
-        for file in files.files.values() {
-            let used = file.path.file_stem().is_some_and(|stem| {
-                stem == crate::ids::COMMON_RESOURCE || letters.iter().any(|l| *l.name == *stem)
-            });
-            if !used {
-                continue;
-            }
-            for error in &file.errors {
-                errors.push((
-                    file.location_of_span(error.pos.clone()),
-                    crate::ftl::describe_parser_error(error),
-                ));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(BuildError::Syntax { errors })
-    }
 }

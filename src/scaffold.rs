@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::dates::Date;
-use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, is_safe_name};
+use crate::ids::{COMMON_RESOURCE, CONFIG_FILE, letter_id_problem};
 use crate::lang::{Lang, LangError};
 use crate::project::{Project, letter_file_path, locale_file_path};
 use crate::schema::{SCHEMA_DIR, Schema};
@@ -69,9 +69,7 @@ pub enum ScaffoldError {
     #[error("{} is not empty: choose a new or empty folder for the project", .0.display())]
     NotEmpty(PathBuf),
     /// The letter name is not a safe folder name.
-    #[error(
-        "`{0}` cannot name a letter: use only a-z, 0-9 and `-`, not starting with `-`, at most 100 characters"
-    )]
+    #[error("{0}")]
     BadName(String),
     /// The letter exists, or its name is taken by a file the letter would write.
     #[error("{}: already exists: choose another name for the letter", .0.display())]
@@ -118,13 +116,13 @@ impl InitOptions {
 /// Writes a new project into `dir`, which must be missing or empty. Returns
 /// every file written, relative to `dir`, sorted.
 pub fn init(dir: &Path, options: &InitOptions) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let source = Lang::parse(&options.source).map_err(ScaffoldError::BadTag)?;
+    let source = Lang::parse_locale(&options.source).map_err(ScaffoldError::BadTag)?;
     let Some(source_sample) = find(SAMPLE, &source) else {
         return Err(ScaffoldError::NoSample(source.tag().to_owned()));
     };
     let mut others: Vec<Lang> = Vec::new();
     for tag in &options.locales {
-        let lang = Lang::parse(tag).map_err(ScaffoldError::BadTag)?;
+        let lang = Lang::parse_locale(tag).map_err(ScaffoldError::BadTag)?;
         if lang == source || others.contains(&lang) {
             return Err(ScaffoldError::DuplicateLocale(lang.tag().to_owned()));
         }
@@ -213,8 +211,8 @@ pub fn new_letter(
     name: &str,
     date: Date,
 ) -> Result<Vec<PathBuf>, ScaffoldError> {
-    if !is_safe_name(name) || name == COMMON_RESOURCE {
-        return Err(ScaffoldError::BadName(name.to_owned()));
+    if let Some(problem) = letter_id_problem(name) {
+        return Err(ScaffoldError::BadName(problem));
     }
     let letter_file = letter_file_path(name);
     let folder = letter_file
@@ -480,6 +478,9 @@ mod tests {
             "-x",
             "a b",
             "common",
+            "status",
+            "feeds",
+            "con",
             &"a".repeat(101),
         ] {
             assert!(

@@ -1,11 +1,81 @@
 //! The request handling of `letterkit serve`, as pure functions the preview
 //! server (the binary's, over tiny_http) calls and fuzzing can reach: which
 //! hosts may ask, which file a path names, and which language a reader
-//! prefers (`Accept-Language`, RFC 9110 § 12.5.4).
+//! prefers (`Accept-Language`, RFC 9110 § 12.5.4). [`route`] puts them
+//! together into what the server answers.
 
 use unic_langid::LanguageIdentifier;
 
 use crate::lang::Lang;
+
+/// The path the preview's reload script polls for the build's generation.
+pub const GENERATION_PATH: &str = "/__letterkit/generation";
+
+/// A request as the preview server reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'r> {
+    /// The `Host` header, if the request has one.
+    pub host: Option<&'r str>,
+    /// The request target as sent (`/a/en/?x=1`).
+    pub target: &'r str,
+    /// The `Accept-Language` header, if the request has one.
+    pub accept_language: Option<&'r str>,
+}
+
+/// What the last build left for the server to offer.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'s> {
+    /// The letters, by folder name.
+    pub letters: &'s [String],
+    /// The locales `/` may send a reader to, the source first.
+    pub locales: &'s [Lang],
+}
+
+/// What the preview server answers a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// 421: the `Host` is not the server's own name ([`host_allowed`]).
+    MisdirectedHost,
+    /// The build's generation, for the reload script.
+    Generation,
+    /// 302 to a page of the site: the lone letter, or the index, in the
+    /// reader's language.
+    Redirect(String),
+    /// The file at this path relative to the output folder ([`file_of`]),
+    /// or 404 if there is none.
+    File(String),
+    /// 404: the path names nothing the server may show.
+    NotFound,
+}
+
+/// What the server listening on `port` answers `request` about `site`:
+/// refused unless the host is its own or `allowed`; `/` sent to the lone
+/// letter (or the site's index) in the reader's language; any other path
+/// the file it names inside the output folder, or nothing.
+pub fn route(request: &Request<'_>, port: u16, allowed: &[String], site: &Site<'_>) -> Route {
+    if !host_allowed(request.host, port, allowed) {
+        return Route::MisdirectedHost;
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or("/");
+    if path == GENERATION_PATH {
+        return Route::Generation;
+    }
+    if path == "/" {
+        let lang = negotiate(request.accept_language, site.locales);
+        return Route::Redirect(match (site.letters, lang) {
+            ([letter], Some(lang)) => format!("/{letter}/{}/index.html", lang.tag()),
+            // The site's index in the reader's language.
+            (_, Some(lang)) if Some(lang) != site.locales.first() => {
+                format!("/index.{}.html", lang.tag())
+            }
+            _ => "/index.html".to_owned(),
+        });
+    }
+    match file_of(path) {
+        Some(relative) => Route::File(relative),
+        None => Route::NotFound,
+    }
+}
 
 /// Whether a request's `Host` header names the preview server itself:
 /// `localhost`, `127.0.0.1` or `[::1]` with the server's `port`, or one of
@@ -46,23 +116,33 @@ pub fn file_of(path: &str) -> Option<String> {
     if relative.contains('\\') || relative.contains('\0') {
         return None;
     }
+    // Every segment but the last names a folder: an empty one (`//etc`)
+    // would make the rest an absolute path, which `Path::join` puts in place
+    // of the output folder. Hidden names, `.` and `..` are refused, and a
+    // `:`, which could name a drive.
     let segments: Vec<&str> = relative.split('/').collect();
+    let last = segments.len() - 1;
     if segments
         .iter()
-        .any(|s| *s == ".." || *s == "." || s.starts_with('.') && !s.is_empty())
+        .enumerate()
+        .any(|(i, s)| (s.is_empty() && i != last) || s.starts_with('.') || s.contains(':'))
     {
         return None;
     }
-    if relative.is_empty() {
-        return Some("index.html".to_owned());
-    }
-    if relative.ends_with('/') {
-        return Some(format!("{relative}index.html"));
-    }
-    if relative == "status" {
-        return Some("status/index.html".to_owned());
-    }
-    Some(relative.to_owned())
+    let file = if relative.is_empty() {
+        "index.html".to_owned()
+    } else if relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else if relative == "status" {
+        "status/index.html".to_owned()
+    } else {
+        relative.to_owned()
+    };
+    // What is left is a plain relative path on every system.
+    std::path::Path::new(&file)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+        .then_some(file)
 }
 
 /// One language range of an `Accept-Language` header with its weight.
@@ -207,6 +287,49 @@ mod tests {
     }
 
     #[test]
+    fn a_request_is_refused_redirected_or_given_a_file() {
+        let locales = langs(&["en", "es", "fr"]);
+        let one = ["notice".to_owned()];
+        let two = ["a".to_owned(), "notice".to_owned()];
+        let ask = |host, target, accept_language, letters: &[String]| {
+            let request = Request {
+                host,
+                target,
+                accept_language,
+            };
+            let site = Site {
+                letters,
+                locales: &locales,
+            };
+            route(&request, 8000, &[], &site)
+        };
+        let local = Some("localhost:8000");
+        assert_eq!(
+            ask(Some("evil.example:8000"), "/", None, &one),
+            Route::MisdirectedHost
+        );
+        assert_eq!(ask(None, "/", None, &one), Route::MisdirectedHost);
+        assert_eq!(ask(local, GENERATION_PATH, None, &one), Route::Generation);
+        assert_eq!(
+            ask(local, "/?utm=x", Some("fr-CA"), &one),
+            Route::Redirect("/notice/fr/index.html".into())
+        );
+        assert_eq!(
+            ask(local, "/", Some("es"), &two),
+            Route::Redirect("/index.es.html".into())
+        );
+        assert_eq!(
+            ask(local, "/", Some("de"), &two),
+            Route::Redirect("/index.html".into())
+        );
+        assert_eq!(
+            ask(local, "/notice/es/", None, &one),
+            Route::File("notice/es/index.html".into())
+        );
+        assert_eq!(ask(local, "//etc/passwd", None, &one), Route::NotFound);
+    }
+
+    #[test]
     fn paths_stay_in_the_output_folder() {
         assert_eq!(file_of("/").as_deref(), Some("index.html"));
         assert_eq!(file_of("/status").as_deref(), Some("status/index.html"));
@@ -219,6 +342,11 @@ mod tests {
             "/a\\b",
             "x",
             "/a/./b",
+            // Found by fuzzing: an empty segment made the path absolute.
+            "//x=1",
+            "//etc/passwd",
+            "/a//b",
+            "/C:/Windows/win.ini",
         ] {
             assert_eq!(file_of(bad), None, "{bad}");
         }

@@ -51,9 +51,61 @@ pub struct Row {
     pub words_stale: usize,
     /// Where the locale stands.
     pub state: State,
+    /// The one measure of progress the table, the progress bar, the badge
+    /// and `status --format json` all show.
+    pub progress: Progress,
+}
+
+/// How far a translation is, in words of the source (messages are shown
+/// beside): the share translated and current, and the share whose
+/// translation is stale. Together they make [`Coverage::percent`], the
+/// figure `min-coverage` judges, for which a stale translation still counts
+/// as translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Source words whose translation is current, in whole percent, rounded
+    /// down: 100 only when every message is translated and none is stale.
+    pub percent: usize,
+    /// Source words whose translation is stale, in whole percent: what
+    /// `min-coverage` counts besides [`Progress::percent`].
+    pub stale_percent: usize,
+    /// Source words whose translation is current.
+    pub words_current: usize,
+    /// Messages whose translation is current.
+    pub messages_current: usize,
+}
+
+impl Progress {
+    /// The progress of `coverage` with `stale` stale translations of
+    /// `words_stale` source words.
+    pub fn new(coverage: &Coverage, stale: usize, words_stale: usize) -> Self {
+        let messages_current = coverage.translated.saturating_sub(stale);
+        let words_current = coverage.words_translated.saturating_sub(words_stale);
+        let current = Coverage {
+            translated: messages_current,
+            words_translated: words_current,
+            ..coverage.clone()
+        };
+        let percent = current.percent();
+        Progress {
+            percent,
+            stale_percent: coverage.percent().saturating_sub(percent),
+            words_current,
+            messages_current,
+        }
+    }
 }
 
 impl Row {
+    /// The progress as the dashboard, the badges and `status` write it:
+    /// "80%", or with stale translations "80% + 15% stale".
+    pub fn progress_label(&self) -> String {
+        match (self.stale, self.progress.stale_percent) {
+            (0, _) => format!("{}%", self.progress.percent),
+            (_, stale) => format!("{}% + {stale}% stale", self.progress.percent),
+        }
+    }
+
     /// Source words still to translate or to bring up to date: those of
     /// untranslated messages and of stale translations.
     pub fn words_left(&self) -> usize {
@@ -147,7 +199,7 @@ fn row(project: &Project, files: &LocaleFiles, resource: &str, stale: &[Stale]) 
     let is_source = files.lang() == source.lang();
     let stale: Vec<&Stale> = stale.iter().filter(|s| s.resource == resource).collect();
     let coverage = coverage::resource_coverage(source, files, resource);
-    let words_stale = stale
+    let words_stale: usize = stale
         .iter()
         .filter_map(|stale| Some(source.file(&stale.resource)?.words_of(&stale.id)))
         .sum();
@@ -158,10 +210,56 @@ fn row(project: &Project, files: &LocaleFiles, resource: &str, stale: &[Stale]) 
         (false, true, Status::Draft) => State::Complete,
         (false, true, Status::Reviewed) => State::Reviewed,
     };
+    let progress = Progress::new(&coverage, stale.len(), words_stale);
     Row {
         coverage,
         stale: stale.len(),
         words_stale,
         state,
+        progress,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coverage(translated: usize, words_translated: usize) -> Coverage {
+        Coverage {
+            letter: "letter".to_owned(),
+            locale: "es".to_owned(),
+            required: false,
+            status: Status::Draft,
+            translated,
+            total: 10,
+            words_translated,
+            words_total: 200,
+        }
+    }
+
+    #[test]
+    fn stale_words_are_not_done_and_make_up_the_rest_of_min_coverage() {
+        // 9 of 10 messages translated (190 words), 2 of them stale (30 words).
+        let progress = Progress::new(&coverage(9, 190), 2, 30);
+        assert_eq!(progress.percent, 80);
+        assert_eq!(progress.stale_percent, 15);
+        assert_eq!(
+            progress.percent + progress.stale_percent,
+            coverage(9, 190).percent()
+        );
+        assert_eq!(
+            (progress.messages_current, progress.words_current),
+            (7, 160)
+        );
+    }
+
+    #[test]
+    fn complete_only_when_nothing_is_missing_or_stale() {
+        let all = coverage(10, 200);
+        let current = Progress::new(&all, 0, 0);
+        assert_eq!((current.percent, current.stale_percent), (100, 0));
+        // One stale message of one word in 200: not 100% done.
+        let stale = Progress::new(&all, 1, 1);
+        assert_eq!((stale.percent, stale.stale_percent), (99, 1));
     }
 }

@@ -176,9 +176,12 @@ pub fn excludes(patterns: &[String], path: &str) -> bool {
 }
 
 /// The locale a folder of a tree holds, when its name is a locale tag: a
-/// language of two or three letters (so that `configs` or `_tools` is not
-/// one), then any script, region and variants (`ca-valencia`, `ja-JP-macos`);
-/// `_` is read as `-`.
+/// known language (see [`crate::lang`]) of two or three letters (so that
+/// `configs`, `_tools` or `qq` is not one), then any script, region and
+/// variants (`ca-valencia`, `ja-JP-macos`); `_` is read as `-`. A project's
+/// locales follow the same rule, through [`Lang::parse`], but for codes
+/// CLDR replaces by current ones (`hye`), which a tree may use
+/// ([`Lang::parse_as_named`]).
 pub fn locale_folder(name: &str) -> Option<Lang> {
     let tag = name.replace('_', "-");
     let id: unic_langid::LanguageIdentifier = tag.parse().ok()?;
@@ -186,7 +189,7 @@ pub fn locale_folder(name: &str) -> Option<Lang> {
     if !(2..=3).contains(&language.len()) || language == "und" {
         return None;
     }
-    Lang::parse(&id.to_string()).ok()
+    Lang::parse_as_named(&id.to_string()).ok()
 }
 
 /// Whether `pattern` matches `path`, or a folder `path` is in.
@@ -248,6 +251,8 @@ mod tests {
             "pt_BR",
             "sr-Latn",
             "ast",
+            // Firefox's Armenian, a code CLDR replaces by `hy`.
+            "hye",
         ] {
             assert!(locale_folder(name).is_some(), "{name}");
         }

@@ -21,8 +21,7 @@ fuzz_target!(|data: &[u8]| {
         let report = check(project, &[], &[]).expect("the selection is the whole project");
         for finding in &report.findings {
             let es = project.locales.iter().find(|l| l.lang().tag() == "es");
-            let file = es
-                .and_then(|l| l.files.values().find(|f| f.path == finding.location.file));
+            let file = es.and_then(|l| l.files.values().find(|f| f.path == finding.location.file));
             if let (Some(file), Some(span)) = (file, &finding.location.span) {
                 assert!(
                     span.end <= file.source().len() && file.source().is_char_boundary(span.start),

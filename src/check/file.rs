@@ -13,19 +13,26 @@ use crate::code::{Code, Severity};
 use crate::config::CheckPolicy;
 use crate::coverage::{defined_messages, has_value, translates};
 use crate::dates;
+use crate::ftl::FtlFile;
 use crate::ids::{ADDED_PAGE_MESSAGES, COMMON_RESOURCE, LETTER_DATE_MESSAGE};
+use crate::lang::Lang;
 use crate::letter::Letter;
-use crate::localize::{self, IssueKind};
+use crate::localize::{self, IssueKind, MessageIssue};
 use crate::location::Location;
 use crate::markdown::MarkupIssue;
 use crate::plurals::PluralCategories;
 use crate::project::{LocaleFiles, Project};
 
-/// The shapes of the source locale's messages, by resource, worked out once.
-pub(super) fn source_shapes(source: &LocaleFiles) -> BTreeMap<String, text::Shapes<'_>> {
+/// The shapes of the source locale's messages of the `wanted` resources,
+/// by resource, worked out once.
+pub(super) fn source_shapes<'s>(
+    source: &'s LocaleFiles,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> BTreeMap<String, text::Shapes<'s>> {
     source
         .files
         .par_iter()
+        .filter(|(name, _)| wanted(name))
         .map(|(name, file)| (name.clone(), text::Shapes::of(file)))
         .collect()
 }
@@ -47,6 +54,45 @@ pub(super) struct Rules<'r> {
     /// The variables each resource's messages are given besides those its
     /// source messages use (a letter's `$signatory-count` and `[variables]`).
     pub(super) given: &'r BTreeMap<String, Vec<String>>,
+    /// Whether to look for everything, or only for what keeps a message from
+    /// being published (no heuristics, no missing messages).
+    pub(super) full: bool,
+}
+
+/// Compares the links, markup and (in a full check) the heuristics of each
+/// message of `file` with its source's ([`text::compare_messages`]).
+fn compare_shapes(
+    (source_file, source_lang): (&FtlFile, &Lang),
+    (file, lang): (&FtlFile, &Lang),
+    resource: &str,
+    shapes: Option<&text::Shapes<'_>>,
+    rules: &Rules<'_>,
+    found: &mut Vec<Finding>,
+) {
+    let (owned_source, owned_target);
+    let wanted = match rules.shapes.get(resource) {
+        Some(wanted) => wanted,
+        None => {
+            owned_source = text::Shapes::of(source_file);
+            &owned_source
+        }
+    };
+    let shapes = match shapes {
+        Some(shapes) => shapes,
+        None => {
+            owned_target = text::Shapes::of(file);
+            &owned_target
+        }
+    };
+    text::compare_messages(
+        wanted,
+        shapes,
+        lang,
+        source_lang,
+        rules.full.then_some(&rules.policy.allow_identical[..]),
+        rules.markup,
+        found,
+    );
 }
 
 /// Checks the locale's file `resource` against the source's; `shapes` are
@@ -61,7 +107,6 @@ pub(super) fn check_file(
 ) {
     let Rules {
         defined,
-        policy,
         markup,
         functions,
         ..
@@ -85,6 +130,39 @@ pub(super) fn check_file(
     };
     for error in &file.errors {
         found.push(syntax_error(file, lang, error));
+    }
+    // For publishing, what Fluent cannot format is found by formatting it:
+    // only the characters, links and markup written are judged here.
+    if !rules.full {
+        text::characters(file, lang, markup, found);
+        if lang != source.lang() {
+            compare_shapes(
+                (source_file, source.lang()),
+                (file, lang),
+                resource,
+                shapes,
+                rules,
+                found,
+            );
+        }
+        return;
+    }
+    let mut terms = BTreeSet::new();
+    for entry in file.resource.entries() {
+        if let fluent_syntax::ast::Entry::Term(term) = entry
+            && !terms.insert(term.id.name)
+        {
+            found.push(finding(
+                Code::DuplicateMessage,
+                lang,
+                None,
+                file.location_of(term.id.name),
+                format!(
+                    "the term `-{}` is defined again here; only the first definition is used: remove one",
+                    term.id.name
+                ),
+            ));
+        }
     }
     let in_source = defined_messages(source_file);
     let mut seen = BTreeSet::new();
@@ -130,32 +208,20 @@ pub(super) fn check_file(
         rules.plurals,
         found,
     );
-    text::characters(file, lang, markup, found);
+    if lang == source.lang() {
+        text::characters(file, lang, markup, found);
+    } else {
+        text::characters_against(file, Some(source_file), lang, markup, found);
+    }
     if lang != source.lang() {
         let given = rules.given.get(resource).map_or(&[][..], Vec::as_slice);
         fluent::compare_entries(source_file, file, lang, given, found);
-        let (owned_source, owned_target);
-        let wanted = match rules.shapes.get(resource) {
-            Some(wanted) => wanted,
-            None => {
-                owned_source = text::Shapes::of(source_file);
-                &owned_source
-            }
-        };
-        let shapes = match shapes {
-            Some(shapes) => shapes,
-            None => {
-                owned_target = text::Shapes::of(file);
-                &owned_target
-            }
-        };
-        text::compare_messages(
-            wanted,
+        compare_shapes(
+            (source_file, source.lang()),
+            (file, lang),
+            resource,
             shapes,
-            lang,
-            source.lang(),
-            &policy.allow_identical,
-            markup,
+            rules,
             found,
         );
     }
@@ -229,27 +295,12 @@ pub(super) fn message_issues<'s>(
         return;
     };
     let resources = [letter.name.as_str(), COMMON_RESOURCE];
-    for issue in issues.iter().filter(|i| &i.lang == lang) {
-        let location = match resources
+    found.extend(
+        issues
             .iter()
-            .filter_map(|r| files.file(r))
-            .find_map(|f| Some((f, f.message(&issue.id)?)))
-        {
-            Some((file, message)) => file.location_of(message.id.name),
-            None => Location::file_start(files.path_of(&letter.name)),
-        };
-        let (code, message) = match &issue.kind {
-            IssueKind::Format(reason) => (
-                Code::FormatError,
-                format!(
-                    "`{}` cannot be formatted ({reason}); the page shows another language's text instead",
-                    issue.id
-                ),
-            ),
-            IssueKind::Markup(markup) => markup_finding(&issue.id, markup, letter),
-        };
-        found.push(finding(code, lang, Some(&issue.id), location, message));
-    }
+            .filter(|i| &i.lang == lang)
+            .map(|issue| issue_finding(files, letter, issue)),
+    );
     // A message this build does not format through Markdown (a language's
     // name, a notice shown only when something falls back, the frame of a
     // cited title), or that is text alone, reaches pages with its markup as
@@ -285,6 +336,31 @@ pub(super) fn message_issues<'s>(
 }
 
 /// The code and sentence of a finding about markup in message `id`.
+/// The finding for `issue`, met while localizing `letter` in the locale of
+/// `files` (the issue's own locale): at the message's definition in the
+/// letter's file or the page text, else at the start of the letter's file.
+pub fn issue_finding(files: &LocaleFiles, letter: &Letter, issue: &MessageIssue) -> Finding {
+    let location = match [letter.name.as_str(), COMMON_RESOURCE]
+        .iter()
+        .filter_map(|r| files.file(r))
+        .find_map(|f| Some((f, f.message(&issue.id)?)))
+    {
+        Some((file, message)) => file.location_of(message.id.name),
+        None => Location::file_start(files.path_of(&letter.name)),
+    };
+    let (code, message) = match &issue.kind {
+        IssueKind::Format(reason) => (
+            Code::FormatError,
+            format!(
+                "`{}` cannot be formatted ({reason}); the page shows another language's text instead",
+                issue.id
+            ),
+        ),
+        IssueKind::Markup(markup) => markup_finding(&issue.id, markup, letter),
+    };
+    finding(code, files.lang(), Some(&issue.id), location, message)
+}
+
 fn markup_finding(id: &str, markup: &MarkupIssue, letter: &Letter) -> (Code, String) {
     match markup {
         MarkupIssue::RawHtml(html) => (
@@ -428,7 +504,7 @@ pub(super) fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>
 /// A syntax error at the entry the parser could not read, with its id where
 /// one can be read, its extent and where the parser stopped.
 fn syntax_error(
-    file: &crate::ftl::FtlFile,
+    file: &FtlFile,
     lang: &crate::lang::Lang,
     error: &fluent_syntax::parser::ParserError,
 ) -> Finding {

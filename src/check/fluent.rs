@@ -261,15 +261,13 @@ pub(super) fn check_entries(
             }
         }
         for (name, slice, pattern) in entry.patterns() {
-            if is_empty(pattern) {
+            if let Some(shown) = blank(pattern) {
                 found.push(finding(
                     Code::EmptyValue,
                     lang,
                     id,
                     file.location_of(slice),
-                    format!(
-                        "`{name}` is empty: translate it, or remove it to show the source text"
-                    ),
+                    format!("`{name}` {shown}: translate it, or remove it to show the source text"),
                 ));
             }
             let references = References::of(pattern);
@@ -358,13 +356,13 @@ fn check_variants(
                 format!("`{name}` has the variant [{key}] twice; only the first is used: remove the other"),
             ));
         }
-        if is_empty(&variant.value) {
+        if let Some(shown) = blank(&variant.value) {
             found.push(finding(
                 Code::EmptyValue,
                 lang,
                 id,
                 file.location_of(key),
-                format!("the variant [{key}] of `{name}` is empty: translate it"),
+                format!("the variant [{key}] of `{name}` {shown}: translate it"),
             ));
         }
     }
@@ -461,10 +459,30 @@ fn plural_keys(selector: &InlineExpression<'_>, variants: &[Variant<'_>]) -> Opt
 /// Whether a pattern shows nothing by mistake: text that is only white
 /// space (a no-break space, say), and no placeable. `{ "" }` is how Fluent
 /// writes an empty value on purpose, so it is not empty here.
-fn is_empty(pattern: &Pattern<'_>) -> bool {
-    pattern.elements.iter().all(|element| match element {
-        ast::PatternElement::TextElement { value } => value.trim().is_empty(),
-        ast::PatternElement::Placeable { .. } => false,
+/// What a pattern that shows no visible character holds, said for a
+/// translator (`None` for any other pattern, and for `{ "" }`, empty on
+/// purpose).
+fn blank(pattern: &Pattern<'_>) -> Option<String> {
+    if !crate::text::is_blank(pattern) {
+        return None;
+    }
+    let (text, _) = crate::text::literal_text(pattern)?;
+    Some(if text.trim().is_empty() && !text.is_empty() {
+        "is only white space, which shows nothing".to_owned()
+    } else if text.is_empty() {
+        "is empty".to_owned()
+    } else {
+        let codes: Vec<String> = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        format!(
+            "has no visible character, only {}, and counts as untranslated",
+            codes.join(", ")
+        )
     })
 }
 

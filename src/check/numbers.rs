@@ -571,6 +571,12 @@ fn counts_a_word(chars: &[char], start: usize, end: usize, values: &[Value]) -> 
     {
         return true;
     }
+    // An ordinal or a fraction written with a suffix on the figure (French
+    // "16es de finale", Spanish "16avos de final" for "Round of 32", "3rd"):
+    // another way to count than the source's figure, which is then missing.
+    if small && chars.get(end).is_some_and(|c| c.is_lowercase()) {
+        return true;
+    }
     let before: String = chars[start.saturating_sub(6)..start].iter().collect();
     let before = before.trim_end();
     before.ends_with('第') || before.ends_with('제') || before.to_lowercase().ends_with("tháng")

@@ -145,6 +145,11 @@ pub struct Base {
     /// How findings spell the folder at the start of their paths (empty
     /// where they are relative to it).
     shown: PathBuf,
+    /// The folder's path relative to the root of the repository it is in,
+    /// where that is known: GitHub's annotations name files from there.
+    in_repository: Option<PathBuf>,
+    /// The folder's absolute path, where it is on this machine.
+    absolute: Option<PathBuf>,
 }
 
 /// What a URI path segment cannot hold as is (RFC 3986 `pchar`).
@@ -191,10 +196,46 @@ impl Base {
             }
         }
         uri.push('/');
+        // The repository's root: the nearest folder holding `.git` (a
+        // folder, or a file in a worktree or submodule).
+        let in_repository = absolute
+            .ancestors()
+            .find(|folder| folder.join(".git").exists())
+            .and_then(|top| absolute.strip_prefix(top).ok())
+            .map(Path::to_path_buf);
         Ok(Base {
             uri,
             shown: shown.to_owned(),
+            in_repository,
+            absolute: Some(absolute),
         })
+    }
+
+    /// The base, with `workspace` (GitHub's `GITHUB_WORKSPACE`, the folder
+    /// the repository was checked out in) as the repository's root where no
+    /// `.git` above the folder says where it is, as when the code was
+    /// downloaded without git.
+    pub fn with_workspace(mut self, workspace: Option<&Path>) -> Base {
+        if self.in_repository.is_none()
+            && let (Some(absolute), Some(workspace)) = (&self.absolute, workspace)
+            && let Ok(workspace) = std::fs::canonicalize(workspace)
+        {
+            self.in_repository = absolute
+                .strip_prefix(&workspace)
+                .ok()
+                .map(Path::to_path_buf);
+        }
+        self
+    }
+
+    /// A finding's file named from the root of the repository the folder is
+    /// in (`site/locales/fr/notice.ftl` for a project in `site/`), or as the
+    /// finding names it where the repository is not known.
+    pub fn repository_path(&self, file: &Path) -> PathBuf {
+        match &self.in_repository {
+            Some(prefix) => prefix.join(file.strip_prefix(&self.shown).unwrap_or(file)),
+            None => file.to_owned(),
+        }
     }
 
     /// A base given as its URI (which must end with `/`), for findings whose
@@ -208,6 +249,8 @@ impl Base {
         Base {
             uri,
             shown: shown.into(),
+            in_repository: None,
+            absolute: None,
         }
     }
 

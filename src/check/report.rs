@@ -30,6 +30,12 @@ pub struct Finding {
     pub location: Location,
     /// What is wrong and what to do, for a translator.
     pub message: String,
+    /// Whether the message is published in its fallback locale instead of
+    /// as written ([`Code::unsafe_to_publish`]; for `changed-link`, only a
+    /// link to a host the source does not use). Not part of the report's
+    /// formats.
+    #[serde(skip)]
+    pub unpublishable: bool,
     /// For a syntax error: where the entry the parser could not read ends,
     /// and where the parser stopped (its fields follow `column` in JSON).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -205,6 +211,7 @@ pub(super) fn finding(
         message_id: id.map(str::to_owned),
         location,
         message,
+        unpublishable: code.unsafe_to_publish() && code != Code::ChangedLink,
         extent: None,
     }
 }
@@ -312,16 +319,22 @@ pub(super) fn known_waivers(waivers: &[Waiver]) -> Result<(), CheckError> {
 fn waive(findings: &mut Vec<Finding>, waivers: &[Waiver]) -> Result<usize, CheckError> {
     known_waivers(waivers)?;
     let before = findings.len();
-    findings.retain(|f| {
-        !waivers.iter().any(|w| {
-            (w.locale == "*" || w.locale == f.locale)
-                && w.code == f.code.as_str()
+    findings.retain(|f| !f.waived_by(waivers));
+    Ok(before - findings.len())
+}
+
+impl Finding {
+    /// Whether one of `waivers` accepts this finding: its locale (or `*`),
+    /// its code, and its message where the waiver names one.
+    pub fn waived_by(&self, waivers: &[Waiver]) -> bool {
+        waivers.iter().any(|w| {
+            (w.locale == "*" || w.locale == self.locale)
+                && w.code == self.code.as_str()
                 && w.message
                     .as_ref()
-                    .is_none_or(|m| Some(m) == f.message_id.as_ref())
+                    .is_none_or(|m| Some(m) == self.message_id.as_ref())
         })
-    });
-    Ok(before - findings.len())
+    }
 }
 
 /// A letter translated less than the locale's `min-coverage`: an error even in

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast;
 
+use super::html;
 use super::numbers::{self, Conventions};
 use super::report::{Finding, finding};
 use crate::code::{Code, Severity};
@@ -22,17 +23,38 @@ use crate::text::is_bidi_control;
 /// (a warning: rarely needed, since letterkit isolates what needs it), each
 /// with its code point and position. In any other Fluent tree a mark is
 /// left alone: an application that does not isolate its values needs one
-/// before a Latin name in a right-to-left sentence.
+/// before a Latin name in a right-to-left sentence. Characters written as
+/// Fluent escapes in string literals (`{ "\u202E" }`) are judged as the
+/// characters they stand for, and so are soft hyphens, variation selectors,
+/// TAG characters, U+FFFD and noncharacters (see [`characters_against`],
+/// which also knows the source).
 pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mut Vec<Finding>) {
+    characters_against(file, None, lang, markup, found);
+}
+
+/// [`characters`], with the source locale's file of the same name: a soft
+/// hyphen, variation selector, TAG character, U+FFFD or noncharacter that
+/// the source's message has too is not reported, and one the script needs
+/// (an emoji's or an ideograph's variation selector, a Mongolian free
+/// variation selector, an emoji flag's TAG characters) never is; a soft
+/// hyphen in a language that hyphenates long compounds is a warning.
+pub(super) fn characters_against(
+    file: &FtlFile,
+    source: Option<&FtlFile>,
+    lang: &Lang,
+    markup: Markup,
+    found: &mut Vec<Finding>,
+) {
     let text = file.source();
+    line_ends(file, lang, found);
+    escaped_characters(file, source, lang, markup, found);
     let mut offsets = hidden_character_offsets(text.as_bytes()).peekable();
     if offsets.peek().is_none() {
         return;
     }
     // Parsed again with comments only when there is something to report.
     let mut spans = None;
-    let separates_words =
-        WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
+    let mut source_messages = SourceMessages::new(source);
     let mut previous: Option<(usize, char)> = None;
     let mut repeated = 0;
     for offset in offsets {
@@ -43,17 +65,8 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
         let Some((code, what)) = classify(c) else {
             continue;
         };
-        // Right-to-left teams of a Fluent tree embed and isolate Latin
-        // names and placeables on purpose; an override reorders what is
-        // stored, and stays reported everywhere.
-        let laid_out = code == Code::BidiControl
-            && markup == Markup::Tree
-            && lang.direction() == Direction::Rtl
-            && !matches!(c, '\u{202D}' | '\u{202E}');
-        if c == ZERO_WIDTH_SPACE && separates_words
-            || code == Code::DirectionalMark && markup == Markup::Tree
-            || laid_out
-        {
+        let before = text[..offset].chars().next_back();
+        if !reported_in(c, code, lang, markup) {
             continue;
         }
         // A run of the same character is one finding, at its first.
@@ -66,18 +79,24 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
                 "U+{:04X} {what} ({repeated} in a row){}: {}",
                 c as u32,
                 in_message(last.message_id.as_deref()),
-                advice_for(code)
+                advice_for(c, code)
             );
             continue;
         }
-        previous = Some((offset + c.len_utf8(), c));
-        repeated = 1;
         // The spans are in file order and do not overlap.
         let spans = spans.get_or_insert_with(|| file.entry_spans());
         let id = spans
             .get(spans.partition_point(|s| s.range.end <= offset))
             .filter(|s| s.range.contains(&offset) && s.kind == EntryKind::Message)
             .and_then(|s| s.id);
+        let severity = match judge_rare(c, before, lang) {
+            Rare::Common => Severity::Error,
+            Rare::Needed => continue,
+            Rare::Judged(_) if source_messages.has(id, c) => continue,
+            Rare::Judged(severity) => severity,
+        };
+        previous = Some((offset + c.len_utf8(), c));
+        repeated = 1;
         let mut reported = finding(
             code,
             lang,
@@ -87,9 +106,12 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
                 "U+{:04X} {what}{}: {}",
                 c as u32,
                 in_message(id),
-                advice_for(code)
+                advice_for(c, code)
             ),
         );
+        if severity == Severity::Warning {
+            reported.severity = Severity::Warning;
+        }
         if keeps_leading_space(text, offset, c) {
             reported.severity = Severity::Warning;
             reported.message = format!(
@@ -100,6 +122,324 @@ pub(super) fn characters(file: &FtlFile, lang: &Lang, markup: Markup, found: &mu
         }
         found.push(reported);
     }
+}
+
+/// Whether a character [`classify`] names is reported in a locale and kind
+/// of project at all.
+fn reported_in(c: char, code: Code, lang: &Lang, markup: Markup) -> bool {
+    let separates_words =
+        WORD_SEPARATING_LANGUAGES.contains(&lang.language_identifier().language.as_str());
+    // Right-to-left teams of a Fluent tree embed and isolate Latin
+    // names and placeables on purpose; an override reorders what is
+    // stored, and stays reported everywhere.
+    let laid_out = code == Code::BidiControl
+        && markup == Markup::Tree
+        && lang.direction() == Direction::Rtl
+        && !matches!(c, '\u{202D}' | '\u{202E}');
+    !(c == ZERO_WIDTH_SPACE && separates_words
+        || code == Code::DirectionalMark && markup == Markup::Tree
+        || laid_out)
+}
+
+/// How a rarely needed character is judged.
+#[derive(Debug, PartialEq)]
+enum Rare {
+    /// Not one of them: judged as any hidden character.
+    Common,
+    /// Where it is, the script needs it: not reported.
+    Needed,
+    /// Reported where the source's message lacks it, at this severity.
+    Judged(Severity),
+}
+
+/// Soft hyphens, variation selectors, TAG characters, U+FFFD and
+/// noncharacters: needed after an emoji, an ideograph or a Mongolian letter
+/// (selectors), in an emoji flag (TAG characters), a warning in a language
+/// that hyphenates long compounds (a soft hyphen), an error elsewhere.
+fn judge_rare(c: char, before: Option<char>, lang: &Lang) -> Rare {
+    let after = |test: fn(char) -> bool| before.is_some_and(test);
+    match c {
+        '\u{FE0E}' | '\u{FE0F}' if after(is_emoji_base) => Rare::Needed,
+        '\u{E0100}'..='\u{E01EF}' if after(is_ideograph) => Rare::Needed,
+        '\u{180B}'..='\u{180F}' if after(is_mongolian) => Rare::Needed,
+        '\u{E0020}'..='\u{E007F}'
+            if after(|b| b == '\u{1F3F4}' || ('\u{E0020}'..='\u{E007E}').contains(&b)) =>
+        {
+            Rare::Needed
+        }
+        '\u{00AD}'
+            if HYPHENATING_LANGUAGES.contains(&lang.language_identifier().language.as_str()) =>
+        {
+            Rare::Judged(Severity::Warning)
+        }
+        '\u{00AD}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0000}'..='\u{E0FFF}'
+        | '\u{FFFD}' => Rare::Judged(Severity::Error),
+        c if crate::text::is_noncharacter(c) => Rare::Judged(Severity::Error),
+        _ => Rare::Common,
+    }
+}
+
+/// Characters an emoji variation selector may follow: pictographs and the
+/// symbols with an emoji form (U+00A9, U+2122, arrows, U+2600–27BF, ...),
+/// and the keycap bases `#`, `*` and digits.
+fn is_emoji_base(c: char) -> bool {
+    matches!(c,
+        '#' | '*' | '0'..='9' | '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}'
+        | '\u{2122}' | '\u{2139}' | '\u{2194}'..='\u{21AA}' | '\u{231A}'..='\u{23FF}'
+        | '\u{24C2}' | '\u{25AA}'..='\u{27BF}' | '\u{2934}' | '\u{2935}'
+        | '\u{2B05}'..='\u{2B55}' | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}'
+        | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// CJK ideographs, which ideographic variation selectors follow.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Mongolian letters (and a preceding selector or vowel separator).
+fn is_mongolian(c: char) -> bool {
+    matches!(c, '\u{1800}'..='\u{18AF}')
+}
+
+/// Languages that hyphenate long compounds, where a translator may write a
+/// soft hyphen to say where a long word may break.
+const HYPHENATING_LANGUAGES: [&str; 22] = [
+    "de", "nl", "sv", "da", "nb", "nn", "no", "fi", "et", "hu", "is", "fo", "lb", "rm", "fy", "af",
+    "hsb", "dsb", "gsw", "el", "ka", "hy",
+];
+
+/// The source's messages, read once the first time a character must be
+/// looked for in one.
+struct SourceMessages<'f> {
+    source: Option<&'f FtlFile>,
+    spans: Option<Vec<crate::ftl::EntrySpan<'f>>>,
+}
+
+impl<'f> SourceMessages<'f> {
+    fn new(source: Option<&'f FtlFile>) -> Self {
+        SourceMessages {
+            source,
+            spans: None,
+        }
+    }
+
+    /// Whether the source's message `id` holds `c`, as written or as a
+    /// Fluent escape.
+    fn has(&mut self, id: Option<&str>, c: char) -> bool {
+        let (Some(source), Some(id)) = (self.source, id) else {
+            return false;
+        };
+        let spans = self.spans.get_or_insert_with(|| source.entry_spans());
+        let Some(span) = spans
+            .iter()
+            .find(|s| s.kind == EntryKind::Message && s.id == Some(id))
+        else {
+            return false;
+        };
+        let Some(entry) = source.source().get(span.range.clone()) else {
+            return false;
+        };
+        let escape = format!("\\u{:04X}", c as u32);
+        let long_escape = format!("\\U{:06X}", c as u32);
+        entry.contains(c)
+            || entry
+                .to_ascii_uppercase()
+                .contains(&escape.to_ascii_uppercase())
+            || entry
+                .to_ascii_uppercase()
+                .contains(&long_escape.to_ascii_uppercase())
+    }
+}
+
+/// Reports a file whose lines end with a carriage return alone (Fluent
+/// reads such lines as one, so messages merge silently: an error) or with
+/// both CRLF and LF (a warning: Fluent reads both, but the file was edited
+/// by tools that disagree, and a diff shows every line changed).
+fn line_ends(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
+    let text = file.source();
+    let bytes = text.as_bytes();
+    let Some(first_cr) = bytes.iter().position(|&b| b == b'\r') else {
+        return;
+    };
+    let lone =
+        (first_cr..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    if let Some(at) = lone {
+        found.push(finding(
+            Code::LineEnding,
+            lang,
+            None,
+            file.location_of_span(at..at + 1),
+            "a line here ends with a carriage return alone (CR): Fluent reads it and the next as one line, so messages merge; save the file with LF (or CRLF) line ends".to_owned(),
+        ));
+        return;
+    }
+    let lone_lf = bytes
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'));
+    if let Some((at, _)) = lone_lf {
+        let mut reported = finding(
+            Code::LineEnding,
+            lang,
+            None,
+            file.location_of_span(at..at + 1),
+            "this line ends with LF where others end with CRLF: save the file with one kind of line end".to_owned(),
+        );
+        reported.severity = Severity::Warning;
+        found.push(reported);
+    }
+}
+
+/// Judges the characters that Fluent escapes in string literals stand for
+/// (`{ "\u202E" }`), as [`characters_against`] judges those written as they
+/// are; an escape of no character (`\uD800`, a lone surrogate) is an
+/// invisible character, shown as U+FFFD.
+fn escaped_characters(
+    file: &FtlFile,
+    source: Option<&FtlFile>,
+    lang: &Lang,
+    markup: Markup,
+    found: &mut Vec<Finding>,
+) {
+    if !file.source().contains('\\') {
+        return;
+    }
+    let mut source_messages = SourceMessages::new(source);
+    for entry in super::fluent::entries(file) {
+        let id = (!entry.is_term).then_some(entry.id);
+        let mut literals = Vec::new();
+        for (_, _, pattern) in entry.patterns() {
+            string_literals(pattern, &mut literals);
+        }
+        for literal in literals {
+            for (escape, c) in escapes(literal) {
+                let location = file.location_of(escape);
+                let Some(c) = c else {
+                    found.push(finding(
+                        Code::InvisibleCharacter,
+                        lang,
+                        id,
+                        location,
+                        format!(
+                            "the escape `{escape}`{} is no character (a lone surrogate or past U+10FFFF): it shows as U+FFFD; remove it",
+                            in_message(id)
+                        ),
+                    ));
+                    continue;
+                };
+                let Some((code, what)) = classify(c) else {
+                    continue;
+                };
+                let before = literal[..escape.as_ptr() as usize - literal.as_ptr() as usize]
+                    .chars()
+                    .next_back();
+                if !reported_in(c, code, lang, markup) {
+                    continue;
+                }
+                let severity = match judge_rare(c, before, lang) {
+                    Rare::Common => Severity::Error,
+                    Rare::Needed => continue,
+                    Rare::Judged(_) if source_messages.has(id, c) => continue,
+                    Rare::Judged(severity) => severity,
+                };
+                let mut reported = finding(
+                    code,
+                    lang,
+                    id,
+                    location,
+                    format!(
+                        "U+{:04X} {what}, written as the escape `{escape}`{}: {}",
+                        c as u32,
+                        in_message(id),
+                        advice_for(c, code)
+                    ),
+                );
+                reported.severity = severity;
+                found.push(reported);
+            }
+        }
+    }
+}
+
+/// The string literals of a pattern, selects and arguments included.
+fn string_literals<'s>(pattern: &'s ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_literals(expression, out);
+        }
+    }
+}
+
+fn expression_literals<'s>(expression: &'s ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_literals(selector, out);
+            for variant in variants {
+                string_literals(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_literals(inline, out),
+    }
+}
+
+fn inline_literals<'s>(inline: &'s ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    match inline {
+        ast::InlineExpression::StringLiteral { value } => out.push(value),
+        ast::InlineExpression::Placeable { expression } => expression_literals(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_literals(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_literals(&argument.value, out);
+            }
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for argument in &arguments.named {
+                inline_literals(&argument.value, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The `\uXXXX` and `\UXXXXXX` escapes of a string literal's text, each
+/// with the character it stands for (`None` for a surrogate or a value past
+/// U+10FFFF).
+fn escapes(literal: &str) -> Vec<(&str, Option<char>)> {
+    let mut out = Vec::new();
+    let bytes = literal.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let len = match bytes.get(at + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            // `\\` or `\"`: skipped whole, so `\\u0041` is no escape.
+            _ => {
+                at += 2;
+                continue;
+            }
+        };
+        let Some(hex) = literal.get(at + 2..at + 2 + len) else {
+            break;
+        };
+        let value = u32::from_str_radix(hex, 16).ok();
+        if let Some(value) = value {
+            out.push((&literal[at..at + 2 + len], char::from_u32(value)));
+        }
+        at += 2 + len;
+    }
+    out
 }
 
 /// Whether a zero width space or no-break space starts a value or variant
@@ -115,7 +455,25 @@ fn keeps_leading_space(text: &str, offset: usize, c: char) -> bool {
     (before.ends_with(']') || before.ends_with('=')) && after.starts_with(' ')
 }
 
-fn advice_for(code: Code) -> &'static str {
+fn advice_for(c: char, code: Code) -> &'static str {
+    match c {
+        '\u{00AD}' => {
+            return "a soft hyphen is an invisible break point the source does not have: remove it";
+        }
+        '\u{FFFD}' => {
+            return "it stands for text lost in a conversion between encodings: write the character meant";
+        }
+        '\u{180B}'..='\u{180F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => {
+            return "a variation selector here follows no character that has variants: remove it";
+        }
+        '\u{E0000}'..='\u{E007F}' => {
+            return "TAG characters are invisible and can carry hidden text: remove them";
+        }
+        c if crate::text::is_noncharacter(c) => {
+            return "a noncharacter is never text: remove it";
+        }
+        _ => {}
+    }
     match code {
         Code::DirectionalMark => {
             "letterkit isolates names, numbers and addresses itself; remove it unless the sentence reads wrongly without it"
@@ -125,22 +483,31 @@ fn advice_for(code: Code) -> &'static str {
 }
 
 /// Where the text may hold a character [`classify`] reports: a control
-/// byte, a C1 control (C2 80–9F), U+061C (D8 9C), a character of U+200B–200F
-/// or U+2028–202E (E2 80 8B–8F, A8–AE), of U+2060–206F (E2 81 A0–AF), or
-/// U+FEFF or U+FFF9–FFFB (EF BB BF, EF BF B9–BB). Each offset starts a
+/// byte, a C1 control (C2 80–9F), U+00AD (C2 AD), U+061C (D8 9C), U+180B–180F
+/// (E1 A0 8B–8F), a character of U+200B–200F or U+2028–202E (E2 80 8B–8F,
+/// A8–AE), of U+2060–206F (E2 81 A0–AF), U+FDD0–FDEF (EF B7 90–AF),
+/// U+FE00–FE0F (EF B8 80–8F), U+FEFF, U+FFF9–FFFB or U+FFFD–FFFF (EF BB BF,
+/// EF BF B9–BB, BD–BF), U+E0000–E0FFF (F3 A0) or the last two code points
+/// of a plane past the first (F0–F4, then a byte ending in F, then BF). Each offset starts a
 /// character (in UTF-8, a byte below 0x80 or from 0xC2 up always does). Most
 /// files hold none, and bytes are quicker to look at than characters.
 fn hidden_character_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     scan::offsets_where(bytes, |b, next, third| {
         (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')
             | (b == 0x7F)
-            | (b == 0xC2) & in_range(next, 0x80, 0x9F)
+            | (b == 0xC2) & (in_range(next, 0x80, 0x9F) | (next == 0xAD))
             | (b == 0xD8) & (next == 0x9C)
+            | (b == 0xE1) & (next == 0xA0) & in_range(third, 0x8B, 0x8F)
             | (b == 0xE2)
                 & ((next == 0x80) & (in_range(third, 0x8B, 0x8F) | in_range(third, 0xA8, 0xAE))
                     | (next == 0x81) & in_range(third, 0xA0, 0xAF))
             | (b == 0xEF)
-                & ((next == 0xBB) & (third == 0xBF) | (next == 0xBF) & in_range(third, 0xB9, 0xBB))
+                & ((next == 0xBB) & (third == 0xBF)
+                    | (next == 0xBF) & (in_range(third, 0xB9, 0xBB) | in_range(third, 0xBD, 0xBF))
+                    | (next == 0xB7) & in_range(third, 0x90, 0xAF)
+                    | (next == 0xB8) & in_range(third, 0x80, 0x8F))
+            | (b == 0xF3) & (next == 0xA0)
+            | (b >= 0xF0) & (next & 0x0F == 0x0F) & (third == 0xBF)
     })
 }
 
@@ -178,6 +545,27 @@ fn classify(c: char) -> Option<(Code, &'static str)> {
         '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' => {
             return Some((Code::InvisibleCharacter, "invisible format character"));
         }
+        '\u{00AD}' => return Some((Code::InvisibleCharacter, "SOFT HYPHEN")),
+        '\u{180B}'..='\u{180D}' | '\u{180F}' => {
+            return Some((
+                Code::InvisibleCharacter,
+                "MONGOLIAN FREE VARIATION SELECTOR",
+            ));
+        }
+        '\u{180E}' => return Some((Code::InvisibleCharacter, "MONGOLIAN VOWEL SEPARATOR")),
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => {
+            return Some((Code::InvisibleCharacter, "VARIATION SELECTOR"));
+        }
+        '\u{E0001}' | '\u{E0020}'..='\u{E007F}' => {
+            return Some((Code::InvisibleCharacter, "TAG character"));
+        }
+        '\u{E0000}'..='\u{E0FFF}' => {
+            return Some((Code::InvisibleCharacter, "invisible format character"));
+        }
+        '\u{FFFD}' => return Some((Code::InvisibleCharacter, "REPLACEMENT CHARACTER")),
+        c if crate::text::is_noncharacter(c) => {
+            return Some((Code::InvisibleCharacter, "noncharacter"));
+        }
         c if c.is_control() => return Some((Code::InvisibleCharacter, "control character")),
         _ => return None,
     };
@@ -197,10 +585,8 @@ struct Shape {
     figure_text: Option<String>,
     /// The text, for spotting an untranslated copy.
     text: String,
-    /// The HTML tags, each written one way ([`tags`]), sorted; and each as
-    /// written, white space collapsed.
-    html: Vec<String>,
-    written_html: BTreeMap<String, String>,
+    /// The HTML tags, in text order.
+    html: Vec<html::Tag>,
     /// Links to anything but https, http and mailto addresses.
     unsafe_links: Vec<String>,
     /// Image addresses.
@@ -302,11 +688,7 @@ impl Shape {
             }
             shape.issues.push(issue);
         }
-        for (tag, written) in tags(&flat) {
-            shape.written_html.entry(tag.clone()).or_insert(written);
-            shape.html.push(tag);
-        }
-        shape.html.sort();
+        shape.html = html::tags(&flat);
         shape.count_numbers(&markup.words);
         shape.text = flat;
         shape.links.sort();
@@ -337,116 +719,6 @@ impl Shape {
                 .split_whitespace()
                 .eq(other.text.split_whitespace())
     }
-}
-
-/// The HTML tags a browser would read in `text` (`<` then a letter, `/` and
-/// a letter, `!` or `?`), without the text between them, each written one
-/// way: names in lower case, attributes sorted, separated by one space, with
-/// values in double quotes and white space collapsed. So a translated link
-/// text, or `data-l10n-name = "x"` for `data-l10n-name="x"`, is no
-/// difference, while `</a od ￼ >` for `</a>` is. Each comes with the tag as
-/// written, white space collapsed.
-fn tags(text: &str) -> Vec<(String, String)> {
-    let collapsed = |tag: &str| tag.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        let after = &rest[at + 1..];
-        let mut chars = after.chars();
-        let (closing, name_start) = match chars.next() {
-            Some(c) if c.is_ascii_alphabetic() => (false, 0),
-            Some('/') if chars.next().is_some_and(|c| c.is_ascii_alphabetic()) => (true, 1),
-            Some('!' | '?') => {
-                // A comment, doctype or processing instruction, as written.
-                let end = after.find('>').map_or(after.len(), |e| e + 1);
-                let tag = collapsed(&rest[at..at + 1 + end]);
-                found.push((tag.clone(), tag));
-                rest = &after[end..];
-                continue;
-            }
-            _ => {
-                rest = after;
-                continue;
-            }
-        };
-        let (tag, consumed) = read_tag(&after[name_start..]);
-        let tag = if closing {
-            format!("</{tag}")
-        } else {
-            format!("<{tag}")
-        };
-        let end = at + 1 + name_start + consumed;
-        found.push((tag, collapsed(&rest[at..end])));
-        rest = &rest[end..];
-    }
-    found
-}
-
-/// Reads a tag after `<` or `</`: its name and attributes, written one way
-/// and closed with `>`, and how many bytes it took.
-fn read_tag(text: &str) -> (String, usize) {
-    let stop = |c: char| c.is_whitespace() || c == '/' || c == '>';
-    let name_end = text.find(stop).unwrap_or(text.len());
-    let name = text[..name_end].to_lowercase();
-    let mut attributes = Vec::new();
-    let mut at = name_end;
-    loop {
-        // Every space the name stops at (U+2028 too), so that what follows
-        // starts on a character boundary.
-        let skipped = text[at..].len()
-            - text[at..]
-                .trim_start_matches(|c: char| c.is_whitespace() || c == '/')
-                .len();
-        at += skipped;
-        match text[at..].chars().next() {
-            None => break,
-            Some('>') => {
-                at += 1;
-                break;
-            }
-            Some(_) => {}
-        }
-        let attribute_end =
-            text[at..]
-                .find(|c: char| stop(c) || c == '=')
-                .map_or(text.len(), |e| match e {
-                    // A lone `=`: taken as the attribute's name, whole.
-                    0 => at + text[at..].chars().next().map_or(0, char::len_utf8),
-                    e => at + e,
-                });
-        let attribute = text[at..attribute_end].to_lowercase();
-        at = attribute_end;
-        let after_name = text[at..].trim_start();
-        let Some(value) = after_name.strip_prefix('=') else {
-            attributes.push(attribute);
-            continue;
-        };
-        let value = value.trim_start();
-        at = text.len() - value.len();
-        let (raw, length) = match value.chars().next() {
-            Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
-                Some(end) => (&value[1..1 + end], end + 2),
-                None => (&value[1..], value.len()),
-            },
-            _ => {
-                let end = value
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(value.len());
-                (&value[..end], end)
-            }
-        };
-        at += length;
-        let words: Vec<&str> = raw.split_whitespace().collect();
-        attributes.push(format!("{attribute}=\"{}\"", words.join(" ")));
-    }
-    attributes.sort();
-    let mut tag = name;
-    for attribute in attributes {
-        tag.push(' ');
-        tag.push_str(&attribute);
-    }
-    tag.push('>');
-    (tag, at)
 }
 
 /// A pattern as one Markdown string: its text, with each placeable as an
@@ -550,18 +822,29 @@ pub(super) enum Markup {
 
 /// Compares each translated message with its source: links, note references,
 /// emphasis, numbers, markup, and a value left as the source text.
+/// `heuristics` holds the messages allowed to stay identical to the source
+/// (`allow-identical`); without it, only what keeps a message from being
+/// published is compared (links and markup: no notes, emphasis, numbers or
+/// identical text).
 pub(super) fn compare_messages(
     sources: &Shapes<'_>,
     targets: &Shapes<'_>,
     lang: &Lang,
     source_lang: &Lang,
-    allow_identical: &[String],
+    heuristics: Option<&[String]>,
     markup: Markup,
     found: &mut Vec<Finding>,
 ) {
     let same_language =
         lang.language_identifier().language == source_lang.language_identifier().language;
     let mut seen = std::collections::BTreeSet::new();
+    // The hosts the source's links go to, anywhere in the file.
+    let source_hosts: std::collections::BTreeSet<String> = sources
+        .by_id
+        .values()
+        .flat_map(|shape| &shape.links)
+        .filter_map(|url| crate::text::link_host(url))
+        .collect();
     let file = targets.file;
     for message in file.message_defs() {
         let id = message.id.name;
@@ -571,6 +854,35 @@ pub(super) fn compare_messages(
         let (Some(shape), Some(wanted)) = (targets.by_id.get(id), sources.by_id.get(id)) else {
             continue;
         };
+        if shape.links != wanted.links {
+            let foreign: Vec<String> = shape
+                .links
+                .iter()
+                .filter_map(|url| crate::text::link_host(url))
+                .filter(|host| !source_hosts.contains(host))
+                .collect();
+            let published = if foreign.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} is a host the source does not use: the page shows this message in its fallback language)",
+                    foreign.join(", ")
+                )
+            };
+            let mut changed = finding(
+                Code::ChangedLink,
+                lang,
+                Some(id),
+                file.location_of(id),
+                format!(
+                    "`{id}` links to {}; the source links to {}{published}: keep the source's link addresses",
+                    list_or_none(&shape.links),
+                    list_or_none(&wanted.links)
+                ),
+            );
+            changed.unpublishable = !foreign.is_empty();
+            found.push(changed);
+        }
         // Set for the next finding only: reported as a warning.
         let as_warning = std::cell::Cell::new(false);
         let mut report = |code: Code, message: String| {
@@ -581,31 +893,9 @@ pub(super) fn compare_messages(
             found.push(reported);
         };
         if markup == Markup::Tree {
-            let html: Vec<String> = difference(&shape.html, &wanted.html)
-                .into_iter()
-                .map(|tag| shape.written_html.get(&tag).cloned().unwrap_or(tag))
-                .collect();
-            let added = difference(&shape.html, &wanted.html);
-            if !html.is_empty()
-                && harmless_inline(&added)
-                && difference(&wanted.html, &shape.html).is_empty()
-            {
-                as_warning.set(true);
-                report(
-                    Code::RawHtml,
-                    format!(
-                        "`{id}` adds inline formatting the source does not have ({}): keep it only if the emphasis belongs in {lang}",
-                        html.join(" ")
-                    ),
-                );
-            } else if !html.is_empty() {
-                report(
-                    Code::RawHtml,
-                    format!(
-                        "`{id}` has HTML the source does not have ({}): it is shown as text; keep the source's markup",
-                        html.join(" ")
-                    ),
-                );
+            for difference in html::compare(&wanted.html, &shape.html) {
+                as_warning.set(difference.severity == Severity::Warning);
+                report(difference.code, format!("`{id}` {}", difference.message));
             }
             for url in difference(&shape.unsafe_links, &wanted.unsafe_links) {
                 report(
@@ -622,16 +912,11 @@ pub(super) fn compare_messages(
                 );
             }
         }
-        if shape.links != wanted.links {
-            report(
-                Code::ChangedLink,
-                format!(
-                    "`{id}` links to {}; the source links to {}: keep the source's link addresses",
-                    list_or_none(&shape.links),
-                    list_or_none(&wanted.links)
-                ),
-            );
-        }
+        // Notes, emphasis, figures and untranslated text never keep a
+        // message from being published.
+        let Some(allow_identical) = heuristics else {
+            continue;
+        };
         let dropped = difference(&wanted.notes, &shape.notes);
         if !dropped.is_empty() {
             report(
@@ -651,6 +936,17 @@ pub(super) fn compare_messages(
                     note_list(&added)
                 ),
             );
+        }
+        if markup == Markup::Letter {
+            for tag in html::spaced_in_letter(&shape.html) {
+                report(
+                    Code::RawHtml,
+                    format!(
+                        "`{id}` has `{}`, a broken HTML tag: it is shown as text; remove it (letters have no HTML)",
+                        tag.written
+                    ),
+                );
+            }
         }
         if markup == Markup::Letter && shape.emphasis != wanted.emphasis {
             report(
@@ -727,30 +1023,6 @@ pub(super) fn compare_messages(
             );
         }
     }
-}
-
-/// Whether added tags are only inline formatting without attributes, each
-/// opened and closed (`<em>…</em>`, `<br>`): a translator's emphasis, which
-/// an application shows as intended.
-fn harmless_inline(tags: &[String]) -> bool {
-    const INLINE: [&str; 9] = ["em", "strong", "b", "i", "u", "code", "span", "bdi", "br"];
-    let mut open = BTreeMap::new();
-    for tag in tags {
-        let (closing, name) = match tag.strip_prefix("</") {
-            Some(rest) => (true, rest),
-            None => (false, tag.trim_start_matches('<')),
-        };
-        let name = name.trim_end_matches('>');
-        if !INLINE.contains(&name) {
-            return false;
-        }
-        if name != "br" {
-            *open.entry(name).or_insert(0i32) += if closing { -1 } else { 1 };
-        } else if closing {
-            return false;
-        }
-    }
-    open.values().all(|n| *n == 0)
 }
 
 /// How many words a translation identical to its source must have to be

@@ -137,7 +137,18 @@ pub fn plan_import(project: &Project, path: &Path) -> Result<ImportPlan, Interop
             e.utf8_error().valid_up_to()
         ),
     })?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    plan_import_text(project, path, &text)
+}
+
+/// [`plan_import`] of a file's text held in memory (an editor's buffer, a
+/// fuzzer's input): `path` names the file in errors, and its extension, or
+/// else the text's first characters, says whether it is XLIFF or PO.
+pub fn plan_import_text(
+    project: &Project,
+    path: &Path,
+    text: &str,
+) -> Result<ImportPlan, InteropError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let format = Format::from_path(path).unwrap_or(if text.trim_start().starts_with('<') {
         Format::Xliff
     } else {

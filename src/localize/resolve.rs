@@ -164,6 +164,8 @@ pub(super) struct Resolver<'p, 'w> {
     pub(super) fallback_lang: Lang,
     pub(super) fallbacks: BTreeMap<String, Lang>,
     pub(super) issues: Vec<MessageIssue>,
+    /// Messages taken from the next locale of the chain, by locale.
+    pub(super) refused: super::Refused,
 }
 
 /// A message formatted by one locale of the chain.
@@ -185,7 +187,16 @@ static BUILT_IN_PAGE_TEXT: LazyLock<FluentResource> = LazyLock::new(|| {
 impl Resolver<'_, '_> {
     /// The first locale in the chain that formats `id`, and the value.
     fn format(&mut self, id: &str, args: &FluentArgs<'_>) -> Result<Formatted, LocalizeError> {
-        for (settings, bundle) in &self.chain {
+        let last = self.chain.len().saturating_sub(1);
+        for (index, (settings, bundle)) in self.chain.iter().enumerate() {
+            if index < last
+                && self
+                    .refused
+                    .get(&settings.lang)
+                    .is_some_and(|ids| ids.contains(id))
+            {
+                continue;
+            }
             // Only the locale's own issues read it: a page's formatting skips the lookup.
             // Text alone formats as itself, without the resolver.
             let own_text = match self.scope {

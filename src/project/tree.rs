@@ -106,7 +106,13 @@ pub fn load_tree_with(
     if folders.first().is_none_or(|(name, _)| name != source) {
         return Err(LoadError::Invalid {
             path: dir.join(source),
-            message: format!("no folder for the source locale `{source}`"),
+            message: match skipped.iter().find(|name| *name == source) {
+                Some(_) => format!(
+                    "the folder of the source locale is not a locale: {}",
+                    why_not_a_locale(source)
+                ),
+                None => format!("no folder for the source locale `{source}`"),
+            },
         });
     }
     let names = || {
@@ -120,10 +126,17 @@ pub fn load_tree_with(
         if !folders.iter().any(|(name, _)| name == tag) {
             return Err(LoadError::Invalid {
                 path: dir.join(tag),
-                message: format!(
-                    "no folder for the locale `{tag}` (the tree has {})",
-                    names()
-                ),
+                message: match skipped.iter().find(|name| *name == tag) {
+                    Some(_) => format!(
+                        "the folder is not a locale: {} (the tree's locales: {})",
+                        why_not_a_locale(tag),
+                        names()
+                    ),
+                    None => format!(
+                        "no folder for the locale `{tag}` (the tree has {})",
+                        names()
+                    ),
+                },
             });
         }
     }
@@ -157,6 +170,14 @@ pub fn load_tree_with(
         check_source: only.is_empty() || only.iter().any(|tag| tag == source),
         skipped,
     })
+}
+
+/// Why a folder of a tree is not a locale (see [`locale_folder`]).
+fn why_not_a_locale(name: &str) -> String {
+    match Lang::parse(&name.replace('_', "-")) {
+        Err(error) => error.to_string(),
+        Ok(_) => format!("`{name}` does not start with a language code of two or three letters"),
+    }
 }
 
 fn collect_tree(

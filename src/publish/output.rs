@@ -4,15 +4,21 @@
 //! as it was; the next build cleans up what a killed one left
 //! ([`OutputDir::recover_interrupted`]).
 //!
+//! The marker `.letterkit-output` is the manifest of the files the last
+//! build wrote. A file the manifest does not list (a `CNAME`, notes) stops
+//! the next build before anything changes, so that nothing letterkit did not
+//! write is ever removed; a symbolic link as the output folder is refused.
+//!
 //! Beside an output folder `dist`, a build of process `pid` writes
 //! `.dist.letterkit-new-<pid>` and moves the previous output to
 //! `.dist.letterkit-old-<pid>` for the moment between the renames.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -20,11 +26,19 @@ use super::{BuildError, Output};
 use crate::ids::{CONTENT_DIR, LOCALES_DIR};
 
 /// The file every output folder holds, so that a later build knows the folder
-/// is its own to replace.
+/// is its own to replace: the manifest of the files the build wrote.
 pub const OUTPUT_MARKER: &str = ".letterkit-output";
 
-const OUTPUT_MARKER_TEXT: &str = "This folder is written by `letterkit build` and replaced whole by the next build.\n\
-Do not keep other files here: edit the project's content/ and locales/ instead.\n";
+/// The manifest's first lines; each line after them names a file the build
+/// wrote, relative to the output folder, with `/` between folders.
+const OUTPUT_MARKER_TEXT: &str = "# letterkit output manifest\n\
+# This folder is written by `letterkit build`: the files listed below are the\n\
+# last build's, replaced by the next one. A build stops, and changes nothing,\n\
+# when it finds any other file here: keep your own files (CNAME, .nojekyll)\n\
+# in the project's static/ folder instead.\n";
+
+/// The first line of a manifest; markers written before manifests lack it.
+const MANIFEST_HEADER: &str = "# letterkit output manifest";
 
 const NEW: &str = "new";
 const OLD: &str = "old";
@@ -44,6 +58,8 @@ pub enum Refusal {
     NotOurs,
     /// It has no parent folder to write the new output in.
     NoParent,
+    /// It is a symbolic link.
+    Symlink,
 }
 
 impl fmt::Display for Refusal {
@@ -61,6 +77,9 @@ impl fmt::Display for Refusal {
                  choose a new or empty folder, or delete this one if it is an old build"
             ),
             Refusal::NoParent => f.write_str("it has no parent folder"),
+            Refusal::Symlink => f.write_str(
+                "it is a symbolic link; give the folder it points to, or a folder inside the project",
+            ),
         }
     }
 }
@@ -78,6 +97,15 @@ pub struct OutputDir {
 impl OutputDir {
     /// Resolves `out_dir` (relative to the working folder).
     pub fn resolve(out_dir: &Path) -> Result<Self, BuildError> {
+        let linked = std::path::absolute(out_dir)
+            .and_then(fs::symlink_metadata)
+            .is_ok_and(|m| m.file_type().is_symlink());
+        if linked {
+            return Err(BuildError::UnsafeOutput {
+                path: out_dir.to_owned(),
+                reason: Refusal::Symlink,
+            });
+        }
         let path = absolute(out_dir).map_err(|source| BuildError::Io {
             path: out_dir.to_owned(),
             source,
@@ -129,8 +157,76 @@ impl OutputDir {
             if !marked && !empty {
                 return Err(refuse(Refusal::NotOurs));
             }
+            if marked {
+                let foreign = self.foreign_files(project_root)?;
+                if !foreign.is_empty() {
+                    return Err(BuildError::ForeignFiles {
+                        path: self.given.clone(),
+                        files: foreign,
+                    });
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The files in the output folder that the last build did not write
+    /// (sorted, relative to the folder): every file its manifest does not
+    /// list. A marker written before manifests lists none: the files under a
+    /// folder named after one of the project's letters (`content/<letter>`),
+    /// `status` or `feeds`, the site's `index.html`, `index.<tag>.html` and
+    /// `sitemap.xml`, and copies of the project's `static/` files are taken
+    /// as that build's.
+    fn foreign_files(&self, project_root: &Path) -> Result<Vec<PathBuf>, BuildError> {
+        let marker = self.path.join(OUTPUT_MARKER);
+        let text = fs::read_to_string(&marker).map_err(io_error(&marker))?;
+        let listed: Option<BTreeSet<PathBuf>> = text.starts_with(MANIFEST_HEADER).then(|| {
+            text.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(PathBuf::from)
+                .collect()
+        });
+        let letters: BTreeSet<std::ffi::OsString> = fs::read_dir(project_root.join(CONTENT_DIR))
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        let site_page = |name: &str| {
+            name == "index.html"
+                || name == "sitemap.xml"
+                || name
+                    .strip_prefix("index.")
+                    .and_then(|rest| rest.strip_suffix(".html"))
+                    .is_some_and(|tag| crate::lang::Lang::parse(tag).is_ok())
+        };
+        let static_dir = project_root.join(super::statics::STATIC_DIR);
+        let ours = |relative: &Path| match &listed {
+            Some(listed) => listed.contains(relative),
+            None => {
+                let nested = relative.components().count() > 1;
+                relative.iter().next().is_some_and(|first| {
+                    first == "status"
+                        || (nested && (first == "feeds" || letters.contains(first)))
+                        || (!nested && first.to_str().is_some_and(site_page))
+                }) || static_dir.join(relative).is_file()
+            }
+        };
+        let mut foreign = Vec::new();
+        let mut folders = vec![self.path.clone()];
+        while let Some(folder) = folders.pop() {
+            let entries = fs::read_dir(&folder).map_err(io_error(&folder))?;
+            for entry in entries {
+                let entry = entry.map_err(io_error(&folder))?;
+                let path = entry.path();
+                let relative = path.strip_prefix(&self.path).unwrap_or(&path).to_owned();
+                let kind = entry.file_type().map_err(io_error(&path))?;
+                if kind.is_dir() {
+                    folders.push(path);
+                } else if relative != Path::new(OUTPUT_MARKER) && !ours(&relative) {
+                    foreign.push(relative);
+                }
+            }
+        }
+        foreign.sort();
+        Ok(foreign)
     }
 
     /// Cleans up after builds killed before they finished (their process is
@@ -192,6 +288,7 @@ impl OutputDir {
             folder,
             previous,
             incremental,
+            written: Mutex::new(BTreeSet::new()),
             swapped: false,
         })
     }
@@ -233,6 +330,8 @@ pub struct Staging {
     previous: PathBuf,
     /// Link unchanged files from the output folder instead of writing them.
     incremental: bool,
+    /// Every file written, for the manifest.
+    written: Mutex<BTreeSet<PathBuf>>,
     /// The folder is the output folder now: nothing to remove.
     swapped: bool,
 }
@@ -247,6 +346,10 @@ impl Staging {
     /// write; with `incremental`, a file whose bytes the output folder already
     /// has is linked from there instead.
     pub fn write<C: AsRef<[u8]>>(&self, files: &BTreeMap<PathBuf, C>) -> Result<(), BuildError> {
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .extend(files.keys().cloned());
         let mut made: Option<&Path> = None;
         for (relative, contents) in files {
             let path = self.folder.join(relative);
@@ -281,7 +384,21 @@ impl Staging {
     /// failure the previous output is put back where it can be.
     pub fn swap_in(mut self) -> Result<(), BuildError> {
         let marker = self.folder.join(OUTPUT_MARKER);
-        fs::write(&marker, OUTPUT_MARKER_TEXT).map_err(io_error(&marker))?;
+        let mut manifest = OUTPUT_MARKER_TEXT.to_owned();
+        for path in self
+            .written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+        {
+            let parts: Vec<String> = path
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            manifest.push_str(&parts.join("/"));
+            manifest.push('\n');
+        }
+        fs::write(&marker, manifest).map_err(io_error(&marker))?;
         let had_previous = self.out_dir.exists();
         if had_previous {
             let _ = fs::remove_dir_all(&self.previous);
@@ -412,7 +529,10 @@ mod tests {
         assert_eq!(
             read_tree(&dist),
             [
-                (PathBuf::from(OUTPUT_MARKER), OUTPUT_MARKER_TEXT.to_owned()),
+                (
+                    PathBuf::from(OUTPUT_MARKER),
+                    format!("{OUTPUT_MARKER_TEXT}c.txt\n")
+                ),
                 (PathBuf::from("c.txt"), "sea".to_owned()),
             ]
         );
@@ -533,5 +653,92 @@ mod tests {
         assert_eq!(refusal(&project.join("dist")), None);
         let (_built, dist) = built();
         assert_eq!(refusal(&dist), None, "an earlier build is replaced");
+    }
+
+    #[test]
+    fn the_manifest_lists_every_file_written() {
+        let (_dir, dist) = built();
+        let manifest = fs::read_to_string(dist.join(OUTPUT_MARKER)).unwrap();
+        assert_eq!(
+            manifest,
+            format!("{OUTPUT_MARKER_TEXT}a/index.html\nb.txt\n")
+        );
+    }
+
+    #[test]
+    fn files_the_last_build_did_not_write_stop_the_next_and_stay() {
+        let (dir, dist) = built();
+        let project = dir.path().join("project");
+        fs::create_dir_all(&project).unwrap();
+        fs::write(dist.join("CNAME"), "letters.example").unwrap();
+        fs::write(dist.join("a/notes.txt"), "mine").unwrap();
+        let refused = OutputDir::resolve(&dist).unwrap().refuse_unsafe(&project);
+        match refused {
+            Err(BuildError::ForeignFiles { files, .. }) => assert_eq!(
+                files,
+                [PathBuf::from("CNAME"), PathBuf::from("a/notes.txt")]
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            fs::read_to_string(dist.join("CNAME")).unwrap(),
+            "letters.example"
+        );
+    }
+
+    #[test]
+    fn an_output_marked_before_manifests_keeps_files_outside_letters() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("project");
+        fs::create_dir_all(project.join("content/notice")).unwrap();
+        let dist = dir.path().join("dist");
+        fs::create_dir_all(dist.join("notice/en")).unwrap();
+        fs::create_dir_all(dist.join("status")).unwrap();
+        fs::write(
+            dist.join(OUTPUT_MARKER),
+            "This folder is written by `letterkit build`\n",
+        )
+        .unwrap();
+        fs::write(dist.join("notice/en/index.html"), "page").unwrap();
+        fs::write(dist.join("status/index.html"), "status").unwrap();
+        // The site around the letters, and a copy of a static file.
+        fs::create_dir_all(dist.join("feeds")).unwrap();
+        fs::create_dir_all(project.join("static")).unwrap();
+        for site in [
+            "index.html",
+            "index.fr.html",
+            "index.pt-BR.html",
+            "sitemap.xml",
+            "feeds/en.xml",
+            "CNAME",
+        ] {
+            fs::write(dist.join(site), "site").unwrap();
+        }
+        fs::write(project.join("static/CNAME"), "site").unwrap();
+        let out = OutputDir::resolve(&dist).unwrap();
+        assert!(out.refuse_unsafe(&project).is_ok());
+        fs::write(dist.join(".nojekyll"), "").unwrap();
+        fs::write(dist.join("index.old copy.html"), "").unwrap();
+        fs::write(dist.join("feeds.xml"), "").unwrap();
+        assert!(matches!(
+            out.refuse_unsafe(&project),
+            Err(BuildError::ForeignFiles { files, .. })
+                if files == [".nojekyll", "feeds.xml", "index.old copy.html"].map(PathBuf::from)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_as_the_output_folder_is_refused() {
+        let (dir, dist) = built();
+        let link = dir.path().join("linked");
+        std::os::unix::fs::symlink(&dist, &link).unwrap();
+        assert!(matches!(
+            OutputDir::resolve(&link),
+            Err(BuildError::UnsafeOutput {
+                reason: Refusal::Symlink,
+                ..
+            })
+        ));
     }
 }

@@ -80,7 +80,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
 
     if site {
         w.start("a", &[("class", "skip-link"), ("href", "#letter")]);
-        span(&mut w, &document.chrome.skip_link, page_lang);
+        plain_span(&mut w, &document.chrome.skip_link, page_lang);
         w.end("a");
         w.newline();
 
@@ -223,7 +223,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
                 w.void("br", &[]);
                 let href = format!("#ref-{}", note.number);
                 w.start("a", &[("class", "back"), ("href", &href)]);
-                span(&mut w, &note.back_label, page_lang);
+                plain_span(&mut w, &note.back_label, page_lang);
                 w.end("a");
             }
             w.end("li");
@@ -241,7 +241,7 @@ fn write_page(document: &Document, setting: Setting) -> String {
         w.start("footer", &[]);
         w.start("p", &[]);
         w.start("a", &[("href", "../index.html")]);
-        span(&mut w, &document.chrome.all_languages, page_lang);
+        plain_span(&mut w, &document.chrome.all_languages, page_lang);
         w.end("a");
         w.end("p");
         if document.pdf {
@@ -459,7 +459,7 @@ fn language_switcher(w: &mut HtmlWriter, document: &Document) {
     w.start("nav", &[("aria-labelledby", "languages")]);
     w.newline();
     w.start("p", &[("id", "languages"), ("class", "nav-label")]);
-    span(w, &document.chrome.language_switcher_label, page_lang);
+    plain_span(w, &document.chrome.language_switcher_label, page_lang);
     w.end("p");
     w.newline();
     w.start("ul", &[("class", "languages")]);
@@ -511,18 +511,50 @@ fn paragraph(w: &mut HtmlWriter, content: &Span, page_lang: &Lang, class: Option
 /// the surrounding `context` language: text taken from a fallback locale, marked
 /// with the `fallback` class so that a style sheet can show it.
 pub(crate) fn span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
-    marked_span(w, span, context, Some("fallback"));
+    marked_span(w, span, context, Some("fallback"), Markup::Flow);
+}
+
+/// A span written inside a link (a letter's subject on the site's index):
+/// its emphasis kept, its links and note references as their text, since a
+/// link inside a link is invalid HTML that browsers split apart.
+pub(crate) fn link_span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+    marked_span(w, span, context, Some("fallback"), Markup::InLink);
+}
+
+/// A span of page text that is a link or a label (the skip link, "All
+/// languages", a navigation label, the accessible name of a note
+/// reference): plain text, whatever Markdown or HTML its translation holds,
+/// so that it never nests a link nor gives a label markup.
+pub(crate) fn plain_span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
+    marked_span(w, span, context, Some("fallback"), Markup::Plain);
 }
 
 /// A span in a language of its own by design (a multilingual heading), not a
 /// fallback: marked with its language only.
 fn foreign_span(w: &mut HtmlWriter, span: &Span, context: &Lang) {
-    marked_span(w, span, context, None);
+    marked_span(w, span, context, None, Markup::Flow);
 }
 
-fn marked_span(w: &mut HtmlWriter, span: &Span, context: &Lang, class: Option<&'static str>) {
+/// How much of a span's markup is written where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    /// All of it: emphasis, links, note references.
+    Flow,
+    /// Inside a link: emphasis, but links and note references as text.
+    InLink,
+    /// Text only (directional isolation kept).
+    Plain,
+}
+
+fn marked_span(
+    w: &mut HtmlWriter,
+    span: &Span,
+    context: &Lang,
+    class: Option<&'static str>,
+    markup: Markup,
+) {
     if &span.lang == context {
-        inlines(w, &span.content, context);
+        inlines(w, &span.content, context, markup);
         return;
     }
     let [lang, dir] = lang_attributes(&span.lang);
@@ -530,7 +562,7 @@ fn marked_span(w: &mut HtmlWriter, span: &Span, context: &Lang, class: Option<&'
         Some(class) => w.start("span", &[("class", class), lang, dir]),
         None => w.start("span", &[lang, dir]),
     }
-    inlines(w, &span.content, &span.lang);
+    inlines(w, &span.content, &span.lang, markup);
     w.end("span");
 }
 
@@ -538,24 +570,33 @@ fn lang_attributes(lang: &Lang) -> [(&'static str, &str); 2] {
     [("lang", lang.tag()), ("dir", lang.direction().as_str())]
 }
 
-fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
+fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang, markup: Markup) {
     for inline in content {
         match inline {
             Inline::Text(text) => w.text(text),
+            Inline::Emphasis(children) | Inline::Strong(children) if markup == Markup::Plain => {
+                inlines(w, children, context, markup);
+            }
             Inline::Emphasis(children) => {
                 w.start("em", &[]);
-                inlines(w, children, context);
+                inlines(w, children, context, markup);
                 w.end("em");
             }
             Inline::Strong(children) => {
                 w.start("strong", &[]);
-                inlines(w, children, context);
+                inlines(w, children, context, markup);
                 w.end("strong");
+            }
+            Inline::Link { content, .. } if markup != Markup::Flow => {
+                inlines(w, content, context, markup);
             }
             Inline::Link { url, content } => {
                 w.start("a", &[("href", url)]);
-                inlines(w, content, context);
+                inlines(w, content, context, Markup::InLink);
                 w.end("a");
+            }
+            Inline::NoteRef(note) if markup != Markup::Flow => {
+                w.text(&format!("[{}]", note.numeral));
             }
             Inline::NoteRef(note) => {
                 let href = format!("#source-{}", note.number);
@@ -566,7 +607,7 @@ fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
                 w.start("sup", &[("class", "note-ref")]);
                 w.start("a", &[("href", &href), ("id", &id)]);
                 w.start("span", &[("class", "visually-hidden")]);
-                span(w, &note.label, context);
+                plain_span(w, &note.label, context);
                 w.end("span");
                 w.element(
                     "span",
@@ -579,12 +620,12 @@ fn inlines(w: &mut HtmlWriter, content: &[Inline], context: &Lang) {
             Inline::Isolate { lang, content } => match lang {
                 Some(lang) if lang != context => {
                     w.start("bdi", &lang_attributes(lang));
-                    inlines(w, content, lang);
+                    inlines(w, content, lang, markup);
                     w.end("bdi");
                 }
                 _ => {
                     w.start("bdi", &[]);
-                    inlines(w, content, context);
+                    inlines(w, content, context, markup);
                     w.end("bdi");
                 }
             },

@@ -8,11 +8,76 @@
 //! character; a URL is written as an angle-bracketed destination. Markdown has
 //! no way to mark a language, so in right-to-left letters data is isolated
 //! with FSI/PDI as in the plain text.
+//!
+//! With front matter, the file opens with a YAML block as Hugo and Jekyll
+//! read it: the title, description, date and language, the letter's id as
+//! the key that ties its translations together (Hugo's `translationKey`,
+//! jekyll-polyglot's `page_id`), and the path of each other language's file.
 
 use crate::document::{Block, Document, Inline, Span};
 use crate::lang::Direction;
 
-use super::{FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated};
+use super::yaml::quoted;
+use super::{FIRST_STRONG_ISOLATE, Format, POP_DIRECTIONAL_ISOLATE, isolated};
+
+/// The letter's Markdown preceded by its [`front_matter`].
+pub fn letter_with_front_matter(document: &Document) -> String {
+    let mut out = front_matter(document);
+    out.push('\n');
+    out.push_str(&letter(document));
+    out
+}
+
+/// YAML front matter for a content management system, between `---` lines:
+/// `title`, `description` (the first paragraph, under 200 characters),
+/// `date` (noon of the letter's date in its time zone, ISO 8601, or the day
+/// alone), `lang`, `translationKey` and `page_id` (the letter's id, the same
+/// in every language) and `translations` (each other language's tag and the
+/// path of its Markdown file, relative to the output folder). Every value is
+/// a double-quoted scalar, escaped, so translations are read back exactly.
+pub fn front_matter(document: &Document) -> String {
+    let mut out = String::from("---\n");
+    let mut field = |name: &str, value: &str| {
+        out.push_str(name);
+        out.push_str(": ");
+        out.push_str(&quoted(value));
+        out.push('\n');
+    };
+    field("title", &document.title);
+    field("description", &document.description());
+    field(
+        "date",
+        document
+            .date
+            .noon_rfc3339
+            .as_deref()
+            .unwrap_or(&document.date.iso),
+    );
+    field("lang", document.lang.tag());
+    field("translationKey", &document.letter);
+    field("page_id", &document.letter);
+    let others: Vec<_> = document.languages.iter().filter(|a| !a.current).collect();
+    if others.is_empty() {
+        out.push_str("translations: []\n");
+    } else {
+        out.push_str("translations:\n");
+    }
+    for other in others {
+        let path = format!(
+            "{}/{}/{}",
+            document.letter,
+            other.lang.tag(),
+            Format::Markdown { front_matter: true }.file_name()
+        );
+        out.push_str(&format!(
+            "  - lang: {}\n    path: {}\n",
+            quoted(other.lang.tag()),
+            quoted(&path)
+        ));
+    }
+    out.push_str("---\n");
+    out
+}
 
 /// The letter as GitHub-flavoured Markdown with footnotes.
 pub fn letter(document: &Document) -> String {

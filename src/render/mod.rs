@@ -9,6 +9,7 @@ pub mod pdf;
 pub mod site;
 pub mod text;
 pub mod writer;
+pub mod yaml;
 
 use crate::document::Document;
 
@@ -44,7 +45,11 @@ pub enum Format {
     /// An email message: flowed plain text and the standalone HTML page.
     Email,
     /// GitHub-flavoured Markdown (GFM) with footnotes, for content management systems.
-    Markdown,
+    Markdown {
+        /// Whether the file opens with YAML front matter (title, date,
+        /// language, translation key, the other languages' files).
+        front_matter: bool,
+    },
 }
 
 impl Format {
@@ -54,7 +59,7 @@ impl Format {
             Format::Html => "index.html",
             Format::Text => "letter.txt",
             Format::Email => "letter.eml",
-            Format::Markdown => "letter.md",
+            Format::Markdown { .. } => "letter.md",
         }
     }
 }
@@ -65,6 +70,9 @@ pub fn render(document: &Document, format: Format) -> String {
         Format::Html => html::page(document),
         Format::Text => text::letter(document),
         Format::Email => email::message(document),
-        Format::Markdown => markdown::letter(document),
+        Format::Markdown {
+            front_matter: false,
+        } => markdown::letter(document),
+        Format::Markdown { front_matter: true } => markdown::letter_with_front_matter(document),
     }
 }

@@ -211,7 +211,7 @@ impl Site {
             w.start("nav", &[("aria-labelledby", "languages")]);
             w.newline();
             w.start("p", &[("id", "languages"), ("class", "nav-label")]);
-            html::span(&mut w, &text.languages_label, lang);
+            html::plain_span(&mut w, &text.languages_label, lang);
             w.end("p");
             w.newline();
             w.start("ul", &[("class", "languages")]);
@@ -262,7 +262,7 @@ impl Site {
             let href = format!("{}/{}/index.html", entry.letter, lang.tag());
             w.start("li", &[]);
             w.start("a", &[("href", &href)]);
-            html::span(&mut w, &entry.subject, lang);
+            html::link_span(&mut w, &entry.subject, lang);
             w.end("a");
             if let Some(partial) = &entry.partial {
                 w.text(" (");
@@ -285,7 +285,7 @@ impl Site {
             w.start("footer", &[]);
             w.start("p", &[]);
             w.start("a", &[("href", &feed), ("type", "application/atom+xml")]);
-            html::span(&mut w, &text.feed, lang);
+            html::plain_span(&mut w, &text.feed, lang);
             w.end("a");
             w.end("p");
             w.end("footer");

@@ -1,10 +1,12 @@
 //! The translation dashboard as files of the output: the page
-//! ([`super::page`]) and a badge per letter and locale, from the status rows,
-//! each language named in itself.
+//! ([`super::page`]) and a badge per letter and locale, from the status rows
+//! and the findings of `check` on the whole project, each language named in
+//! itself.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::check::{self, Finding};
 use crate::localize;
 use crate::lock::LockError;
 use crate::project::Project;
@@ -30,8 +32,19 @@ impl Dashboard {
         Ok(Dashboard::of_rows(project, &rows))
     }
 
-    /// The dashboard of `rows` (as [`status::status`] orders them).
+    /// The dashboard of `rows` (as [`status::status`] orders them), with
+    /// what `check` finds in the whole project (or why it cannot run, said
+    /// on the page).
     pub fn of_rows(project: &Project, rows: &[Row]) -> Self {
+        match check::check(project, &[], &[]) {
+            Ok(report) => Dashboard::of_checked(project, rows, Ok(&report.findings)),
+            Err(error) => Dashboard::of_checked(project, rows, Err(&error.to_string())),
+        }
+    }
+
+    /// The dashboard of `rows` with the findings of a check already run (or
+    /// why it could not run).
+    pub fn of_checked(project: &Project, rows: &[Row], checked: Result<&[Finding], &str>) -> Self {
         let names: BTreeMap<&str, String> = match project.letters.first() {
             Some(letter) => project
                 .locales
@@ -73,7 +86,7 @@ impl Dashboard {
             })
             .collect();
         Dashboard {
-            page: page::page(&entries),
+            page: page::page(&entries, checked),
             badges,
         }
     }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The XLIFF and PO files of `letterkit export` read and edited by real tools:
 # translate-toolkit (pinned below, from PyPI, in a virtual environment of its
-# own) and GNU gettext (Debian's package, installed when msgfmt is missing).
+# own) and GNU gettext (Debian's package, installed when msgfmt is missing);
+# the Markdown of `build --markdown --front-matter` read by markdown-it-py
+# (with mdit-py-plugins' footnotes and front matter), cmark-gfm and PyYAML.
 # Usage: bash tests/interop/run.sh [LETTERKIT]
 #   LETTERKIT: the binary to test (default: a release build of this checkout).
 set -euo pipefail
@@ -25,7 +27,9 @@ venv="$repo/target/interop-venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check "translate-toolkit==3.20.4"
+"$venv/bin/pip" install --quiet --disable-pip-version-check "translate-toolkit==3.20.4" \
+  "markdown-it-py==4.3.0" "mdit-py-plugins==0.7.0" "cmarkgfm==2025.10.22" "PyYAML==6.0.3"
 
 echo "translate-toolkit $("$venv/bin/python" -c 'import translate.__version__ as v; print(v.sver)'), $(msgfmt --version | head -n 1)"
 "$venv/bin/python" "$here/readers.py" "$letterkit" "$repo"
+"$venv/bin/python" "$here/markdown.py" "$letterkit" "$repo"

@@ -148,11 +148,19 @@ fn new_refuses_unsafe_and_taken_names() {
     for (name, message) in [
         (
             "Second",
-            "`Second` cannot name a letter: use only a-z, 0-9 and `-`",
+            "the letter id `Second` must use only a-z, 0-9 and `-`",
         ),
-        ("../x", "`../x` cannot name a letter"),
-        ("-x", "`-x` cannot name a letter"),
-        ("common", "`common` cannot name a letter"),
+        ("../x", "the letter id `../x` must use only"),
+        ("-x", "the letter id `-x` must use only"),
+        ("common", "the letter id `common` is reserved"),
+        (
+            "status",
+            "the letter id `status` is reserved (the output's `status/` is the translation dashboard)",
+        ),
+        (
+            "nul",
+            "the letter id `nul` is a name Windows reserves for a device",
+        ),
         (
             "sample-letter",
             "content/sample-letter: already exists: choose another name for the letter",

@@ -367,14 +367,11 @@ fn build_writes_the_translation_dashboard_and_a_badge_per_language() {
     assert!(page.contains(
         "<td><span lang=\"ht\" dir=\"ltr\">Kreyòl ayisyen</span> (ht)</td><td class=\"number\">21/22</td><td class=\"number\">664/750</td><td class=\"number\">0</td><td>partial</td><td>draft</td>"
     ), "{page}");
-    assert!(
-        page.contains("aria-label=\"88% of words translated\""),
-        "{page}"
-    );
+    assert!(page.contains("</svg>88%</td>"), "{page}");
     let badge = std::fs::read_to_string(dist.join(format!("status/{LETTER}-ht.svg"))).unwrap();
     assert!(badge.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(
-        badge.contains("<title>ht: 88% translated</title>"),
+        badge.contains("<title>ht: 88% of words translated</title>"),
         "{badge}"
     );
     assert!(
@@ -382,6 +379,56 @@ fn build_writes_the_translation_dashboard_and_a_badge_per_language() {
         "partial is not green: {badge}"
     );
     let complete = std::fs::read_to_string(dist.join(format!("status/{LETTER}-es.svg"))).unwrap();
-    assert!(complete.contains("<title>es: 100% translated</title>"));
+    assert!(complete.contains("<title>es: 100% of words translated</title>"));
     assert!(complete.contains("fill=\"#2e7d32\""));
+}
+
+#[test]
+fn front_matter_opens_the_markdown_on_request_and_build_writes_what_render_prints() {
+    let render = |locale: &str, extra: &[&str]| {
+        let mut args = vec!["render", LETTER, locale, "--format", "markdown"];
+        args.extend(extra);
+        letterkit(&shipped(), &args)
+    };
+    let es = render("es", &["--front-matter"]);
+    assert_eq!(es.code, 0, "{}", es.transcript());
+    let (matter, body) = es
+        .stdout
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .expect("front matter between --- lines");
+    // The body is the Markdown without front matter, after a blank line.
+    assert_eq!(body.trim_start(), render("es", &[]).stdout);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!(format!("{LETTER}__es__front_matter"), matter);
+    });
+
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let run = letterkit(
+        &shipped(),
+        &[
+            "build",
+            "--markdown",
+            "--front-matter",
+            "--out",
+            dist.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    for locale in LOCALES {
+        assert_eq!(
+            std::fs::read_to_string(dist.join(LETTER).join(locale).join("letter.md")).unwrap(),
+            render(locale, &["--front-matter"]).stdout,
+            "{locale}"
+        );
+    }
+
+    // Front matter belongs to the Markdown alone.
+    let run = letterkit(&shipped(), &["build", "--front-matter", "--out", "x"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("--markdown"), "{}", run.stderr);
+    let run = letterkit(&shipped(), &["render", LETTER, "es", "--front-matter"]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("--format markdown"), "{}", run.stderr);
 }

@@ -1,8 +1,8 @@
 //! `letterkit check`: coverage and findings, in human and JSON form.
 
 use crate::support::{
-    copy_project, edit, fixture, letterkit, letterkit_in, remove_message, shipped,
-    snapshot_settings,
+    copy_project, edit, fixture, letterkit, letterkit_in, letterkit_in_env, remove_message,
+    shipped, snapshot_settings,
 };
 
 #[test]
@@ -242,6 +242,137 @@ fn policy_sets_a_minimum_coverage_waives_findings_and_denies_warnings() {
     );
 }
 
+/// The small fixture with a planted `raw-html` in Spanish, copied to the
+/// folder `site/letters` of `top`.
+fn planted_project_in(top: &std::path::Path) -> std::path::PathBuf {
+    let copy = copy_project(&fixture("small"));
+    let project = top.join("site/letters");
+    std::fs::create_dir_all(top.join("site")).unwrap();
+    std::fs::rename(copy.path(), &project).unwrap_or_else(|_| {
+        // Another file system: copied again.
+        crate::support::copy_tree_to(copy.path(), &project);
+    });
+    edit(
+        &project.join("locales/es/notice.ftl"),
+        "subject = Abrir",
+        "subject = <b>Abrir</b>",
+    );
+    project
+}
+
+const PLANTED: &str =
+    "locales/es/notice.ftl,line=2,col=1,title=raw-html (es)::`subject` contains HTML `<b>`";
+
+#[test]
+fn github_annotations_name_files_from_the_root_of_the_git_repository() {
+    let repository = tempfile::tempdir().unwrap();
+    let git = std::process::Command::new("git")
+        .args(["init", "--quiet"])
+        .current_dir(repository.path())
+        .status()
+        .expect("git runs");
+    assert!(git.success());
+    let project = planted_project_in(repository.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = letterkit_in_env(
+        elsewhere.path(),
+        &[
+            "--project",
+            project.to_str().unwrap(),
+            "check",
+            "--format",
+            "github",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains(&format!("::error file=site/letters/{PLANTED}")),
+        "{}",
+        run.stdout
+    );
+    // A tree named from a folder below the root, the same files.
+    let tree = letterkit_in_env(
+        &repository.path().join("site"),
+        &[
+            "check",
+            "--locales",
+            "letters/locales",
+            "--source",
+            "en",
+            "--format",
+            "github",
+        ],
+        &[],
+    );
+    // In a tree, added markup is a warning.
+    assert_eq!(tree.code, 0, "{}", tree.transcript());
+    assert!(
+        tree.stdout.contains(
+            "::warning file=site/letters/locales/es/notice.ftl,line=2,col=1,title=changed-markup (es)::"
+        ),
+        "{}",
+        tree.stdout
+    );
+    // The repository's root wins over GITHUB_WORKSPACE, which may hold more
+    // than the repository.
+    let run = letterkit_in_env(
+        elsewhere.path(),
+        &[
+            "--project",
+            project.to_str().unwrap(),
+            "check",
+            "--format",
+            "github",
+        ],
+        &[("GITHUB_WORKSPACE", elsewhere.path())],
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("::error file=site/letters/{PLANTED}")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn github_annotations_name_files_from_github_workspace_without_git() {
+    let workspace = tempfile::tempdir().unwrap();
+    let project = planted_project_in(workspace.path());
+    let run = letterkit_in_env(
+        &project,
+        &["check", "--format", "github"],
+        &[("GITHUB_WORKSPACE", workspace.path())],
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains(&format!("::error file=site/letters/{PLANTED}")),
+        "{}",
+        run.stdout
+    );
+    // Without it, and without git, files are named from the project.
+    let run = letterkit_in_env(&project, &["check", "--format", "github"], &[]);
+    assert!(
+        run.stdout.contains(&format!("::error file={PLANTED}")),
+        "{}",
+        run.stdout
+    );
+    // A workspace the project is not in changes nothing.
+    let other = tempfile::tempdir().unwrap();
+    let run = letterkit_in_env(
+        &project,
+        &["check", "--format", "github"],
+        &[("GITHUB_WORKSPACE", other.path())],
+    );
+    assert!(
+        run.stdout.contains(&format!("::error file={PLANTED}")),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn ci_formats_carry_every_finding() {
     let project = copy_project(&fixture("small"));
@@ -363,7 +494,7 @@ fn a_tag_broken_by_a_line_separator_is_reported_not_a_crash() {
     }
     let run = letterkit_in(tree.path(), &["check", "--locales", ".", "--source", "en"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
-    assert!(run.stdout.contains("[raw-html] fr"), "{}", run.stdout);
+    assert!(run.stdout.contains("[broken-markup] fr"), "{}", run.stdout);
 }
 
 #[test]
@@ -676,7 +807,9 @@ fn a_mistaken_tree_configuration_or_locale_is_a_usage_error() {
     let run = check_tree_with(tree.path(), &["--locale", "configs"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
-        run.stderr.contains("no folder for the locale `configs`"),
+        run.stderr.contains(
+            "l10n/configs: the folder is not a locale: `configs` names no known language"
+        ),
         "{}",
         run.stderr
     );

@@ -245,7 +245,7 @@ const CASES: &[Case] = &[
         fixed: &[("app", "c = Salut\nb = { c } { c }\na = { b } { b }\n")],
     },
     Case {
-        code: "raw-html",
+        code: "changed-markup",
         at: "fr/app.ftl:1:1",
         locale: "fr",
         source: &[("app", "a = Read <a data-l10n-name=\"doc\">the guide</a>\n")],
@@ -254,6 +254,31 @@ const CASES: &[Case] = &[
             "a = Lisez <a data-l10n-name=\"doc\">le guide</a> <img src=x onerror=y>\n",
         )],
         fixed: &[("app", "a = Lisez <a data-l10n-name=\"doc\">le guide</a>\n")],
+    },
+    Case {
+        code: "broken-markup",
+        at: "fr/app.ftl:2:1",
+        locale: "fr",
+        source: &[(
+            "app",
+            "b = Stop\na = Use a <strong>strong</strong> password\n",
+        )],
+        broken: &[(
+            "app",
+            "b = Arrêt\na = Utilisez un mot de passe <strong>fort</ strong>\n",
+        )],
+        fixed: &[(
+            "app",
+            "b = Arrêt\na = Utilisez un mot de passe <strong>fort</strong>\n",
+        )],
+    },
+    Case {
+        code: "line-ending",
+        at: "fr/app.ftl:1:12",
+        locale: "fr",
+        source: &[("app", "a = Hello\nb = Bye\n")],
+        broken: &[("app", "a = Bonjour\rb = Salut\r")],
+        fixed: &[("app", "a = Bonjour\r\nb = Salut\r\n")],
     },
     Case {
         code: "unsafe-link",
@@ -402,9 +427,10 @@ fn every_check_fires_on_its_defect_and_stays_silent_once_fixed() {
 #[test]
 fn every_code_has_a_case_or_needs_a_letter() {
     // Notes, dates, the record of translations and coverage policy come with
-    // a letterkit project; emphasis is Markdown's, and directional marks are
+    // a letterkit project; HTML shown as text and emphasis are a letter's, and directional marks are
     // needed where an application does not isolate values as letterkit does.
     let needs_a_letter = [
+        "raw-html",
         "unknown-note",
         "missing-date-format",
         "stale-translation",
@@ -622,8 +648,8 @@ fn html_of_a_tree_is_compared_tag_by_tag() {
     assert_eq!(
         tree_findings(dir.path()),
         [
-            "raw-html bs b l10n/bs/app.ftl:5:1",
-            "raw-html bs c l10n/bs/app.ftl:6:1"
+            "changed-markup bs b l10n/bs/app.ftl:5:1",
+            "changed-markup bs c l10n/bs/app.ftl:6:1"
         ]
     );
 }

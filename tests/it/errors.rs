@@ -42,21 +42,28 @@ fn an_unknown_field_is_refused() {
 }
 
 #[test]
-fn malformed_fluent_stops_the_build_with_every_position() {
-    let stderr = fails("malformed_fluent", &["build"], |p| {
-        edit(
-            &p.join("locales/es/notice.ftl"),
-            "closing = ",
-            "closing = {",
-        );
-        edit(
-            &p.join("locales/es/common.ftl"),
-            "skip-link = ",
-            "skip-link = }",
-        );
-    });
+fn malformed_fluent_falls_back_in_the_build_with_every_position() {
+    let project = copy_project(&fixture("small"));
+    let p = project.path();
+    edit(
+        &p.join("locales/es/notice.ftl"),
+        "closing = ",
+        "closing = {",
+    );
+    edit(
+        &p.join("locales/es/common.ftl"),
+        "skip-link = ",
+        "skip-link = }",
+    );
+    // The broken entries are shown in English; the rest is published.
+    let run = letterkit(p, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let stderr = run.stderr;
     assert!(stderr.contains("locales/es/notice.ftl:7:"), "{stderr}");
     assert!(stderr.contains("locales/es/common.ftl:3:"), "{stderr}");
+    assert!(stderr.contains("[syntax-error]"), "{stderr}");
+    // A required locale: check fails.
+    assert_eq!(letterkit(p, &["check"]).code, 1);
 }
 
 #[test]
@@ -144,7 +151,7 @@ fn an_output_folder_with_files_no_build_wrote_is_refused_and_kept() {
 }
 
 #[test]
-fn an_earlier_build_is_replaced_whole() {
+fn a_file_letterkit_did_not_write_stops_the_build_and_stays() {
     let project = copy_project(&fixture("small"));
     let out = tempfile::tempdir().unwrap();
     let dist = out.path().join("dist");
@@ -154,12 +161,21 @@ fn an_earlier_build_is_replaced_whole() {
         0
     );
     assert!(dist.join(".letterkit-output").is_file());
-    std::fs::write(dist.join("leftover.html"), "old").unwrap();
+    std::fs::write(dist.join("CNAME"), "letters.example").unwrap();
+    let run = letterkit(project.path(), &["build", "--out", dist_arg]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("CNAME"), "{}", run.stderr);
+    assert!(run.stderr.contains("`static/`"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dist.join("CNAME")).unwrap(),
+        "letters.example"
+    );
+    // Moved out, the build goes on.
+    std::fs::remove_file(dist.join("CNAME")).unwrap();
     assert_eq!(
         letterkit(project.path(), &["build", "--out", dist_arg]).code,
         0
     );
-    assert!(!dist.join("leftover.html").exists());
     assert!(dist.join("notice/en/index.html").is_file());
 }
 

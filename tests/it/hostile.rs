@@ -143,7 +143,11 @@ fn assert_markdown_safe(label: &str, markdown: &str) {
 /// values), neither with attributes.
 fn structure(page: &str) -> BTreeSet<String> {
     let mut set = html::markup(page);
-    set.retain(|item| !["em", "strong", "bdi"].contains(&item.trim_start_matches('/')));
+    // A message check refuses is shown in its fallback language, marked
+    // with a class.
+    set.retain(|item| {
+        !["em", "strong", "bdi"].contains(&item.trim_start_matches('/')) && item != "span[class]"
+    });
     set
 }
 
@@ -174,6 +178,57 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The markup of the dashboard's findings: headings, lists, severities and
+/// codes, and the table's links to them.
+const FINDINGS_MARKUP: [&str; 27] = [
+    "section",
+    "section[aria-labelledby]",
+    "/section",
+    "h2",
+    "h2[id]",
+    "/h2",
+    "h3",
+    "h3[id]",
+    "/h3",
+    "span",
+    "span[lang]",
+    "span[dir]",
+    "/span",
+    "ul",
+    "ul[class]",
+    "/ul",
+    "li",
+    "/li",
+    "strong",
+    "/strong",
+    "code",
+    "/code",
+    "p",
+    "/p",
+    "a",
+    "a[href]",
+    "/a",
+];
+
+/// A page without the dashboard's list of findings (and the table's links
+/// to it, kept as their text), and that list with those links; other pages
+/// as they are.
+fn without_findings(page: &str) -> (String, String) {
+    let Some(start) = page.find("<section aria-labelledby=\"check-findings\">") else {
+        return (page.to_owned(), String::new());
+    };
+    let end = start + page[start..].find("</section>").unwrap() + "</section>".len();
+    let mut rest = format!("{}{}", &page[..start], &page[end..]);
+    let mut findings = page[start..end].to_owned();
+    while let Some(at) = rest.find("<a href=\"#check-") {
+        let close = at + rest[at..].find('>').unwrap() + 1;
+        let end = close + rest[close..].find("</a>").unwrap();
+        findings.push_str("<a href=\"#\"></a>");
+        rest = format!("{}{}{}", &rest[..at], &rest[close..end], &rest[end + 4..]);
+    }
+    (rest, findings)
+}
+
 /// The safety of one built project, whatever its translations say: every
 /// page (letter, chooser, dashboard) as the clean build's, and no control
 /// character in any file.
@@ -191,10 +246,21 @@ fn assert_safe(label: &str, output: &Output, clean: &Output) {
             ) {
                 panic!("{label}: {file} is malformed: {problem}");
             }
+            // The dashboard lists what check found, which the clean build
+            // lacks: the list's own markup, and the table's links to it.
+            let (built_page, findings) = without_findings(built);
+            let (clean_page, _) = without_findings(&clean[path]);
             assert_eq!(
-                structure(built),
-                structure(&clean[path]),
+                structure(&built_page),
+                structure(&clean_page),
                 "{label}: {file} has other elements or attributes than the clean build"
+            );
+            let allowed: BTreeSet<String> =
+                FINDINGS_MARKUP.iter().map(|m| (*m).to_owned()).collect();
+            assert!(
+                html::markup(&findings).is_subset(&allowed),
+                "{label}: {file}: {:?}",
+                html::markup(&findings)
             );
             for href in html::attribute_values(built, "href") {
                 assert!(html::is_safe_href(&href), "{label}: {file}: href {href:?}");
@@ -221,7 +287,9 @@ fn every_hostile_value_in_every_message_is_reported_and_stays_text() {
     let marker = |i: usize| format!("marker{i}x");
     let marked = build(project_with(marker).path());
     let with_markdown = BuildOptions {
-        extra_formats: vec![Format::Markdown],
+        extra_formats: vec![Format::Markdown {
+            front_matter: false,
+        }],
         ..BuildOptions::default()
     };
     let shown_in = |i: usize, file: &str| marked[Path::new(file)].contains(&marker(i));
@@ -381,7 +449,123 @@ fn bidi_controls_are_reported_at_their_code_point_and_never_reach_a_page() {
                     .any(|c| is_bidi_control(c) && !matches!(c, '\u{2068}' | '\u{2069}')),
                 "{label} holds a bidi control other than FSI and PDI"
             );
-            assert!(!rtl || content.contains("accessgnirts"), "{label}");
+            // The message with the controls is shown in its fallback
+            // language: the translation's reversed text never shows.
+            assert!(!content.contains("accessgnirts"), "{label}");
         }
+    }
+}
+
+/// The page text placed inside a link or used as a label, and the letter's
+/// subject (a link on the site's index).
+const LINK_AND_LABEL_MESSAGES: [(&str, &str); 8] = [
+    ("common", "skip-link"),
+    ("common", "language-switcher-label"),
+    ("common", "note-reference"),
+    ("common", "back-to-reference"),
+    ("common", "all-languages"),
+    ("common", "index-languages"),
+    ("common", "index-feed"),
+    ("notice", "subject"),
+];
+
+/// Ids of the elements that label others (`aria-labelledby`) on `page`.
+fn label_ids(page: &str) -> BTreeSet<String> {
+    html::attribute_values(page, "aria-labelledby")
+        .into_iter()
+        .flat_map(|ids| {
+            ids.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn links_written_into_link_and_label_texts_never_nest_links() {
+    let project = copy_project(&fixture("small"));
+    // With a base-url the index links to its feed, whose text is page text too.
+    // Waivers publish the messages as written: what is asserted is how the
+    // renderer writes them, not the build's refusal of HTML and new links.
+    let config = project.path().join("letterkit.toml");
+    let toml = fs::read_to_string(&config).unwrap();
+    let mut toml = toml.replace(
+        "source-locale",
+        "base-url = \"https://example.org/letters/\"\nsource-locale",
+    );
+    for code in ["raw-html", "changed-link"] {
+        toml.push_str(&format!(
+            "\n[[check.waivers]]\nlocale = \"es\"\ncode = \"{code}\"\nreason = \"the renderer's own safety is tested\"\n"
+        ));
+    }
+    fs::write(&config, toml).unwrap();
+    let hostile =
+        " [linked](https://example.org/x) <a href=\"https://example.org/y\">tagged</a> **strong**";
+    for (resource, id) in LINK_AND_LABEL_MESSAGES {
+        crate::support::edit(
+            &project.path().join(format!("locales/es/{resource}.ftl")),
+            &format!("\n{id} = "),
+            &format!("\n{id} = lead{hostile} "),
+        );
+    }
+    let loaded = Project::load(project.path()).unwrap();
+    let output = render_all(&loaded, &BuildOptions::default()).unwrap().0;
+    let mut pages = 0;
+    for (path, page) in &output {
+        if path.extension().is_none_or(|e| e != "html") || !page.contains("<html lang=\"es\"") {
+            continue;
+        }
+        pages += 1;
+        let file = path.display();
+        let labels = label_ids(page);
+        // Open `<a>` elements, and the label (by id) being read, if any.
+        let mut open_links = 0;
+        let mut in_label: Option<(String, usize)> = None;
+        let mut depth = 0usize;
+        for token in html::tokenize(page) {
+            match token {
+                html::Token::Start {
+                    name, attributes, ..
+                } => {
+                    if name == "a" {
+                        assert_eq!(open_links, 0, "{file}: a link inside a link");
+                        assert!(in_label.is_none(), "{file}: a link inside a label");
+                        open_links += 1;
+                    }
+                    if let Some((label, _)) = &in_label {
+                        assert!(
+                            ["span", "bdi"].contains(&name.as_str()),
+                            "{file}: <{name}> inside the label #{label}"
+                        );
+                    }
+                    if html::VOID.contains(&name.as_str()) {
+                        continue;
+                    }
+                    depth += 1;
+                    let id = attributes.iter().find(|(n, _)| n == "id");
+                    if let Some((_, id)) = id.filter(|(_, id)| labels.contains(id)) {
+                        in_label = Some((id.clone(), depth));
+                    }
+                }
+                html::Token::End(name) => {
+                    if name == "a" {
+                        open_links -= 1;
+                    }
+                    if in_label.as_ref().is_some_and(|(_, at)| *at == depth) {
+                        in_label = None;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        // The words stay, as text.
+        assert!(readable(page).contains("lead linked"), "{file}: {page}");
+    }
+    // The letter's page and the index in Spanish (the chooser is in English).
+    assert!(pages >= 2, "{pages} Spanish pages");
+    let page = readable(&output[Path::new(PAGE)]);
+    for text in ["lead linked", "tagged", "strong"] {
+        assert!(page.contains(text), "{text}: {page}");
     }
 }

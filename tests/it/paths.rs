@@ -103,6 +103,55 @@ fn letter_folder_names_that_are_not_plain_are_refused() {
 }
 
 #[test]
+fn letter_ids_the_output_uses_or_windows_reserves_are_refused_with_the_reason() {
+    for (name, why) in [
+        (
+            "status",
+            "is reserved (the output's `status/` is the translation dashboard)",
+        ),
+        (
+            "static",
+            "is reserved (the project's `static/` holds the files copied to the output)",
+        ),
+        (
+            "feeds",
+            "is reserved (the output's `feeds/` holds the Atom feeds)",
+        ),
+        ("index", "is reserved"),
+        ("index.fr.html", "is reserved"),
+        ("sitemap", "is reserved"),
+        (
+            "sitemap.xml",
+            "is reserved (the output's `sitemap.xml` lists every page)",
+        ),
+        ("nul", "is a name Windows reserves for a device"),
+        ("con", "is a name Windows reserves for a device"),
+        ("com1", "is a name Windows reserves for a device"),
+        ("LPT1.txt", "is a name Windows reserves for a device"),
+        ("trailing.", "must use only a-z, 0-9 and `-`"),
+        ("trailing ", "must use only a-z, 0-9 and `-`"),
+        ("colon:name", "must use only a-z, 0-9 and `-`"),
+    ] {
+        let project = copy_project(&fixture("small"));
+        let folder = project.path().join("content").join(name);
+        fs::create_dir(&folder).unwrap();
+        fs::copy(
+            project.path().join("content/notice/letter.toml"),
+            folder.join("letter.toml"),
+        )
+        .unwrap();
+        for command in [&["build"][..], &["check"]] {
+            let run = letterkit(project.path(), command);
+            refused(
+                &run,
+                &format!("content/{name}: the letter id `{name}` {why}"),
+            );
+        }
+        assert!(!project.path().join("dist").exists(), "{name}");
+    }
+}
+
+#[test]
 fn locale_tags_that_are_paths_are_refused() {
     for tag in [
         "../x",
@@ -114,7 +163,7 @@ fn locale_tags_that_are_paths_are_refused() {
     ] {
         let project = copy_project(&fixture("small"));
         let run = letterkit(project.path(), &["build", "--locale", tag]);
-        refused(&run, "no locale `");
+        refused(&run, "is not a BCP 47 language tag");
         let run = letterkit(project.path(), &["locale", "add", tag]);
         refused(&run, "is not a BCP 47 language tag");
         assert!(!project.path().join("x").exists());
@@ -138,41 +187,30 @@ fn a_configured_tag_that_is_a_path_is_refused_at_its_line() {
 }
 
 #[test]
-fn an_output_folder_through_a_link_is_judged_where_it_leads() {
+fn an_output_folder_that_is_a_link_is_refused() {
     let project = copy_project(&fixture("small"));
     let elsewhere = tempfile::tempdir().unwrap();
-
-    // A link to the project's sources.
-    let link = elsewhere.path().join("to-locales");
-    symlink(project.path().join("locales"), &link).unwrap();
-    let run = letterkit(project.path(), &["build", "--out", link.to_str().unwrap()]);
-    refused(&run, "inside the project's `locales` folder");
-
-    // A link to someone's folder.
     let theirs = tempfile::tempdir().unwrap();
     fs::write(theirs.path().join("notes.txt"), "mine").unwrap();
-    let link = elsewhere.path().join("to-theirs");
-    symlink(theirs.path(), &link).unwrap();
-    let run = letterkit(project.path(), &["build", "--out", link.to_str().unwrap()]);
-    refused(&run, "no letterkit build wrote");
+    let empty = tempfile::tempdir().unwrap();
+    // Links to the project's sources, to someone's folder, to a folder above
+    // the project and to an empty folder: each refused, nothing written.
+    for (name, target) in [
+        ("to-locales", project.path().join("locales")),
+        ("to-theirs", theirs.path().to_owned()),
+        ("to-above", project.path().parent().unwrap().to_owned()),
+        ("to-empty", empty.path().to_owned()),
+    ] {
+        let link = elsewhere.path().join(name);
+        symlink(&target, &link).unwrap();
+        let run = letterkit(project.path(), &["build", "--out", link.to_str().unwrap()]);
+        refused(&run, "it is a symbolic link");
+    }
     assert_eq!(
         fs::read_to_string(theirs.path().join("notes.txt")).unwrap(),
         "mine"
     );
-
-    // A link to a folder above the project.
-    let link = elsewhere.path().join("to-above");
-    symlink(project.path().parent().unwrap(), &link).unwrap();
-    let run = letterkit(project.path(), &["build", "--out", link.to_str().unwrap()]);
-    refused(&run, "it holds the project itself");
-
-    // A link to an empty folder: built there, and only there.
-    let empty = tempfile::tempdir().unwrap();
-    let link = elsewhere.path().join("to-empty");
-    symlink(empty.path(), &link).unwrap();
-    let run = letterkit(project.path(), &["build", "--out", link.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
-    assert!(empty.path().join("notice/es/index.html").is_file());
+    assert_eq!(fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
 #[test]

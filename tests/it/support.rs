@@ -53,6 +53,20 @@ pub fn letterkit_in(dir: &Path, args: &[&str]) -> Run {
     run(command)
 }
 
+/// Runs `letterkit <args>` in the folder `dir` with the environment
+/// variables `env` set (and `GITHUB_WORKSPACE` unset unless given).
+pub fn letterkit_in_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_letterkit"));
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("GITHUB_WORKSPACE");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    run(command)
+}
+
 fn run(mut command: Command) -> Run {
     let output = command
         .env("NO_COLOR", "1")
@@ -77,6 +91,11 @@ pub fn copy_project(project: &Path) -> tempfile::TempDir {
         copy_tree(&project.join(folder), &dir.path().join(folder));
     }
     dir
+}
+
+/// Copies the folder `from` and everything in it to `to`.
+pub fn copy_tree_to(from: &Path, to: &Path) {
+    copy_tree(from, to);
 }
 
 fn copy_tree(from: &Path, to: &Path) {

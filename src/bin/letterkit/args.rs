@@ -96,6 +96,10 @@ pub enum Command {
         /// Also write each letter as Markdown for a CMS, <letter>/<locale>/letter.md.
         #[arg(long)]
         markdown: bool,
+        /// Open each letter.md with YAML front matter as Hugo and Jekyll read it (title,
+        /// date, lang, translationKey, the other languages' files); needs --markdown.
+        #[arg(long, requires = "markdown")]
+        front_matter: bool,
         /// Also write each letter as an accessible PDF (tagged, PDF/UA-1),
         /// <letter>/<locale>/letter.pdf, linked from the pages (`pdf = true` in
         /// letterkit.toml does this for every build). Needs the `pdf` feature.
@@ -246,6 +250,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
         format: RenderFormat,
+        /// With --format markdown: open with YAML front matter as Hugo and Jekyll read it.
+        #[arg(long)]
+        front_matter: bool,
     },
     /// Start a new project: configuration, a sample letter, CI workflow and editor schemas.
     ///
@@ -399,7 +406,7 @@ pub enum RenderFormat {
     Pdf,
 }
 
-/// `letterkit locale ...`.
+/// `letterkit locale ...`: add, remove, sync, resolve.
 #[derive(Debug, Subcommand)]
 pub enum LocaleCommand {
     /// Scaffold a new locale: every source message, commented out with its source text.
@@ -418,6 +425,24 @@ pub enum LocaleCommand {
         /// its locales gets no file for a locale it does not list); repeatable.
         #[arg(long = "letter", value_name = "LETTER")]
         letters: Vec<String>,
+    },
+    /// Take a locale out of the project: out of letterkit.toml and every letter's `locales`.
+    ///
+    /// Every other line and comment of those files stays as written. The locale's
+    /// folder, locales/<TAG>/, is kept (no longer read) unless --delete-files is given.
+    /// The source locale, and a locale others fall back to, cannot be removed.
+    #[command(after_help = EXIT_CODES)]
+    #[command(after_long_help = examples!(
+        "letterkit locale remove pt-BR                  # its files stay in locales/pt-BR/",
+        "letterkit locale remove pt-BR --delete-files   # its files move to locales/.removed/pt-BR/",
+    ))]
+    Remove {
+        /// The locale's tag.
+        tag: String,
+        /// Also move locales/<TAG>/ out of the project's locales, to
+        /// locales/.removed/<TAG>/ (which letterkit and git ignore), to delete when sure.
+        #[arg(long)]
+        delete_files: bool,
     },
     /// Bring locales in line with the source after it changed, keeping every translation.
     ///

@@ -88,9 +88,15 @@ fn print_report(
         }
     };
     let cannot_read = |dir: &Path, e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    // Where GitHub checked the repository out, for annotations' paths where
+    // there is no `.git` to find its root by.
+    let workspace = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty());
+    let workspace = workspace.as_deref().map(Path::new);
     match checked {
         Checked::Report(report) => {
-            let base = Base::of(root, Path::new("")).map_err(|e| cannot_read(root, e))?;
+            let base = Base::of(root, Path::new(""))
+                .map_err(|e| cannot_read(root, e))?
+                .with_workspace(workspace);
             let printed = output
                 .write(report, &base, deny_warnings, &mut stdout)
                 .and_then(|fails| stdout.flush().map(|()| fails));
@@ -99,7 +105,9 @@ fn print_report(
             Ok(verdict(fails))
         }
         Checked::Tree(dir, tree, policy) => {
-            let base = Base::of(dir, dir).map_err(|e| cannot_read(dir, e))?;
+            let base = Base::of(dir, dir)
+                .map_err(|e| cannot_read(dir, e))?
+                .with_workspace(workspace);
             let mut writer = check::output::Writer::new(output, base, &mut stdout)
                 .map_err(|e| format!("cannot write the report: {e}"))?;
             let deny = deny_warnings || policy.deny_warnings;
@@ -268,13 +276,17 @@ fn run(cli: Cli) -> Result<u8, String> {
             email,
             markdown,
             pdf,
+            front_matter,
             incremental,
         } => {
             let out_dir = out.unwrap_or_else(|| root.join(&project.config.output_dir));
-            let extra_formats = [(email, Format::Email), (markdown, Format::Markdown)]
-                .into_iter()
-                .filter_map(|(wanted, format)| wanted.then_some(format))
-                .collect();
+            let extra_formats = [
+                (email, Format::Email),
+                (markdown, Format::Markdown { front_matter }),
+            ]
+            .into_iter()
+            .filter_map(|(wanted, format)| wanted.then_some(format))
+            .collect();
             let bar = progress::Bar::new("building", cli.quiet);
             let options = BuildOptions {
                 out_dir: out_dir.clone(),
@@ -304,17 +316,48 @@ fn run(cli: Cli) -> Result<u8, String> {
                 }
                 Err(error) => return Err(error.to_string()),
             };
-            // Written at once: an archive can have thousands.
-            let warnings: String = summary
-                .fallbacks
+            // Written at once: an archive can have thousands. A message
+            // refused by check is told once, with the reason.
+            let refused: std::collections::BTreeMap<(&str, &str, &str), &check::Finding> = summary
+                .refused
                 .iter()
-                .map(|(letter, lang, fallback)| {
+                .filter_map(|(letter, f)| {
+                    Some((
+                        (letter.as_str(), f.locale.as_str(), f.message_id.as_deref()?),
+                        f,
+                    ))
+                })
+                .collect();
+            let mut warnings: String = summary
+                .refused
+                .iter()
+                .filter(|(_, f)| f.message_id.is_none())
+                .map(|(letter, f)| {
                     format!(
-                        "warning: {letter} ({lang}): `{}` is not translated; shown in {}\n",
-                        fallback.id, fallback.from
+                        "warning: {letter} ({}): {}: {} [{}]; what it spoils is shown in the fallback language\n",
+                        f.locale,
+                        f.location,
+                        f.message,
+                        f.code.as_str()
                     )
                 })
                 .collect();
+            warnings.extend(summary.fallbacks.iter().map(|(letter, lang, fallback)| {
+                match refused.get(&(letter.as_str(), lang.tag(), fallback.id.as_str())) {
+                    Some(f) => format!(
+                        "warning: {letter} ({lang}): `{}` is not published as written ({}: {} [{}]); shown in {}\n",
+                        fallback.id,
+                        f.location,
+                        f.message,
+                        f.code.as_str(),
+                        fallback.from
+                    ),
+                    None => format!(
+                        "warning: {letter} ({lang}): `{}` is not translated; shown in {}\n",
+                        fallback.id, fallback.from
+                    ),
+                }
+            }));
             let _ = stderr.write_all(warnings.as_bytes());
             if !cli.quiet {
                 for notice in &summary.notices {
@@ -402,6 +445,39 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             Ok(0)
         }
+        Command::Locale(LocaleCommand::Remove { tag, delete_files }) => {
+            let removal =
+                sync::remove_locale(&project, &tag, delete_files).map_err(|e| e.to_string())?;
+            let mut stdout = anstream::stdout();
+            if removal.edited.is_empty() {
+                let _ = writeln!(stdout, "{} was not in the project", removal.locale);
+            } else {
+                let _ = writeln!(stdout, "removed locale {}:", removal.locale);
+                for path in &removal.edited {
+                    let _ = writeln!(stdout, "  edited {}", terminal::path(path));
+                }
+            }
+            let folder = terminal::path(&removal.folder);
+            match &removal.moved_to {
+                Some(moved) => {
+                    let _ = writeln!(
+                        stdout,
+                        "moved {folder}/ ({} file(s)) to {}/, which letterkit and git ignore; delete it when you are sure",
+                        removal.files,
+                        terminal::path(moved)
+                    );
+                }
+                None if removal.files > 0 => {
+                    let _ = writeln!(
+                        stdout,
+                        "kept {folder}/ ({} file(s)): letterkit no longer reads it; move it aside with `letterkit locale remove {} --delete-files`, or delete it",
+                        removal.files, removal.locale
+                    );
+                }
+                None => {}
+            }
+            Ok(0)
+        }
         Command::Locale(LocaleCommand::Sync { tags, check }) => {
             let plans = sync::plan_sync(&project, &tags).map_err(|e| e.to_string())?;
             let mut stdout = anstream::stdout();
@@ -462,7 +538,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             letter,
             locale,
             format,
+            front_matter,
         } => {
+            if front_matter && format != RenderFormat::Markdown {
+                return Err("--front-matter goes with --format markdown".to_owned());
+            }
             let (letters, langs) = project.select(&[letter], &[]).map_err(|e| e.to_string())?;
             let lang = Lang::parse(&locale).map_err(|e| e.to_string())?;
             if !langs.contains(&lang) {
@@ -474,7 +554,7 @@ fn run(cli: Cli) -> Result<u8, String> {
                 RenderFormat::Text => Format::Text,
                 RenderFormat::Html => Format::Html,
                 RenderFormat::Email => Format::Email,
-                RenderFormat::Markdown => Format::Markdown,
+                RenderFormat::Markdown => Format::Markdown { front_matter },
                 RenderFormat::Pdf => {
                     let pdf = render_pdf(&project, &localized.document)?;
                     written(std::io::stdout().lock().write_all(&pdf), "the letter")?;

@@ -281,23 +281,25 @@ fn render_findings(findings: &[&Finding], root: &Path, styled: bool) -> String {
     out
 }
 
-/// Writes the status table.
+/// Writes the status table: messages and words translated and current, stale
+/// translations, and the progress in words as the dashboard and badges show it.
 pub fn status_table(rows: &[status::Row], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}",
+        "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}  progress",
         "letter", "locale", "messages", "words", "stale", "state", "review", "words left"
     )?;
     for row in rows {
+        let progress = row.progress_label();
         writeln!(
             out,
-            "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}",
+            "{:<28} {:<8} {:>9} {:>11} {:>5}  {:<9} {:<9} {:>10}  {progress}",
             escape(&row.coverage.letter),
             escape(&row.coverage.locale),
-            format!("{}/{}", row.coverage.translated, row.coverage.total),
+            format!("{}/{}", row.progress.messages_current, row.coverage.total),
             format!(
                 "{}/{}",
-                row.coverage.words_translated, row.coverage.words_total
+                row.progress.words_current, row.coverage.words_total
             ),
             row.stale,
             row.state.as_str(),

@@ -21,7 +21,7 @@ use letterkit::lang::Lang;
 use letterkit::lock;
 use letterkit::project::Project;
 use letterkit::publish::{self, BuildOptions};
-use letterkit::serve;
+use letterkit::serve::{self, Route};
 use tiny_http::{Header, Request, Response, Server};
 
 /// How often the project's files are looked at for changes.
@@ -83,16 +83,7 @@ pub fn run(
     });
 
     for request in server.incoming_requests() {
-        let host = header_value(&request, "Host");
-        let response = if serve::host_allowed(host.as_deref(), address.port(), &allowed_hosts) {
-            respond(&request, &out_dir, &state)
-        } else {
-            text(
-                "this preview answers only to localhost, 127.0.0.1 and [::1] (add a name with --allow-host)\n".to_owned(),
-                "text/plain; charset=utf-8",
-            )
-            .with_status_code(421)
-        };
+        let response = respond(&request, address.port(), &allowed_hosts, &out_dir, &state);
         let _ = request.respond(response);
     }
     Ok(0)
@@ -183,33 +174,42 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
 
 fn respond(
     request: &Request,
+    port: u16,
+    allowed_hosts: &[String],
     out_dir: &Path,
     state: &Mutex<State>,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let state = state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let path = request.url().split(['?', '#']).next().unwrap_or("/");
-    if path == "/__letterkit/generation" {
-        return text(state.generation.to_string(), "text/plain; charset=utf-8");
-    }
-    if let Some(error) = &state.error {
-        return page_with_error(error, state.generation);
-    }
-    if path == "/" {
-        let accepted = header_value(request, "Accept-Language");
-        let lang = serve::negotiate(accepted.as_deref(), &state.locales);
-        return match (state.letters.as_slice(), lang) {
-            ([letter], Some(lang)) => redirect(&format!("/{letter}/{}/index.html", lang.tag())),
-            // The site's index in the reader's language.
-            (_, Some(lang)) if Some(lang) != state.locales.first() => {
-                redirect(&format!("/index.{}.html", lang.tag()))
-            }
-            _ => redirect("/index.html"),
-        };
-    }
-    let Some(relative) = serve::file_of(path) else {
-        return not_found();
+    let host = header_value(request, "Host");
+    let accept_language = header_value(request, "Accept-Language");
+    let asked = serve::Request {
+        host: host.as_deref(),
+        target: request.url(),
+        accept_language: accept_language.as_deref(),
+    };
+    let site = serve::Site {
+        letters: &state.letters,
+        locales: &state.locales,
+    };
+    let relative = match serve::route(&asked, port, allowed_hosts, &site) {
+        Route::MisdirectedHost => {
+            return text(
+                "this preview answers only to localhost, 127.0.0.1 and [::1] (add a name with --allow-host)\n".to_owned(),
+                "text/plain; charset=utf-8",
+            )
+            .with_status_code(421);
+        }
+        Route::Generation => {
+            return text(state.generation.to_string(), "text/plain; charset=utf-8");
+        }
+        _ if state.error.is_some() => {
+            return page_with_error(state.error.as_deref().unwrap_or(""), state.generation);
+        }
+        Route::Redirect(location) => return redirect(&location),
+        Route::NotFound => return not_found(),
+        Route::File(relative) => relative,
     };
     let file = out_dir.join(&relative);
     let Ok(bytes) = fs::read(&file) else {

@@ -27,7 +27,7 @@ fn locale(tag: &str, resources: &[(&str, &str)]) -> LocaleFiles {
 /// The codes and message ids `check_file` reports for resource `app`.
 fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Option<String>)> {
     let defined = fluent::defined_names(files);
-    let shapes = source_shapes(source);
+    let shapes = source_shapes(source, &|_| true);
     let rules = Rules {
         defined: &defined,
         policy: &CheckPolicy::default(),
@@ -36,6 +36,7 @@ fn checked(source: &LocaleFiles, files: &LocaleFiles) -> Vec<(&'static str, Opti
         shapes: &shapes,
         plurals: &PluralCategories::of(files.lang()),
         given: &BTreeMap::new(),
+        full: true,
     };
     let mut found = Vec::new();
     check_file(source, files, "app", None, &rules, &mut found);

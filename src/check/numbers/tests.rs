@@ -191,3 +191,17 @@ fn added_and_missing_figures_are_told_apart_from_changes() {
     let found = compared("Shift", "lt", "Lyg2");
     assert_eq!(found.added, ["Lyg2"]);
 }
+
+#[test]
+fn an_ordinal_or_fraction_written_on_the_figure_is_no_change() {
+    for (tag, target) in [("fr", "16es de finale"), ("es-AR", "16avos de final")] {
+        let found = compared("Round of 32", tag, target);
+        assert!(found.changed.is_empty(), "{tag}: {found:?}");
+        assert_eq!(found.missing, ["32"], "{tag}");
+    }
+    // A figure with a space before its word is still compared.
+    assert_eq!(
+        changed("Go to Tab 3", "ia", "Ir al scheda 1"),
+        [("1".to_owned(), "3".to_owned())]
+    );
+}

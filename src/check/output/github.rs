@@ -1,6 +1,7 @@
 //! The report as GitHub Actions workflow commands: one `::error` or
-//! `::warning` annotation per finding, then the coverage and the verdict as
-//! log lines.
+//! `::warning` annotation per finding, its file named from the repository's
+//! root (so that a project in a subfolder annotates the right files), then
+//! the coverage and the verdict as log lines.
 
 use std::io;
 
@@ -23,7 +24,7 @@ pub(super) fn locale(writer: &mut Writer<'_>, part: &Part<'_>) -> io::Result<()>
             writer.out,
             "::{} file={},line={},col={}{end},title={}::{}",
             finding.severity.as_str(),
-            escape_property(&location.file.to_string_lossy()),
+            escape_property(&repository_path(writer, &location.file)),
             location.line,
             location.column,
             escape_property(&format!("{} ({})", finding.code.as_str(), finding.locale)),
@@ -31,6 +32,20 @@ pub(super) fn locale(writer: &mut Writer<'_>, part: &Part<'_>) -> io::Result<()>
         )?;
     }
     Ok(())
+}
+
+/// A file as GitHub names it: from the repository's root, with `/`.
+fn repository_path(writer: &Writer<'_>, file: &std::path::Path) -> String {
+    let path = writer.base.repository_path(file);
+    let names: Vec<String> = path
+        .components()
+        .filter_map(|component| match component {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            std::path::Component::ParentDir => Some("..".to_owned()),
+            _ => None,
+        })
+        .collect();
+    names.join("/")
 }
 
 /// Writes the coverage and the verdict as log lines.

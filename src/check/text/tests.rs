@@ -37,11 +37,37 @@ fn compare_in(markup: Markup, source: &str, target: &str) -> Vec<&'static str> {
         &Shapes::of(&target),
         &Lang::parse("es").unwrap(),
         &Lang::parse("en").unwrap(),
-        &["name".to_owned()],
+        Some(&["name".to_owned()]),
         markup,
         &mut found,
     );
     found.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn judging_what_to_publish_skips_the_heuristics_but_not_a_foreign_link() {
+    let source = file("a = [Read](https://example.org/a) the 2 reports, *now*.\n");
+    let target = file("a = Lea los 3 [informes](https://evil.example/x), ya.\n");
+    let codes = |heuristics: bool| {
+        let mut found = Vec::new();
+        compare_messages(
+            &Shapes::of(&source),
+            &Shapes::of(&target),
+            &Lang::parse("es").unwrap(),
+            &Lang::parse("en").unwrap(),
+            heuristics.then_some(&[][..]),
+            Markup::Letter,
+            &mut found,
+        );
+        found
+            .iter()
+            .map(|f| (f.code.as_str(), f.unpublishable))
+            .collect::<Vec<_>>()
+    };
+    let all = codes(true);
+    assert!(all.contains(&("changed-emphasis", false)), "{all:?}");
+    assert!(all.contains(&("changed-number", false)), "{all:?}");
+    assert_eq!(codes(false), [("changed-link", true)]);
 }
 
 #[test]
@@ -55,32 +81,11 @@ fn a_tree_keeps_the_sources_unsafe_links_and_has_no_emphasis() {
             "a = Ended.\n",
             "a = Terminada <xsl:message>.\n"
         ),
-        ["raw-html", "unsafe-link"]
+        ["changed-markup", "unsafe-link"]
     );
     assert_eq!(
         compare_in(Markup::Letter, source, target),
         ["changed-emphasis"]
-    );
-}
-
-#[test]
-fn tags_are_compared_without_their_text_or_spacing() {
-    let tags = |text: &str| -> Vec<String> { tags(text).into_iter().map(|t| t.0).collect() };
-    assert_eq!(
-        tags("<div data-l10n-name=\"line1\">Importer</div> a < b"),
-        ["<div data-l10n-name=\"line1\">", "</div>"]
-    );
-    assert_eq!(
-        tags("<a data-l10n-name = 'x'  class=b>t</a >"),
-        tags("<A class=\"b\" data-l10n-name=\"x\">text</a>")
-    );
-    assert_eq!(
-        tags("<a data-l10n-name=\"p\">Obavijest</a od \u{FFFC} >"),
-        ["<a data-l10n-name=\"p\">", "</a od \u{fffc}>"]
-    );
-    assert_eq!(
-        tags("<br/><!--  x  --><img src=x"),
-        ["<br>", "<!-- x -->", "<img src=\"x\">"]
     );
 }
 
@@ -262,7 +267,7 @@ fn a_zero_width_space_is_reported_except_where_it_separates_words() {
 
 #[test]
 fn the_byte_scan_sees_every_character_that_is_reported() {
-    for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+    for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
         if classify(c).is_none() {
             continue;
         }
@@ -277,25 +282,6 @@ fn the_byte_scan_sees_every_character_that_is_reported() {
     }
     let typographic = "plain “quoted” text’s — in عربي…";
     assert_eq!(hidden_character_offsets(typographic.as_bytes()).count(), 0);
-}
-
-#[test]
-fn a_tag_broken_by_a_line_separator_is_read_without_panicking() {
-    let found = tags("<img src=x:ale abc\u{2028}def");
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].0, "<img abc def src=\"x:ale\">");
-    // A lone `=` after a multi-byte space, and a tag cut at every place.
-    let text = "<a\u{2028}=\u{3000}x=\"é\"\u{85}b>";
-    for (at, _) in text.char_indices() {
-        tags(&text[..at]);
-    }
-}
-
-proptest::proptest! {
-    #[test]
-    fn any_text_is_read_for_tags_without_panicking(text in "(<|/|=|>|\"| |\u{2028}|\u{3000}|é|a|x)*") {
-        tags(&text);
-    }
 }
 
 fn hidden(tag: &str, markup: Markup, text: &str) -> Vec<(&'static str, String)> {
@@ -354,40 +340,118 @@ fn a_zero_width_space_that_keeps_a_leading_space_is_a_warning() {
     );
 }
 
+fn hidden_against(
+    tag: &str,
+    source: Option<&str>,
+    text: &str,
+) -> Vec<(&'static str, Severity, String)> {
+    let mut found = Vec::new();
+    let source = source.map(file);
+    characters_against(
+        &file(text),
+        source.as_ref(),
+        &Lang::parse(tag).unwrap(),
+        Markup::Tree,
+        &mut found,
+    );
+    found
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.severity, f.location.to_string()))
+        .collect()
+}
+
 #[test]
-fn emphasis_a_tree_translation_adds_is_a_warning_and_broken_tags_an_error() {
-    let severities = |target: &str| -> Vec<Severity> {
-        let mut found = Vec::new();
-        let (source, target) = (file("a = Use a firewall\n"), file(target));
-        compare_messages(
-            &Shapes::of(&source),
-            &Shapes::of(&target),
-            &Lang::parse("sq").unwrap(),
-            &Lang::parse("en").unwrap(),
-            &[],
-            Markup::Tree,
-            &mut found,
+fn escapes_are_judged_as_the_characters_they_stand_for() {
+    let text = "a = { \"\\u202E\" }gpj.exe\nb = x{ \"\\u0000\" }\nc = { \"\\uD800\" }\nd = { \"\\U01F600\" } { \"\\\\u202E\" }\n";
+    assert_eq!(
+        hidden_against("fr", None, text),
+        [
+            ("bidi-control", Severity::Error, "x.ftl:1:8".to_owned()),
+            (
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:2:9".to_owned()
+            ),
+            (
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:3:8".to_owned()
+            ),
+        ],
+        "an emoji and an escaped backslash are no hidden character"
+    );
+    // In a select's variant and a function's argument too.
+    let nested = "a = { $n ->\n    [one] { NUMBER($n, style: \"\\u2066\") }\n   *[other] { \"\\u00AD\" }x\n}\n";
+    let codes: Vec<&str> = hidden_against("fr", None, nested)
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(codes, ["bidi-control", "invisible-character"]);
+}
+
+#[test]
+fn rare_invisible_characters_are_errors_where_the_source_lacks_them() {
+    let source = "a = Settings\nb = Stop\nc = Flag\n";
+    for (c, what) in [
+        ('\u{E0041}', "TAG"),
+        ('\u{FE0F}', "VS16 after a letter"),
+        ('\u{E0100}', "ideographic VS after a letter"),
+        ('\u{00AD}', "soft hyphen in French"),
+        ('\u{FFFD}', "replacement character"),
+        ('\u{FDD0}', "noncharacter"),
+        ('\u{10FFFF}', "noncharacter of the last plane"),
+        ('\u{180B}', "Mongolian selector after a Latin letter"),
+    ] {
+        let text = format!("a = Réglages{c}\nb = Arrêt\nc = Drapeau\n");
+        assert_eq!(
+            hidden_against("fr", Some(source), &text),
+            [(
+                "invisible-character",
+                Severity::Error,
+                "x.ftl:1:13".to_owned()
+            )],
+            "{what}"
         );
-        found.iter().map(|f| f.severity).collect()
-    };
+        let same = format!("a = Settings{c}\n");
+        assert!(
+            hidden_against("fr", Some(&same), &text).is_empty(),
+            "{what}: the source has it too"
+        );
+    }
+}
+
+#[test]
+fn characters_a_script_needs_are_not_errors() {
+    let source = "a = Great\nb = Font\nc = Mongolian\nd = Flag\ne = Settings\n";
+    let text = "a = Génial ❤\u{FE0F} 1\u{FE0F}\u{20E3}\nb = 葛\u{E0100}\nc = ᠠ\u{180B}\nd = 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}\ne = Einstellungs\u{00AD}optionen\n";
     assert_eq!(
-        severities("a = Përdor një <em>firewall</em>\n"),
-        [Severity::Warning]
+        hidden_against("de", Some(source), text),
+        [(
+            "invisible-character",
+            Severity::Warning,
+            "x.ftl:5:17".to_owned()
+        )],
+        "a German soft hyphen is a warning; the rest is what the script needs"
+    );
+}
+
+#[test]
+fn carriage_returns_alone_and_mixed_line_ends_are_reported() {
+    assert_eq!(
+        hidden_against("fr", None, "a = Un\rb = Deux\r"),
+        [("line-ending", Severity::Error, "x.ftl:1:7".to_owned())]
     );
     assert_eq!(
-        severities("a = Përdor një<br> firewall\n"),
-        [Severity::Warning]
+        hidden_against("fr", None, "a = Un\r\nb = Deux\nc = Trois\r\n"),
+        [("line-ending", Severity::Warning, "x.ftl:2:9".to_owned())]
     );
-    assert_eq!(
-        severities("a = Përdor një <i> firewall\n"),
-        [Severity::Error]
-    );
-    assert_eq!(
-        severities("a = Përdor një firewall</br>\n"),
-        [Severity::Error]
-    );
-    assert_eq!(
-        severities("a = Përdor <em class=\"x\">një</em> firewall\n"),
-        [Severity::Error]
-    );
+    assert!(hidden_against("fr", None, "a = Un\r\nb = Deux\r\n").is_empty());
+}
+
+#[test]
+fn the_scan_of_escapes_never_slices_inside_a_character() {
+    for text in ["\\", "\\u", "\\u20", "\\ué", "é\\U01F6", "\\U01F600é\\"] {
+        escapes(text);
+    }
+    assert_eq!(escapes("\\\\u202E\\u0041"), [("\\u0041", Some('A'))]);
 }

@@ -422,7 +422,6 @@ struct Rendered {
     pdfs: pdf::Files,
 }
 
-/// Renders one letter in every locale of `langs` (in parallel) and its
 /// A letter localized into a locale as it may be published, with the
 /// findings that kept messages from being published as written.
 type Publishable = (Lang, localize::Localized, Vec<Finding>);
@@ -484,6 +483,7 @@ fn localize_publishable(
     Ok((localized, findings))
 }
 
+/// Renders one letter in every locale of `langs` (in parallel) and its
 /// language chooser.
 fn render_letter(
     project: &Project,

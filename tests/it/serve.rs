@@ -123,8 +123,15 @@ fn the_preview_follows_the_translator_through_edits_and_errors() {
         page.contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">"),
         "{page}"
     );
-    let (status, _, _) = get(&server, "/notice/en/index.html", "en");
+    // The problem is named on the page it affects, and on no other.
+    assert!(
+        page.contains("Preview: not published as written in this language")
+            && page.contains("[syntax-error] locales/es/notice.ftl:"),
+        "{page}"
+    );
+    let (status, _, english) = get(&server, "/notice/en/index.html", "en");
     assert_eq!(status, 200);
+    assert!(!english.contains("not published as written"), "{english}");
 
     // Fixed: the page is back.
     edit(&es, "subject = { Abrir", "subject = Abrir");
@@ -132,6 +139,7 @@ fn the_preview_follows_the_translator_through_edits_and_errors() {
     let (status, _, page) = get(&server, "/notice/es/index.html", "es");
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Abrir la biblioteca los domingos"));
+    assert!(!page.contains("not published as written"), "{page}");
 
     let (status, _, _) = get(&server, "/../letterkit.toml", "en");
     assert_eq!(status, 404, "nothing outside the output folder");

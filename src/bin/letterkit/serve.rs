@@ -4,7 +4,8 @@
 //! fluent-langneg), and rebuilds whenever `letterkit.toml`, `content/` or
 //! `locales/` change. Pages served in preview, and only those, get a small
 //! script that reloads them after a rebuild, an outline around text shown in
-//! a fallback language, and a banner naming stale translations. A failed
+//! a fallback language, and banners naming the messages check kept from
+//! being published as written and the stale translations. A failed
 //! build is shown in the page and in the terminal; the server keeps running
 //! and recovers with the next good build. The files written stay free of
 //! JavaScript.
@@ -39,6 +40,9 @@ struct State {
     locales: Vec<Lang>,
     /// Stale translations by locale tag: `resource id: was → now`.
     stale: BTreeMap<String, Vec<String>>,
+    /// Messages not published as written, by letter and locale tag: what
+    /// check refuses in each, with its place.
+    refused: BTreeMap<(String, String), Vec<String>>,
 }
 
 /// Serves the project at `root` on `port` (0 for any free port) until killed.
@@ -124,16 +128,30 @@ fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
                 out_dir: out_dir.to_owned(),
                 ..BuildOptions::default()
             };
-            publish::build(&project, &options).map_err(|e| e.to_string())?;
-            Ok(project)
+            let summary = publish::build(&project, &options).map_err(|e| e.to_string())?;
+            Ok((project, summary))
         });
     let mut state = state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     state.generation += 1;
     match result {
-        Ok(project) => {
+        Ok((project, summary)) => {
             state.error = None;
+            state.refused = BTreeMap::new();
+            for (letter, finding) in &summary.refused {
+                state
+                    .refused
+                    .entry((letter.clone(), finding.locale.clone()))
+                    .or_default()
+                    .push(letterkit::text::clean_text(&format!(
+                        "`{}` [{}] {}: {}",
+                        finding.message_id.as_deref().unwrap_or("(the file)"),
+                        finding.code.as_str(),
+                        finding.location,
+                        finding.message
+                    )));
+            }
             state.letters = project.letters.iter().map(|l| l.name.clone()).collect();
             let source = project.config.source.clone();
             state.locales = std::iter::once(source.clone())
@@ -219,10 +237,16 @@ fn respond(
     match extension {
         "html" => {
             let html = String::from_utf8_lossy(&bytes);
-            let locale = relative.split('/').nth(1).unwrap_or("");
+            let mut parts = relative.split('/');
+            let (letter, locale) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
             let stale = state.stale.get(locale).map(Vec::as_slice).unwrap_or(&[]);
+            let refused = state
+                .refused
+                .get(&(letter.to_owned(), locale.to_owned()))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             text(
-                preview(&html, stale, state.generation),
+                preview(&html, stale, refused, state.generation),
                 "text/html; charset=utf-8",
             )
         }
@@ -241,13 +265,23 @@ fn header_value(request: &Request, name: &'static str) -> Option<String> {
         .map(|h| h.value.as_str().to_owned())
 }
 
-/// A letter page as previewed: an outline on fallback text, stale translations
-/// named in a banner, and a script that reloads the page after a rebuild.
-fn preview(html: &str, stale: &[String], generation: u64) -> String {
+/// A letter page as previewed: an outline on fallback text, the messages
+/// check kept from being published and the stale translations named in
+/// banners, and a script that reloads the page after a rebuild.
+fn preview(html: &str, stale: &[String], refused: &[String], generation: u64) -> String {
     let mut addition = String::from(
         "<style>.fallback{outline:2px dashed #b3261e;outline-offset:2px}\
          .letterkit-preview{border:2px solid #b3261e;padding:0.5rem 0.75rem;margin-block:1rem}</style>\n",
     );
+    if !refused.is_empty() {
+        addition.push_str("<div class=\"letterkit-preview\" role=\"note\"><p>Preview: not published as written in this language (check refuses them; the page shows the fallback language's text):</p><ul>");
+        for line in refused {
+            addition.push_str("<li>");
+            addition.push_str(&escape(line));
+            addition.push_str("</li>");
+        }
+        addition.push_str("</ul></div>\n");
+    }
     if !stale.is_empty() {
         addition.push_str("<div class=\"letterkit-preview\" role=\"note\"><p>Preview: stale translations in this language (the source changed since they were translated):</p><ul>");
         for line in stale {

@@ -502,7 +502,10 @@ pub fn check_tree_each(
 
 /// A finding for each of the locale's files that could not be read: the
 /// rest of the locale is still checked.
-fn unreadable_files(files: &LocaleFiles, found: &mut Vec<Finding>) {
+/// A finding for each file of the locale that could not be read (not
+/// UTF-8, past a limit: [`LocaleFiles::refused`]); its messages count as
+/// untranslated, and a build shows them in the fallback language.
+pub fn unreadable_files(files: &LocaleFiles, found: &mut Vec<Finding>) {
     for refused in files.refused.values() {
         found.push(finding(
             Code::UnreadableFile,

@@ -138,13 +138,26 @@ impl Project {
                         settings: loaded.settings.clone(),
                         folder: loaded.folder.clone(),
                         files: BTreeMap::from([(name.to_owned(), Arc::clone(file))]),
-                        refused: BTreeMap::new(),
+                        refused: loaded
+                            .refused
+                            .get(name)
+                            .map(|r| BTreeMap::from([(name.to_owned(), r.clone())]))
+                            .unwrap_or_default(),
                     },
+                    // A file of another locale that cannot be read is kept
+                    // in `refused`: its messages fall back as a whole.
+                    None if loaded.settings.lang != self.config.source => {
+                        read_locale_files(&self.root, &loaded.settings, Some(&[name]))?
+                    }
                     None => load_locale(&self.root, &loaded.settings, Some(&[name]))?,
                 };
                 if let Some(common) = loaded.files.get(COMMON_RESOURCE) {
                     view.files
                         .insert(COMMON_RESOURCE.to_owned(), Arc::clone(common));
+                }
+                if let Some(common) = loaded.refused.get(COMMON_RESOURCE) {
+                    view.refused
+                        .insert(COMMON_RESOURCE.to_owned(), common.clone());
                 }
                 Ok(view)
             })

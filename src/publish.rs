@@ -483,6 +483,25 @@ fn localize_publishable(
     Ok((localized, findings))
 }
 
+/// A finding for each file of `letter` or the page text, in `langs` but
+/// the source, that could not be read (not UTF-8, past a limit): every
+/// message of it is shown in the fallback language.
+fn unreadable_files(project: &Project, letter: &Letter, langs: &[Lang]) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for lang in langs.iter().filter(|l| **l != project.config.source) {
+        let Some(files) = project.locale(lang) else {
+            continue;
+        };
+        let mut unreadable = Vec::new();
+        check::unreadable_files(files, &mut unreadable);
+        found.extend(unreadable.into_iter().filter(|f| {
+            let stem = f.location.file.file_stem().and_then(|s| s.to_str());
+            stem == Some(letter.name.as_str()) || stem == Some(crate::ids::COMMON_RESOURCE)
+        }));
+    }
+    found
+}
+
 /// Renders one letter in every locale of `langs` (in parallel) and its
 /// language chooser.
 fn render_letter(
@@ -509,7 +528,8 @@ fn render_letter(
         .collect();
     let mut files = Output::new();
     let mut fallbacks = Vec::new();
-    let mut refused = Vec::new();
+    // A file that could not be read falls back as a whole, said once.
+    let mut refused = unreadable_files(project, letter, langs);
     let mut documents: Vec<Document> = Vec::with_capacity(langs.len());
     for result in localized {
         let (lang, localized, found) = result?;

@@ -192,19 +192,28 @@ fn a_letter_folder_without_letter_toml_is_named() {
 
 #[test]
 fn hostile_nesting_is_refused_or_flattened_never_a_crash() {
-    let stderr = fails("deep_placeables", &["build"], |p| {
-        let deep = format!(
-            "closing = {}\"x\"{}",
-            "{".repeat(10_000),
-            "}".repeat(10_000)
-        );
-        edit(
-            &p.join("locales/es/notice.ftl"),
-            "closing = Atentamente,",
-            &deep,
-        );
-    });
-    assert!(stderr.contains("locales/es/notice.ftl:7:"), "{stderr}");
+    // Nested past the limit: the file is not read, and shown in English.
+    let project = copy_project(&fixture("small"));
+    let deep = format!(
+        "closing = {}\"x\"{}",
+        "{".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    edit(
+        &project.path().join("locales/es/notice.ftl"),
+        "closing = Atentamente,",
+        &deep,
+    );
+    let run = letterkit(project.path(), &["build"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: notice (es): locales/es/notice.ftl:7:43: placeables nested more than 32 deep"
+        ),
+        "{}",
+        run.stderr
+    );
 
     let project = copy_project(&fixture("small"));
     let deep = format!("closing = {}x{}", "*".repeat(20_000), "*".repeat(20_000));
@@ -238,15 +247,40 @@ fn a_byte_order_mark_is_accepted_and_other_encodings_are_located() {
     let run = letterkit(project.path(), &["check", "--locale", "es"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 
-    let stderr = fails("latin1_file", &["build"], |p| {
-        let es = p.join("locales/es/notice.ftl");
-        let mut bytes = std::fs::read(&es).unwrap();
-        let at = bytes.windows(2).position(|w| w == "í".as_bytes()).unwrap();
-        bytes.splice(at..at + 2, [0xed]);
-        std::fs::write(&es, bytes).unwrap();
-    });
-    assert!(stderr.contains("locales/es/notice.ftl:"), "{stderr}");
-    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    // A translation's file in another encoding: located, and its messages
+    // shown in the fallback language; the rest is built.
+    let es = project.path().join("locales/es/notice.ftl");
+    let mut bytes = std::fs::read(&es).unwrap();
+    let at = bytes.windows(2).position(|w| w == "í".as_bytes()).unwrap();
+    bytes.splice(at..at + 2, [0xed]);
+    std::fs::write(&es, bytes).unwrap();
+    let build = letterkit(project.path(), &["build"]);
+    assert_eq!(build.code, 0, "{}", build.transcript());
+    let warning = build
+        .stderr
+        .lines()
+        .find(|l| l.contains("[unreadable-file]"))
+        .unwrap_or_else(|| panic!("{}", build.stderr));
+    assert!(
+        warning.starts_with("warning: notice (es): locales/es/notice.ftl:")
+            && warning.contains("not UTF-8")
+            && warning.ends_with("what it spoils is shown in the fallback language"),
+        "{warning}"
+    );
+    let page = std::fs::read_to_string(project.path().join("dist/notice/es/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"es\""), "{page}");
+    assert!(
+        page.contains("class=\"fallback\" lang=\"en\""),
+        "the letter's messages are the English ones: {page}"
+    );
+    // check still fails on it.
+    let check = letterkit(project.path(), &["check"]);
+    assert_eq!(check.code, 1, "{}", check.transcript());
+    assert!(
+        check.stdout.contains("unreadable-file"),
+        "{}",
+        check.transcript()
+    );
 }
 
 /// The first line of what the binary printed for a project broken by

@@ -259,7 +259,8 @@ fn run(cli: Cli) -> Result<u8, String> {
     // holds a few, not the archive.
     let project = match command {
         Command::Check { .. } => Project::load_for_check(&root),
-        Command::Build { .. } => Project::load_deferred(&root),
+        // A translation's file that cannot be read falls back as a whole.
+        Command::Build { .. } => Project::load_for_check(&root),
         _ => Project::load(&root),
     }
     .map_err(|e| e.to_string())?;

@@ -121,7 +121,7 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
 fn rebuild(root: &Path, out_dir: &Path, state: &Mutex<State>) {
     let started = std::time::Instant::now();
     let mut stderr = anstream::stderr();
-    let result = Project::load(root)
+    let result = Project::load_for_check(root)
         .map_err(|e| e.to_string())
         .and_then(|project| {
             let options = BuildOptions {

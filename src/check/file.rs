@@ -59,6 +59,32 @@ pub(super) struct Rules<'r> {
     pub(super) full: bool,
 }
 
+/// The characters written in `file` (hidden or bidi ones the source's
+/// message lacks) and, in a translation, its links, markup and (in a full
+/// check) heuristics against the source's ([`compare_shapes`]).
+fn judge_written(
+    (source_file, source_lang): (&FtlFile, &Lang),
+    (file, lang): (&FtlFile, &Lang),
+    resource: &str,
+    shapes: Option<&text::Shapes<'_>>,
+    rules: &Rules<'_>,
+    found: &mut Vec<Finding>,
+) {
+    if lang == source_lang {
+        text::characters(file, lang, rules.markup, found);
+        return;
+    }
+    text::characters_against(file, Some(source_file), lang, rules.markup, found);
+    compare_shapes(
+        (source_file, source_lang),
+        (file, lang),
+        resource,
+        shapes,
+        rules,
+        found,
+    );
+}
+
 /// Compares the links, markup and (in a full check) the heuristics of each
 /// message of `file` with its source's ([`text::compare_messages`]).
 fn compare_shapes(
@@ -106,10 +132,7 @@ pub(super) fn check_file(
     found: &mut Vec<Finding>,
 ) {
     let Rules {
-        defined,
-        markup,
-        functions,
-        ..
+        defined, functions, ..
     } = *rules;
     let lang = files.lang();
     let Some(source_file) = source.file(resource) else {
@@ -134,17 +157,14 @@ pub(super) fn check_file(
     // For publishing, what Fluent cannot format is found by formatting it:
     // only the characters, links and markup written are judged here.
     if !rules.full {
-        text::characters(file, lang, markup, found);
-        if lang != source.lang() {
-            compare_shapes(
-                (source_file, source.lang()),
-                (file, lang),
-                resource,
-                shapes,
-                rules,
-                found,
-            );
-        }
+        judge_written(
+            (source_file, source.lang()),
+            (file, lang),
+            resource,
+            shapes,
+            rules,
+            found,
+        );
         return;
     }
     let mut terms = BTreeSet::new();
@@ -208,23 +228,18 @@ pub(super) fn check_file(
         rules.plurals,
         found,
     );
-    if lang == source.lang() {
-        text::characters(file, lang, markup, found);
-    } else {
-        text::characters_against(file, Some(source_file), lang, markup, found);
-    }
     if lang != source.lang() {
         let given = rules.given.get(resource).map_or(&[][..], Vec::as_slice);
         fluent::compare_entries(source_file, file, lang, given, found);
-        compare_shapes(
-            (source_file, source.lang()),
-            (file, lang),
-            resource,
-            shapes,
-            rules,
-            found,
-        );
     }
+    judge_written(
+        (source_file, source.lang()),
+        (file, lang),
+        resource,
+        shapes,
+        rules,
+        found,
+    );
     let present = defined_messages(file);
     let mut previous: Option<&str> = None;
     for (message, source_location) in source_file.messages() {

@@ -273,18 +273,23 @@ fn preview(html: &str, stale: &[String], refused: &[String], generation: u64) ->
         "<style>.fallback{outline:2px dashed #b3261e;outline-offset:2px}\
          .letterkit-preview{border:2px solid #b3261e;padding:0.5rem 0.75rem;margin-block:1rem}</style>\n",
     );
-    if !refused.is_empty() {
-        addition.push_str("<div class=\"letterkit-preview\" role=\"note\"><p>Preview: not published as written in this language (check refuses them; the page shows the fallback language's text):</p><ul>");
-        for line in refused {
-            addition.push_str("<li>");
-            addition.push_str(&escape(line));
-            addition.push_str("</li>");
+    for (heading, lines) in [
+        (
+            "Preview: not published as written in this language (check refuses them; the page shows the fallback language's text):",
+            refused,
+        ),
+        (
+            "Preview: stale translations in this language (the source changed since they were translated):",
+            stale,
+        ),
+    ] {
+        if lines.is_empty() {
+            continue;
         }
-        addition.push_str("</ul></div>\n");
-    }
-    if !stale.is_empty() {
-        addition.push_str("<div class=\"letterkit-preview\" role=\"note\"><p>Preview: stale translations in this language (the source changed since they were translated):</p><ul>");
-        for line in stale {
+        addition.push_str("<div class=\"letterkit-preview\" role=\"note\"><p>");
+        addition.push_str(heading);
+        addition.push_str("</p><ul>");
+        for line in lines {
             addition.push_str("<li>");
             addition.push_str(&escape(line));
             addition.push_str("</li>");

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{LETTER, copy_project, edit, letterkit, shipped};
+use crate::support::{LETTER, copy_project, edit, letterkit, shipped, waive};
 
 fn page(project: &Path, locale: &str) -> String {
     fs::read_to_string(
@@ -112,12 +112,13 @@ fn a_link_to_a_foreign_host_in_a_required_locale_is_not_published() {
     );
 
     // A waiver for that message and code publishes it as written.
-    let config = root.join("letterkit.toml");
-    let mut text = fs::read_to_string(&config).unwrap();
-    text.push_str(
-        "\n[[check.waivers]]\nlocale = \"fr\"\ncode = \"changed-link\"\nmessage = \"salutation\"\nreason = \"the partner's page\"\n",
+    waive(
+        root,
+        "fr",
+        "changed-link",
+        Some("salutation"),
+        "the partner's page",
     );
-    fs::write(&config, text).unwrap();
     let build = letterkit(root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.transcript());
     assert!(page(root, "fr").contains("https://evil.example/x"));
@@ -219,12 +220,13 @@ fn html_and_unsafe_links_in_a_translation_are_published_in_the_fallback_language
     assert!(french_page.contains("lang=\"fr\""), "{french_page}");
 
     // A waiver for the message and code publishes it as written (as text).
-    let config = root.join("letterkit.toml");
-    let mut text = fs::read_to_string(&config).unwrap();
-    text.push_str(
-        "\n[[check.waivers]]\nlocale = \"fr\"\ncode = \"raw-html\"\nmessage = \"salutation\"\nreason = \"shown as text on purpose\"\n",
+    waive(
+        root,
+        "fr",
+        "raw-html",
+        Some("salutation"),
+        "shown as text on purpose",
     );
-    fs::write(&config, text).unwrap();
     let build = letterkit(root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.transcript());
     assert!(!build.stderr.contains("`salutation`"), "{}", build.stderr);

@@ -111,6 +111,21 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Appends a `[[check.waivers]]` entry to the project's `letterkit.toml`:
+/// `locale` and `code`, and the message when one is given.
+pub fn waive(project: &Path, locale: &str, code: &str, message: Option<&str>, reason: &str) {
+    let config = project.join("letterkit.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(&format!(
+        "\n[[check.waivers]]\nlocale = \"{locale}\"\ncode = \"{code}\"\n"
+    ));
+    if let Some(message) = message {
+        text.push_str(&format!("message = \"{message}\"\n"));
+    }
+    text.push_str(&format!("reason = \"{reason}\"\n"));
+    std::fs::write(&config, text).unwrap();
+}
+
 /// Replaces `from` with `to` in a file, which must contain it.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).expect("read file to edit");

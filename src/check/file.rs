@@ -61,7 +61,7 @@ pub(super) struct Rules<'r> {
 
 /// The characters written in `file` (hidden or bidi ones the source's
 /// message lacks) and, in a translation, its links, markup and (in a full
-/// check) heuristics against the source's ([`compare_shapes`]).
+/// check) heuristics against the source's ([`text::compare_messages`]).
 fn judge_written(
     (source_file, source_lang): (&FtlFile, &Lang),
     (file, lang): (&FtlFile, &Lang),
@@ -75,26 +75,6 @@ fn judge_written(
         return;
     }
     text::characters_against(file, Some(source_file), lang, rules.markup, found);
-    compare_shapes(
-        (source_file, source_lang),
-        (file, lang),
-        resource,
-        shapes,
-        rules,
-        found,
-    );
-}
-
-/// Compares the links, markup and (in a full check) the heuristics of each
-/// message of `file` with its source's ([`text::compare_messages`]).
-fn compare_shapes(
-    (source_file, source_lang): (&FtlFile, &Lang),
-    (file, lang): (&FtlFile, &Lang),
-    resource: &str,
-    shapes: Option<&text::Shapes<'_>>,
-    rules: &Rules<'_>,
-    found: &mut Vec<Finding>,
-) {
     let (owned_source, owned_target);
     let wanted = match rules.shapes.get(resource) {
         Some(wanted) => wanted,

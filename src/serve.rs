@@ -159,6 +159,7 @@ pub struct Range {
 pub fn accept_language(value: &str) -> Vec<Range> {
     value
         .split(',')
+        .take(MAX_RANGES)
         .filter_map(|item| {
             let mut parts = item.split(';');
             let range = parts.next()?.trim();
@@ -183,6 +184,11 @@ pub fn accept_language(value: &str) -> Vec<Range> {
         })
         .collect()
 }
+
+/// How many items of an `Accept-Language` value are read; browsers send a
+/// handful, and the rest of a longer value is ignored, so that matching costs
+/// at most this many negotiations per request.
+pub const MAX_RANGES: usize = 32;
 
 /// The reader's language among `locales` (the source first), by their
 /// `Accept-Language` value: ranges by weight, highest first (ties in the
@@ -212,23 +218,33 @@ pub fn negotiate<'l>(accept_language_value: Option<&str>, locales: &'l [Lang]) -
         .filter_map(|chosen| available.iter().position(|a| a == chosen))
         .collect()
     };
-    let refused: Vec<usize> = ranges
+    // Each range matched once; a locale is refused, or named, when a range
+    // of weight 0, or any range but `*`, matches it.
+    let found: Vec<Vec<usize>> = ranges
         .iter()
-        .filter(|r| r.q == 0.0 && r.range != "*")
-        .flat_map(|r| matches(&r.range))
+        .map(|r| {
+            if r.range == "*" {
+                Vec::new()
+            } else {
+                matches(&r.range)
+            }
+        })
         .collect();
-    let named: Vec<usize> = ranges
-        .iter()
-        .filter(|r| r.range != "*")
-        .flat_map(|r| matches(&r.range))
-        .collect();
-    for range in ranges.iter().filter(|r| r.q > 0.0) {
-        let found = if range.range == "*" {
-            (0..locales.len()).filter(|i| !named.contains(i)).collect()
+    let mut refused = vec![false; locales.len()];
+    let mut named = vec![false; locales.len()];
+    for (range, found) in ranges.iter().zip(&found) {
+        for &i in found {
+            named[i] = true;
+            refused[i] |= range.q == 0.0;
+        }
+    }
+    for (range, found) in ranges.iter().zip(&found).filter(|(r, _)| r.q > 0.0) {
+        let chosen = if range.range == "*" {
+            (0..locales.len()).find(|&i| !named[i] && !refused[i])
         } else {
-            matches(&range.range)
+            found.iter().copied().find(|&i| !refused[i])
         };
-        if let Some(index) = found.into_iter().find(|i| !refused.contains(i)) {
+        if let Some(index) = chosen {
             return locales.get(index);
         }
     }
@@ -269,6 +285,15 @@ mod tests {
         assert_eq!(chosen("de, *;q=0.1"), "en");
         assert_eq!(chosen(""), "en");
         assert_eq!(chosen("garbage;;;q=x, ,,"), "en");
+    }
+
+    #[test]
+    fn only_the_first_items_of_a_long_value_are_read() {
+        let mut header = vec!["de"; MAX_RANGES - 1];
+        header.push("fr");
+        assert_eq!(chosen(&header.join(", ")), "fr");
+        header.insert(0, "de");
+        assert_eq!(chosen(&header.join(", ")), "en", "fr is item 33");
     }
 
     #[test]

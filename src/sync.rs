@@ -475,6 +475,10 @@ fn sync_file(
     let mut moved = Vec::new();
     let mut stale = Vec::new();
     let mut new_lock = BTreeMap::new();
+    // A message defined twice (a `duplicate-message` error for check) has its
+    // stale state at its first definition, the one Fluent uses; later ones
+    // are left as written, so that a second sync changes nothing.
+    let mut judged: BTreeSet<&str> = BTreeSet::new();
     for (index, span) in spans.iter().enumerate() {
         if Some(index) == obsolete_at {
             push_blocks(&mut out, &at_end);
@@ -494,7 +498,9 @@ fn sync_file(
                 // it is moved to, so that the next sync changes nothing.
                 moved_text.push(refresh_scaffolds(span_text, &current, &keep_scaffold));
             }
-            (EntryKind::Message, Some(id)) if source_ids.contains(id) && translated(id) => {
+            (EntryKind::Message, Some(id))
+                if source_ids.contains(id) && translated(id) && judged.insert(id) =>
+            {
                 let source_span = source_spans
                     .iter()
                     .find(|s| s.id == Some(id))

@@ -683,6 +683,24 @@ pub(super) struct Comparison {
     pub(super) missing: Vec<String>,
     /// Figures of the translation the source lacks.
     pub(super) added: Vec<String>,
+    /// Source identifiers of one letter and a figure written with the same
+    /// figure and another letter, as (translation, source): the letter may
+    /// abbreviate a word the translation translates (Breton `H2`, *handelv*,
+    /// for `V2`, version 2).
+    pub(super) relettered: Vec<(String, String)>,
+}
+
+/// Whether `a` and `b` are one letter each followed by the same digits, the
+/// letters differing.
+fn relettered(a: &str, b: &str) -> bool {
+    fn split(s: &str) -> Option<(char, &str)> {
+        let mut chars = s.chars();
+        let letter = chars.next().filter(|c| c.is_alphabetic())?;
+        let digits = chars.as_str();
+        (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+            .then_some((letter, digits))
+    }
+    matches!((split(a), split(b)), (Some((x, d)), Some((y, e))) if x != y && d == e)
 }
 
 /// Pairs each source figure with a translation figure that reads the same.
@@ -733,9 +751,12 @@ pub(super) fn compare(source: &[Figure], target: &[Figure]) -> Comparison {
                 .position(|s| s.identifier == figure.identifier)
                 .expect("as many identifiers on each side");
             let wanted = source_left.remove(at);
-            comparison
-                .changed
-                .push((figure.written.clone(), wanted.written.clone()));
+            let pair = (figure.written.clone(), wanted.written.clone());
+            if relettered(&figure.written, &wanted.written) {
+                comparison.relettered.push(pair);
+            } else {
+                comparison.changed.push(pair);
+            }
         }
         return comparison;
     }

@@ -984,6 +984,21 @@ pub(super) fn compare_messages(
                     ),
                 );
             }
+            if !found.relettered.is_empty() {
+                let pairs: Vec<String> = found
+                    .relettered
+                    .iter()
+                    .map(|(new, old)| format!("{new} where the source has {old}"))
+                    .collect();
+                as_warning.set(true);
+                report(
+                    Code::ChangedNumber,
+                    format!(
+                        "`{id}` has {}: the same figure with another letter, which may abbreviate a word the translation translates (V for version); correct it if the letter is part of a name",
+                        pairs.join(", ")
+                    ),
+                );
+            }
             if !found.missing.is_empty() {
                 report(
                     Code::MissingNumber,

@@ -161,3 +161,31 @@ fn an_untouched_scaffold_of_a_removed_message_goes_with_its_notes() {
         synced.text
     );
 }
+
+#[test]
+fn a_message_defined_twice_is_flagged_once_and_a_second_sync_changes_nothing() {
+    // Found by fuzzing: with `a` defined twice, the first definition's flag
+    // and the second's absence of one were both read as the message's state,
+    // and the second sync removed the flag the first had written.
+    let first = sync_file(
+        &file("a = Hello\n"),
+        &file("a = Hola\n"),
+        &BTreeMap::new(),
+        &[],
+    );
+    let changed_source = file("a = Hello!\n");
+    let twice = file("a = Hola\na = Hola otra vez\n");
+    let stale = sync_file(&changed_source, &twice, &first.lock, &[]);
+    assert_eq!(stale.stale.len(), 1, "one message, one stale report");
+    assert_eq!(
+        stale.text.matches(STALE_MARK).count(),
+        1,
+        "only the definition Fluent uses is flagged: {}",
+        stale.text
+    );
+    assert!(stale.text.ends_with("a = Hola\na = Hola otra vez\n"));
+    let again = sync_file(&changed_source, &file(&stale.text), &stale.lock, &[]);
+    assert_eq!(again.text, stale.text);
+    assert_eq!(again.lock, stale.lock);
+    assert_eq!(again.stale.len(), 1, "still stale: nobody cleared it");
+}

@@ -205,3 +205,17 @@ fn an_ordinal_or_fraction_written_on_the_figure_is_no_change() {
         [("1".to_owned(), "3".to_owned())]
     );
 }
+
+#[test]
+fn a_translated_letter_before_the_same_figure_is_told_apart_from_a_change() {
+    // Breton writes V2 (version 2) as H2 (handelv 2): the figure is the
+    // source's, the letter abbreviates a translated word.
+    let found = compared("Unknown V2 extension", "br", "Askouezh H2 dianav");
+    assert!(found.changed.is_empty(), "{found:?}");
+    assert_eq!(found.relettered, [("H2".to_owned(), "V2".to_owned())]);
+    // Another figure, or a name of several letters, stays a change.
+    changed("Unknown V2 extension", "cs", "Neznámé rozšíření V1");
+    changed("JIS-B4", "fy", "JIS-B5");
+    changed("MD5 digest", "lij", "M5 digest");
+    changed("Win32k", "dsb", "Win32");
+}

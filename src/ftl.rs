@@ -24,6 +24,10 @@ pub struct FtlFile {
     pub path: Arc<Path>,
     /// The parsed resource (what parsed; junk is kept as junk entries).
     pub resource: FluentResource,
+    /// The file's text as read, when the resource was parsed from a copy
+    /// with characters masked ([`unsliceable_escapes`]); the copy has the
+    /// same length, so every offset into one is an offset into the other.
+    original: Option<String>,
     /// Every syntax error the parser recovered from.
     pub errors: Vec<ParserError>,
     /// Where each line starts, made when a location is first asked for: a
@@ -40,13 +44,43 @@ pub struct FtlFile {
 impl FtlFile {
     /// Parses `text`, keeping every error; never fails.
     pub fn parse(path: PathBuf, text: String) -> Self {
-        let (resource, errors) = match FluentResource::try_new(text) {
+        let try_new = |text: String| match FluentResource::try_new(text) {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
+        };
+        let masks = unsliceable_escapes(&text);
+        let ((resource, errors), original) = if masks.is_empty() {
+            (try_new(text), None)
+        } else {
+            // Masked where the parser reads a string literal, that is in the
+            // entries it turns into junk: elsewhere (text, comments) the
+            // character is the translation's own, and parsed as written.
+            let (first, errors) = try_new(masked(&text, &masks));
+            let junk: Vec<Range<usize>> = first
+                .entries()
+                .filter_map(|entry| match entry {
+                    ast::Entry::Junk { content } => {
+                        offset_in(first.source(), content).map(|at| at..at + content.len())
+                    }
+                    _ => None,
+                })
+                .collect();
+            let kept: Vec<Range<usize>> = masks
+                .iter()
+                .filter(|mask| junk.iter().any(|j| j.contains(&mask.start)))
+                .cloned()
+                .collect();
+            let parsed = if kept.len() == masks.len() {
+                (first, errors)
+            } else {
+                try_new(masked(&text, &kept))
+            };
+            (parsed, Some(text))
         };
         FtlFile {
             path: path.into(),
             resource,
+            original,
             errors,
             lines: OnceLock::new(),
             words: OnceLock::new(),
@@ -106,6 +140,14 @@ impl FtlFile {
 
     /// The file's text.
     pub fn source(&self) -> &str {
+        self.original
+            .as_deref()
+            .unwrap_or_else(|| self.resource.source())
+    }
+
+    /// The text the resource was parsed from, which its slices borrow: the
+    /// file's text, but for characters masked ([`unsliceable_escapes`]).
+    fn parsed_text(&self) -> &str {
         self.resource.source()
     }
 
@@ -156,7 +198,7 @@ impl FtlFile {
 
     /// The location of a slice of this file's text (an id, a value), or its start.
     pub fn location_of(&self, slice: &str) -> Location {
-        match offset_in(self.source(), slice) {
+        match offset_in(self.parsed_text(), slice) {
             Some(offset) => self.location_of_span(offset..offset + slice.len()),
             None => Location::start_of(Arc::clone(&self.path)),
         }
@@ -211,7 +253,7 @@ impl FtlFile {
     /// Where the entry after message `id` starts: where a missing message
     /// belongs when the one before it in the source is `id`.
     pub fn location_after(&self, id: &str) -> Location {
-        let source = self.source();
+        let source = self.parsed_text();
         let offsets: Vec<usize> = self
             .resource
             .entries()
@@ -266,7 +308,7 @@ impl FtlFile {
     /// Every entry of the file as a text span, in file order. Parses the file
     /// again with comments, which the runtime parse behind rendering drops.
     pub fn entry_spans(&self) -> Vec<EntrySpan<'_>> {
-        let source = self.source();
+        let source = self.parsed_text();
         let full = match fluent_syntax::parser::parse(source) {
             Ok(resource) => resource,
             Err((resource, _)) => resource,
@@ -470,6 +512,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_not_a_panic() {
+        // Found by fuzzing `check`: fluent-syntax sliced the text inside the
+        // character after the digits, and every command that read the file
+        // panicked.
+        let text = "bad = { \"\\u00é\" }\nlong = { \"\\U12😀\" }\nplain = C:\\u00é ok\n# note \\uñ\ngood = Bien\n";
+        let file = FtlFile::parse("x.ftl".into(), text.into());
+        assert_eq!(file.source(), text, "the file's text as written");
+        assert_eq!(file.errors.len(), 2, "{:?}", file.errors);
+        assert!(file.message("bad").is_none() && file.message("long").is_none());
+        let value = |id: &str| {
+            let pattern = file.message(id).and_then(|m| m.value.as_ref()).unwrap();
+            match &pattern.elements[..] {
+                [ast::PatternElement::TextElement { value }] => value.to_string(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(
+            value("plain"),
+            "C:\\u00é ok",
+            "text outside a literal as written"
+        );
+        assert_eq!(value("good"), "Bien");
+        let at = |id: &str| {
+            let (_, location) = file.messages().find(|(m, _)| m.id.name == id).unwrap();
+            (location.line, location.column)
+        };
+        assert_eq!((at("plain"), at("good")), ((3, 1), (5, 1)));
+        let spans = file.entry_spans();
+        assert_eq!(spans.len(), 4, "{spans:?}");
+        assert_eq!(&text[spans[0].range.clone()], "bad = { \"\\u00é\" }\n");
+    }
+
+    #[test]
     fn message_locations_point_at_the_id() {
         let file = FtlFile::parse("x.ftl".into(), "# c\na = A\n\nbb = B\n".into());
         let found: Vec<String> = file
@@ -623,4 +698,49 @@ mod tests {
             );
         }
     }
+}
+
+/// Where fluent-syntax 0.12 would panic: in a string literal, `\u` or `\U`
+/// followed by fewer hex digits than the escape takes and then a character
+/// that is not ASCII; the parser's error path slices the text one byte past
+/// the digits, inside that character. These are the byte ranges of such
+/// characters (taken wherever the pattern occurs, in a string literal or
+/// not: a masked character outside one parses as any text does).
+pub fn unsliceable_escapes(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('\\') {
+        let digits_wanted = match bytes.get(at + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => continue,
+        };
+        let digits = bytes[at + 2..]
+            .iter()
+            .take(digits_wanted)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let next = at + 2 + digits;
+        if digits < digits_wanted
+            && let Some(c) = text.get(next..).and_then(|rest| rest.chars().next())
+            && !c.is_ascii()
+        {
+            found.push(next..next + c.len_utf8());
+        }
+    }
+    found
+}
+
+/// `text` with each range of `masks` (whole characters) replaced by as many
+/// `?`: the same length, still UTF-8, safe for the parser.
+pub fn masked(text: &str, masks: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for mask in masks {
+        out.push_str(&text[from..mask.start]);
+        out.extend(std::iter::repeat_n('?', mask.len()));
+        from = mask.end;
+    }
+    out.push_str(&text[from..]);
+    out
 }

@@ -447,7 +447,8 @@ pub(super) fn same_text(a: &str, b: &str, whole: bool) -> bool {
 
 /// Whether `entry` is one message `id` to Fluent, with no syntax error.
 pub(super) fn parses_alone(id: &str, entry: &str) -> Result<(), String> {
-    let resource = match fluent_syntax::parser::parse(entry) {
+    let entry = &crate::ftl::masked(entry, &crate::ftl::unsliceable_escapes(entry));
+    let resource = match fluent_syntax::parser::parse(entry.as_str()) {
         Ok(resource) => resource,
         Err((_, errors)) => {
             let error = errors.first().map(describe_parser_error);

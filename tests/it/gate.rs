@@ -232,3 +232,38 @@ fn html_and_unsafe_links_in_a_translation_are_published_in_the_fallback_language
     assert!(!build.stderr.contains("`salutation`"), "{}", build.stderr);
     assert!(page(root, "fr").contains("&lt;b onclick="));
 }
+
+#[test]
+fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_back() {
+    // The Fluent parser once panicked on this value, and every command that
+    // read the file with it.
+    let project = with_optional_spanish();
+    let root = project.path();
+    let spanish = root.join(format!("locales/es/{LETTER}.ftl"));
+    edit(
+        &spanish,
+        "closing =",
+        "closing = { \"\\u00é\" }\nold-closing =",
+    );
+    let text = fs::read_to_string(&spanish).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("closing ="))
+        .unwrap()
+        + 1;
+    let check = letterkit(root, &["--color", "never", "check", "--locale", "es"]);
+    assert_eq!(check.code, 0, "optional: {}", check.transcript());
+    assert!(
+        check.stdout.contains(&format!(
+            "warning: [syntax-error] es: Fluent syntax error in the entry `closing` (line {line})"
+        )),
+        "{}",
+        check.stdout
+    );
+    let build = letterkit(root, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.transcript());
+    assert!(
+        page(root, "es")
+            .contains(r#"<span class="fallback" lang="en" dir="ltr">Sincerely,</span>"#)
+    );
+}

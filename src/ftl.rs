@@ -507,6 +507,51 @@ pub fn parser_reason(error: &ParserError) -> String {
     reason
 }
 
+/// Where fluent-syntax 0.12 would panic: in a string literal, `\u` or `\U`
+/// followed by fewer hex digits than the escape takes and then a character
+/// that is not ASCII; the parser's error path slices the text one byte past
+/// the digits, inside that character. These are the byte ranges of such
+/// characters (taken wherever the pattern occurs, in a string literal or
+/// not: a masked character outside one parses as any text does).
+pub fn unsliceable_escapes(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('\\') {
+        let digits_wanted = match bytes.get(at + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => continue,
+        };
+        let digits = bytes[at + 2..]
+            .iter()
+            .take(digits_wanted)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        let next = at + 2 + digits;
+        if digits < digits_wanted
+            && let Some(c) = text.get(next..).and_then(|rest| rest.chars().next())
+            && !c.is_ascii()
+        {
+            found.push(next..next + c.len_utf8());
+        }
+    }
+    found
+}
+
+/// `text` with each range of `masks` (whole characters) replaced by as many
+/// `?`: the same length, still UTF-8, safe for the parser.
+pub fn masked(text: &str, masks: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for mask in masks {
+        out.push_str(&text[from..mask.start]);
+        out.extend(std::iter::repeat_n('?', mask.len()));
+        from = mask.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -698,49 +743,4 @@ mod tests {
             );
         }
     }
-}
-
-/// Where fluent-syntax 0.12 would panic: in a string literal, `\u` or `\U`
-/// followed by fewer hex digits than the escape takes and then a character
-/// that is not ASCII; the parser's error path slices the text one byte past
-/// the digits, inside that character. These are the byte ranges of such
-/// characters (taken wherever the pattern occurs, in a string literal or
-/// not: a masked character outside one parses as any text does).
-pub fn unsliceable_escapes(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    for (at, _) in text.match_indices('\\') {
-        let digits_wanted = match bytes.get(at + 1) {
-            Some(b'u') => 4,
-            Some(b'U') => 6,
-            _ => continue,
-        };
-        let digits = bytes[at + 2..]
-            .iter()
-            .take(digits_wanted)
-            .take_while(|b| b.is_ascii_hexdigit())
-            .count();
-        let next = at + 2 + digits;
-        if digits < digits_wanted
-            && let Some(c) = text.get(next..).and_then(|rest| rest.chars().next())
-            && !c.is_ascii()
-        {
-            found.push(next..next + c.len_utf8());
-        }
-    }
-    found
-}
-
-/// `text` with each range of `masks` (whole characters) replaced by as many
-/// `?`: the same length, still UTF-8, safe for the parser.
-pub fn masked(text: &str, masks: &[Range<usize>]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for mask in masks {
-        out.push_str(&text[from..mask.start]);
-        out.extend(std::iter::repeat_n('?', mask.len()));
-        from = mask.end;
-    }
-    out.push_str(&text[from..]);
-    out
 }

@@ -154,13 +154,30 @@ const DIGIT_ZEROS: [u32; 75] = [
     0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
+/// One bit for each run of 32 code points that holds a decimal digit.
+const DIGIT_RUNS: [u64; 0x110000 / 32 / 64] = {
+    let mut runs = [0; 0x110000 / 32 / 64];
+    let mut i = 0;
+    while i < DIGIT_ZEROS.len() {
+        let mut code = DIGIT_ZEROS[i];
+        while code < DIGIT_ZEROS[i] + 10 {
+            let run = (code / 32) as usize;
+            runs[run / 64] |= 1 << (run % 64);
+            code += 1;
+        }
+        i += 1;
+    }
+    runs
+};
+
 /// The value of a decimal digit of any script.
 pub(super) fn digit_value(c: char) -> Option<u8> {
     let code = c as u32;
     if c.is_ascii_digit() {
         return Some(code as u8 - b'0');
     }
-    if code < 0x0660 {
+    let run = (code / 32) as usize;
+    if code < 0x0660 || DIGIT_RUNS[run / 64] & (1 << (run % 64)) == 0 {
         return None;
     }
     let at = DIGIT_ZEROS.partition_point(|zero| *zero <= code);

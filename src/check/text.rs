@@ -261,7 +261,7 @@ impl<'f> SourceMessages<'f> {
 fn line_ends(file: &FtlFile, lang: &Lang, found: &mut Vec<Finding>) {
     let text = file.source();
     let bytes = text.as_bytes();
-    let Some(first_cr) = bytes.iter().position(|&b| b == b'\r') else {
+    let Some(first_cr) = memchr::memchr(b'\r', bytes) else {
         return;
     };
     let lone =
@@ -583,6 +583,9 @@ struct Shape {
     /// syntax left out), when they hold a digit: read in the conventions of
     /// the locale each is compared in ([`numbers::figures`]).
     figure_text: Option<String>,
+    /// The figures of a source message, read once for every locale that
+    /// compares with it ([`Shape::source_figures`]).
+    source_figures: FiguresOnce,
     /// The text, for spotting an untranslated copy.
     text: String,
     /// The HTML tags, in text order.
@@ -594,6 +597,16 @@ struct Shape {
     /// The raw HTML, unsafe links and images as the Markdown step reads them
     /// (variables and references left out), in text order.
     pub(super) issues: Vec<MarkupIssue>,
+}
+
+/// Figures read when first asked for; no part of what a shape is equal to.
+#[derive(Debug, Default)]
+struct FiguresOnce(std::sync::OnceLock<Vec<numbers::Figure>>);
+
+impl PartialEq for FiguresOnce {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Whether a byte can start Markdown syntax in a flattened message (which
@@ -697,7 +710,10 @@ impl Shape {
     }
 
     fn count_numbers(&mut self, words: &str) {
-        if holds_digits(words.as_bytes()) {
+        // The byte scan may stop at letters that share a first byte with
+        // digits (Arabic, Devanagari, Thai, ...): the characters say.
+        let digit = |c: char| numbers::digit_value(c).is_some();
+        if holds_digits(words.as_bytes()) && words.chars().any(digit) {
             self.figure_text = Some(words.to_owned());
         }
     }
@@ -707,6 +723,14 @@ impl Shape {
         self.figure_text
             .as_deref()
             .map_or_else(Vec::new, |text| numbers::figures(text, lang, source))
+    }
+
+    /// The figures of a source message, read in the source's language once
+    /// for the whole run (one source language and its conventions).
+    fn source_figures(&self, source_lang: &Lang, conventions: Conventions) -> &[numbers::Figure] {
+        self.source_figures
+            .0
+            .get_or_init(|| self.figures(source_lang, conventions))
     }
 
     /// Whether the two texts are the same words.
@@ -754,7 +778,38 @@ fn flatten_expression(expression: &ast::Expression<&str>, out: &mut String) {
 /// first byte of a character of a block that has digits (U+0660–07FF,
 /// U+0800–1FFF, U+A000–AFFF, the full-width digits, and any character past
 /// U+FFFF). Text without digits, most of it, skips the reading by character.
+/// Whether two texts write the same figures the same way: the same words
+/// holding an ASCII digit (runs of ASCII letters, digits and `.,'`, trimmed
+/// of separators at their ends), in any order, and neither text has a byte
+/// that may start a digit of another script. A translation's figures are
+/// always read in the source's conventions too, so each such figure pairs
+/// with the source's and comparing them would find nothing: most
+/// translations are told apart from a changed figure without reading their
+/// figures ([`numbers::figures`] reads every character of a long message).
+fn same_written_figures(source: &str, translation: &str) -> bool {
+    fn figure_words(text: &str) -> Option<Vec<&str>> {
+        let other_digits = |b: &u8| matches!(b, 0xD9..=0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0..);
+        if text.as_bytes().iter().any(other_digits) {
+            return None;
+        }
+        let mut words: Vec<&str> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '\'')))
+            .map(|word| word.trim_matches(['.', ',', '\'']))
+            .filter(|word| word.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        words.sort_unstable();
+        Some(words)
+    }
+    match (figure_words(source), figure_words(translation)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn holds_digits(bytes: &[u8]) -> bool {
+    // Lead bytes of every decimal digit's UTF-8, and of other characters
+    // too (Arabic, Indic and Thai letters among them): the characters
+    // decide where it matters (`Shape::count_numbers`).
     scan::offsets_where(bytes, |b, next, _| {
         in_range(b, b'0', b'9')
             | in_range(b, 0xD9, 0xDF)
@@ -957,10 +1012,15 @@ pub(super) fn compare_messages(
                 ),
             );
         }
-        if wanted.figure_text.is_some() || shape.figure_text.is_some() {
+        let figures_differ = match (&wanted.figure_text, &shape.figure_text) {
+            (None, None) => false,
+            (Some(a), Some(b)) => !same_written_figures(a, b),
+            _ => true,
+        };
+        if figures_differ {
             let source_conventions = Conventions::of(source_lang);
             let found = numbers::compare(
-                &wanted.figures(source_lang, source_conventions),
+                wanted.source_figures(source_lang, source_conventions),
                 &shape.figures(lang, source_conventions),
             );
             let read = || {

@@ -25,7 +25,21 @@ fn hidden(c: char) -> bool {
 
 /// `text` with the hidden characters `escaped` says so of written `\u{…}`,
 /// borrowed when there is none.
-fn escape_where(text: &str, escaped: impl Fn(&str, usize, char) -> bool) -> Cow<'_, str> {
+fn escape_where(
+    text: &str,
+    breaks_kept: bool,
+    escaped: impl Fn(&str, usize, char) -> bool,
+) -> Cow<'_, str> {
+    // Every hidden character's UTF-8 starts with a byte below 0x20, 0x7F,
+    // 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (the rest): most text has
+    // none (but line breaks and tabs, where they are kept), and is passed
+    // over byte by byte.
+    let kept = |b: u8| breaks_kept & ((b == b'\n') | (b == b'\t'));
+    let may_hide =
+        |b: u8| (b < 0x20) & !kept(b) | (b == 0x7F) | (b == 0xC2) | (b == 0xD8) | (b == 0xE2);
+    if !text.bytes().any(may_hide) {
+        return Cow::Borrowed(text);
+    }
     if !text
         .char_indices()
         .any(|(at, c)| hidden(c) && escaped(text, at, c))
@@ -46,7 +60,7 @@ fn escape_where(text: &str, escaped: impl Fn(&str, usize, char) -> bool) -> Cow<
 /// A name or a one-line message: every hidden character escaped, line
 /// breaks and tabs too.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    escape_where(text, |_, _, _| true)
+    escape_where(text, false, |_, _, _| true)
 }
 
 /// A path, as [`escape`] shows it.
@@ -57,7 +71,7 @@ pub fn path(path: &Path) -> String {
 /// Lines of text (a message over lines, a file's lines in a snippet): hidden
 /// characters escaped but line breaks (`\n`, `\r\n`) and tabs kept.
 pub fn escape_lines(text: &str) -> Cow<'_, str> {
-    escape_where(text, |text, at, c| match c {
+    escape_where(text, true, |text, at, c| match c {
         '\n' | '\t' => false,
         '\r' => !text[at + 1..].starts_with('\n'),
         _ => true,
@@ -76,6 +90,9 @@ mod tests {
         );
         assert!(matches!(escape("locales/fr/app.ftl"), Cow::Borrowed(_)));
         assert_eq!(escape("日本語 ελληνικά"), "日本語 ελληνικά");
+        assert_eq!(escape("a\tb\nc"), "a\\u{9}b\\u{a}c");
+        assert!(matches!(escape_lines("a\tb\nc"), Cow::Borrowed(_)));
+        assert_eq!(escape_lines("“a”\u{85}"), "“a”\\u{85}");
     }
 
     #[test]

@@ -22,6 +22,17 @@ fn the_byte_scan_misses_no_digit() {
         "Ça, c'est écrit en français — «bien».".as_bytes()
     ));
     assert!(!holds_digits("本書簡に署名した".as_bytes()));
+    for prose in [
+        "نيابة عن منظمة العفو الدولية",
+        "एमनेस्टी इंटरनेशनल की ओर से",
+        "অ্যামনেস্টি ইন্টারন্যাশনালের পক্ষ থেকে",
+        "ในนามของแอมเนสตี้ อินเตอร์เนชั่นแนล",
+        "از طرف عفو بین‌الملل",
+    ] {
+        let mut shape = Shape::default();
+        shape.count_numbers(prose);
+        assert_eq!(shape.figure_text, None, "{prose}");
+    }
 }
 
 fn compare(source: &str, target: &str) -> Vec<&'static str> {
@@ -454,4 +465,35 @@ fn the_scan_of_escapes_never_slices_inside_a_character() {
         escapes(text);
     }
     assert_eq!(escapes("\\\\u202E\\u0041"), [("\\u0041", Some('A'))]);
+}
+
+#[test]
+fn figures_written_alike_are_not_read_and_any_other_difference_is() {
+    assert!(same_written_figures(
+        "In 2013, 850 people (2.5%) asked; see RFC 5646.",
+        "RFC 5646: en 2013 preguntaron 850 personas (2.5 %)."
+    ));
+    // A changed, moved, added or dropped figure, or one in another script,
+    // goes to the comparison that reads values.
+    for translation in [
+        "En 2013 preguntaron 580 personas (2.5 %); RFC 5646.",
+        "En 2013 preguntaron 850 personas (25 %); RFC 5646.",
+        "En 2013 preguntaron 850 personas (2,5 %); RFC 5646.",
+        "En 2013 preguntaron 850 personas; RFC 5646.",
+        "En ٢٠١٣ preguntaron 850 personas (2.5 %); RFC 5646.",
+    ] {
+        assert!(
+            !same_written_figures(
+                "In 2013, 850 people (2.5%) asked; see RFC 5646.",
+                translation
+            ),
+            "{translation}"
+        );
+    }
+    // Letters joined to the digits are part of what is compared.
+    assert!(!same_written_figures("MD5 digest", "M5 digest"));
+    assert_eq!(
+        compare("a = Version 2.5 of 2013\n", "a = Versión 25 de 2013\n"),
+        ["changed-number"]
+    );
 }

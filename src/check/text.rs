@@ -1029,33 +1029,30 @@ pub(super) fn compare_messages(
                     Conventions::of(lang).describe()
                 )
             };
-            if !found.changed.is_empty() {
-                let pairs: Vec<String> = found
-                    .changed
+            let pairs = |pairs: &[(String, String)]| {
+                pairs
                     .iter()
                     .map(|(new, old)| format!("{new} where the source has {old}"))
-                    .collect();
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if !found.changed.is_empty() {
                 report(
                     Code::ChangedNumber,
                     format!(
                         "`{id}` has {}; {}: correct the figure",
-                        pairs.join(", "),
+                        pairs(&found.changed),
                         read()
                     ),
                 );
             }
             if !found.relettered.is_empty() {
-                let pairs: Vec<String> = found
-                    .relettered
-                    .iter()
-                    .map(|(new, old)| format!("{new} where the source has {old}"))
-                    .collect();
                 as_warning.set(true);
                 report(
                     Code::ChangedNumber,
                     format!(
                         "`{id}` has {}: the same figure with another letter, which may abbreviate a word the translation translates (V for version); correct it if the letter is part of a name",
-                        pairs.join(", ")
+                        pairs(&found.relettered)
                     ),
                 );
             }

@@ -4,6 +4,11 @@ fn file(text: &str) -> FtlFile {
     FtlFile::parse("x.ftl".into(), text.into())
 }
 
+/// A first sync of `translation` against `source`, with no lock yet.
+fn first_sync(source: &str, translation: &str) -> SyncedFile {
+    sync_file(&file(source), &file(translation), &BTreeMap::new(), &[])
+}
+
 #[test]
 fn scaffolds_keep_notes_and_comment_out_the_entry() {
     let source = file("## Group\n\n# Note for translators\na = Hello\n    world\n\nb = Bye\n");
@@ -53,12 +58,7 @@ fn an_obsolete_message_moves_with_its_scaffolds_refreshed_once() {
 
 #[test]
 fn a_changed_source_flags_the_translation_until_the_flag_is_deleted() {
-    let first = sync_file(
-        &file("a = Hello world\n"),
-        &file("a = Hola mundo\n"),
-        &BTreeMap::new(),
-        &[],
-    );
+    let first = first_sync("a = Hello world\n", "a = Hola mundo\n");
     let changed_source = file("a = Hello,\n    wide world\n");
     let stale = sync_file(&changed_source, &file(&first.text), &first.lock, &[]);
     assert_eq!(stale.stale.len(), 1);
@@ -86,12 +86,7 @@ fn a_changed_source_flags_the_translation_until_the_flag_is_deleted() {
 
 #[test]
 fn deleting_the_flag_keeps_a_translation_that_is_still_right() {
-    let first = sync_file(
-        &file("a = Hello\n"),
-        &file("a = Hola\n"),
-        &BTreeMap::new(),
-        &[],
-    );
+    let first = first_sync("a = Hello\n", "a = Hola\n");
     let changed_source = file("a = Hello!\n");
     let stale = sync_file(&changed_source, &file(&first.text), &first.lock, &[]);
     assert_eq!(stale.stale.len(), 1);
@@ -107,12 +102,7 @@ fn deleting_the_flag_keeps_a_translation_that_is_still_right() {
 
 #[test]
 fn reformatting_the_source_is_not_a_change() {
-    let first = sync_file(
-        &file("a = Hello world\n"),
-        &file("a = Hola\n"),
-        &BTreeMap::new(),
-        &[],
-    );
+    let first = first_sync("a = Hello world\n", "a = Hola\n");
     let reformatted = file("a =\n    Hello\n    world\n");
     assert!(
         sync_file(&reformatted, &file(&first.text), &first.lock, &[])
@@ -167,12 +157,7 @@ fn a_message_defined_twice_is_flagged_once_and_a_second_sync_changes_nothing() {
     // Found by fuzzing: with `a` defined twice, the first definition's flag
     // and the second's absence of one were both read as the message's state,
     // and the second sync removed the flag the first had written.
-    let first = sync_file(
-        &file("a = Hello\n"),
-        &file("a = Hola\n"),
-        &BTreeMap::new(),
-        &[],
-    );
+    let first = first_sync("a = Hello\n", "a = Hola\n");
     let changed_source = file("a = Hello!\n");
     let twice = file("a = Hola\na = Hola otra vez\n");
     let stale = sync_file(&changed_source, &twice, &first.lock, &[]);

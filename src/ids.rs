@@ -43,7 +43,7 @@ pub const PAGE_TITLE_MESSAGE: &str = "page-title";
 /// date format for it.
 pub const LETTER_DATE_MESSAGE: &str = "letter-date";
 
-/// The functions a letter's messages may call: the built-ins fluent-bundle has.
+/// The functions a letter's messages may call ([`crate::functions`]).
 pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
 
 /// The built-in functions of the Fluent specification, which other Fluent

@@ -30,6 +30,7 @@ pub mod coverage;
 pub mod dates;
 pub mod document;
 pub mod ftl;
+pub mod functions;
 #[cfg(test)]
 mod generated;
 pub mod ids;

@@ -134,6 +134,9 @@ pub(super) fn check_file(
     for error in &file.errors {
         found.push(syntax_error(file, lang, error));
     }
+    // Formatting bounds NUMBER()'s options rather than failing: a call
+    // outside them is found here, for publishing too.
+    fluent::check_number_calls(file, lang, rules.markup == text::Markup::Letter, found);
     // For publishing, what Fluent cannot format is found by formatting it:
     // only the characters, links and markup written are judged here.
     if !rules.full {
@@ -450,7 +453,7 @@ pub(super) fn format_every_message(files: &LocaleFiles, found: &mut Vec<Finding>
 
     let mut bundle = FluentBundle::new(vec![files.lang().language_identifier()]);
     bundle.set_use_isolating(false);
-    let _ = bundle.add_builtins();
+    crate::functions::add_to(&mut bundle);
     for file in files.files.values() {
         // Duplicates keep their first definition; check_locale reports them.
         let _ = bundle.add_resource(&file.resource);

@@ -104,7 +104,8 @@ struct References<'s> {
     in_selector: usize,
     /// `id`, `id.attr`, `-id` or `-id.attr`, with the id's slice.
     entries: Vec<(String, &'s str)>,
-    functions: Vec<&'s str>,
+    /// Each function call: the function's name and its arguments.
+    functions: Vec<(&'s str, &'s ast::CallArguments<&'s str>)>,
     selects: Vec<(&'s InlineExpression<'s>, &'s [Variant<'s>])>,
 }
 
@@ -162,7 +163,7 @@ impl<'s> References<'s> {
                 }
             }
             ast::InlineExpression::FunctionReference { id, arguments } => {
-                self.functions.push(id.name);
+                self.functions.push((id.name, arguments));
                 self.arguments(arguments);
             }
             ast::InlineExpression::Placeable { expression } => self.expression(expression),
@@ -202,7 +203,7 @@ pub(super) fn functions_called(files: &LocaleFiles) -> BTreeSet<String> {
     let mut functions = BTreeSet::new();
     for_each_pattern(files, |_, pattern| {
         let called = References::of(pattern).functions;
-        functions.extend(called.iter().map(|f| (*f).to_owned()));
+        functions.extend(called.iter().map(|(f, _)| (*f).to_owned()));
     });
     functions
 }
@@ -271,7 +272,7 @@ pub(super) fn check_entries(
                 ));
             }
             let references = References::of(pattern);
-            for function in &references.functions {
+            for (function, _) in &references.functions {
                 if !functions.contains(function) {
                     found.push(finding(
                         Code::UnknownFunction,
@@ -305,6 +306,63 @@ pub(super) fn check_entries(
                 check_variants(
                     file, lang, id, &name, selector, variants, plurals, plural, found,
                 );
+            }
+        }
+    }
+}
+
+/// Calls to `NUMBER()` that cannot show the number asked for: a first
+/// argument that is text or missing (Fluent writes `NUMBER()` in the
+/// message), and, in a letter (`bounded`), a digit option outside the range
+/// letterkit writes ([`crate::functions::DIGIT_OPTIONS`]). An application's
+/// Fluent runtime takes what `Intl.NumberFormat` does, so a tree's options
+/// are left to it.
+pub(super) fn check_number_calls(
+    file: &FtlFile,
+    lang: &Lang,
+    bounded: bool,
+    found: &mut Vec<Finding>,
+) {
+    if !file.source().contains("NUMBER") {
+        return;
+    }
+    for entry in entries(file) {
+        let id = (!entry.is_term).then_some(entry.id);
+        for (name, _, pattern) in entry.patterns() {
+            for (function, arguments) in References::of(pattern).functions {
+                if function != "NUMBER" {
+                    continue;
+                }
+                let mut problems = Vec::new();
+                match arguments.positional.first() {
+                    None => problems.push("no number to write".to_owned()),
+                    Some(ast::InlineExpression::StringLiteral { value }) => {
+                        problems.push(format!("the text \"{value}\" where it takes a number"))
+                    }
+                    Some(_) => {}
+                }
+                for option in arguments.named.iter().filter(|_| bounded) {
+                    let ast::InlineExpression::NumberLiteral { value } = option.value else {
+                        continue;
+                    };
+                    if let Some(range) = crate::functions::out_of_range(option.name.name, value) {
+                        problems.push(format!(
+                            "{}: {value} (letterkit takes {} to {})",
+                            option.name.name,
+                            range.start(),
+                            range.end()
+                        ));
+                    }
+                }
+                for problem in problems {
+                    found.push(finding(
+                        Code::FormatError,
+                        lang,
+                        id,
+                        file.location_of(function),
+                        format!("`{name}` calls NUMBER() with {problem}: fix the call"),
+                    ));
+                }
             }
         }
     }

@@ -58,9 +58,7 @@ pub(super) fn new_bundle<'f>(lang: &Lang) -> Bundle<'f> {
     // isolates, which each renderer writes its own way.
     bundle.set_use_isolating(true);
     bundle.set_formatter(Some(format_number));
-    bundle
-        .add_builtins()
-        .expect("the built-in functions are added to a new bundle once");
+    crate::functions::add_to(&mut bundle);
     bundle
 }
 

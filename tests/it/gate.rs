@@ -267,3 +267,38 @@ fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_b
             .contains(r#"<span class="fallback" lang="en" dir="ltr">Sincerely,</span>"#)
     );
 }
+
+#[test]
+fn a_number_with_billions_of_decimals_is_a_format_error_that_falls_back() {
+    // fluent-bundle's NUMBER() wrote a zero for each digit asked for: 3 GB of
+    // text for this value, and a panic for a larger figure.
+    let project = with_optional_spanish();
+    let root = project.path();
+    let spanish = root.join(format!("locales/es/{LETTER}.ftl"));
+    edit(
+        &spanish,
+        "closing =",
+        "closing = { NUMBER(1, minimumFractionDigits: 3000000000) }\nold-closing =",
+    );
+    let text = fs::read_to_string(&spanish).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("closing ="))
+        .unwrap()
+        + 1;
+    let check = letterkit(root, &["--color", "never", "check", "--locale", "es"]);
+    assert_eq!(check.code, 0, "optional: {}", check.transcript());
+    assert!(
+        check.stdout.contains(
+            "warning: [format-error] es: `closing` calls NUMBER() with minimumFractionDigits: 3000000000 (letterkit takes 0 to 19): fix the call"
+        ) && check.stdout.contains(&format!("{LETTER}.ftl:{line}:13")),
+        "{}",
+        check.stdout
+    );
+    let build = letterkit(root, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.transcript());
+    assert!(
+        page(root, "es")
+            .contains(r#"<span class="fallback" lang="en" dir="ltr">Sincerely,</span>"#)
+    );
+}

@@ -324,3 +324,43 @@ fn a_variable_the_letter_gives_is_known_to_a_translation() {
     assert_eq!(unknown.len(), 1, "{found:?}");
     assert!(unknown[0].contains("$country"), "{unknown:?}");
 }
+
+#[test]
+fn a_number_call_that_cannot_show_its_number_is_a_format_error() {
+    let number_calls = |text: &str, bounded: bool| {
+        let mut found = Vec::new();
+        check_number_calls(
+            &file(text),
+            &Lang::parse("fr").unwrap(),
+            bounded,
+            &mut found,
+        );
+        let messages: Vec<String> = found.iter().map(|f| f.message.clone()).collect();
+        (codes(&found), messages)
+    };
+    let text = "a = { NUMBER(\"cinq\") } fichiers\n\
+                b = { NUMBER($n, minimumFractionDigits: 3000000000) }\n\
+                -t = { NUMBER($n, maximumSignificantDigits: 0, useGrouping: \"false\") }\n\
+                c = { NUMBER($n, minimumFractionDigits: 2, maximumFractionDigits: 19) } ok\n\
+                d = { NUMBER(1.5) } { OTHER(\"x\") }\n";
+    let (letter, messages) = number_calls(text, true);
+    assert_eq!(
+        letter,
+        [
+            ("format-error", 1, 7),
+            ("format-error", 2, 7),
+            ("format-error", 3, 8)
+        ]
+    );
+    assert_eq!(
+        messages[..2],
+        [
+            "`a` calls NUMBER() with the text \"cinq\" where it takes a number: fix the call",
+            "`b` calls NUMBER() with minimumFractionDigits: 3000000000 (letterkit takes 0 to 19): fix the call",
+        ]
+    );
+    // An application's runtime takes Intl.NumberFormat's ranges: only the
+    // text is wrong everywhere.
+    let (tree, _) = number_calls(text, false);
+    assert_eq!(tree, [("format-error", 1, 7)]);
+}

@@ -233,17 +233,18 @@ fn html_and_unsafe_links_in_a_translation_are_published_in_the_fallback_language
     assert!(page(root, "fr").contains("&lt;b onclick="));
 }
 
-#[test]
-fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_back() {
-    // The Fluent parser once panicked on this value, and every command that
-    // read the file with it.
+/// The shipped letter with its Spanish locale optional and `closing`
+/// written as `value`. Asserts that `check --locale es` passes and that the
+/// Spanish page shows the English closing in its place; returns what check
+/// printed and the line of `closing` in the Spanish file.
+fn spanish_closing_falls_back(value: &str) -> (String, usize) {
     let project = with_optional_spanish();
     let root = project.path();
     let spanish = root.join(format!("locales/es/{LETTER}.ftl"));
     edit(
         &spanish,
         "closing =",
-        "closing = { \"\\u00é\" }\nold-closing =",
+        &format!("closing = {value}\nold-closing ="),
     );
     let text = fs::read_to_string(&spanish).unwrap();
     let line = text
@@ -253,18 +254,25 @@ fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_b
         + 1;
     let check = letterkit(root, &["--color", "never", "check", "--locale", "es"]);
     assert_eq!(check.code, 0, "optional: {}", check.transcript());
-    assert!(
-        check.stdout.contains(&format!(
-            "warning: [syntax-error] es: Fluent syntax error in the entry `closing` (line {line})"
-        )),
-        "{}",
-        check.stdout
-    );
     let build = letterkit(root, &["build"]);
     assert_eq!(build.code, 0, "{}", build.transcript());
     assert!(
         page(root, "es")
             .contains(r#"<span class="fallback" lang="en" dir="ltr">Sincerely,</span>"#)
+    );
+    (check.stdout, line)
+}
+
+#[test]
+fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_back() {
+    // The Fluent parser once panicked on this value, and every command that
+    // read the file with it.
+    let (check, line) = spanish_closing_falls_back("{ \"\\u00é\" }");
+    assert!(
+        check.contains(&format!(
+            "warning: [syntax-error] es: Fluent syntax error in the entry `closing` (line {line})"
+        )),
+        "{check}"
     );
 }
 
@@ -272,33 +280,12 @@ fn a_short_unicode_escape_before_a_wide_character_is_a_syntax_error_that_falls_b
 fn a_number_with_billions_of_decimals_is_a_format_error_that_falls_back() {
     // fluent-bundle's NUMBER() wrote a zero for each digit asked for: 3 GB of
     // text for this value, and a panic for a larger figure.
-    let project = with_optional_spanish();
-    let root = project.path();
-    let spanish = root.join(format!("locales/es/{LETTER}.ftl"));
-    edit(
-        &spanish,
-        "closing =",
-        "closing = { NUMBER(1, minimumFractionDigits: 3000000000) }\nold-closing =",
-    );
-    let text = fs::read_to_string(&spanish).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("closing ="))
-        .unwrap()
-        + 1;
-    let check = letterkit(root, &["--color", "never", "check", "--locale", "es"]);
-    assert_eq!(check.code, 0, "optional: {}", check.transcript());
+    let (check, line) =
+        spanish_closing_falls_back("{ NUMBER(1, minimumFractionDigits: 3000000000) }");
     assert!(
-        check.stdout.contains(
+        check.contains(
             "warning: [format-error] es: `closing` calls NUMBER() with minimumFractionDigits: 3000000000 (letterkit takes 0 to 19): fix the call"
-        ) && check.stdout.contains(&format!("{LETTER}.ftl:{line}:13")),
-        "{}",
-        check.stdout
-    );
-    let build = letterkit(root, &["build"]);
-    assert_eq!(build.code, 0, "{}", build.transcript());
-    assert!(
-        page(root, "es")
-            .contains(r#"<span class="fallback" lang="en" dir="ltr">Sincerely,</span>"#)
+        ) && check.contains(&format!("{LETTER}.ftl:{line}:13")),
+        "{check}"
     );
 }

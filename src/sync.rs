@@ -777,7 +777,13 @@ fn ensure_blank_line(out: &mut String) {
     if out.is_empty() || out.ends_with("\n\n") {
         return;
     }
-    if !out.ends_with('\n') {
+    if out.ends_with('\r') {
+        // A carriage return alone is text to Fluent, not a line end: a `\n`
+        // after it would make it one, and change what fluent-syntax reads
+        // (a line of `\r` alone at the end is read as a blank line of the
+        // value before it, and reads the same before `\r\n`).
+        out.push_str("\r\n");
+    } else if !out.ends_with('\n') {
         out.push('\n');
     }
     out.push('\n');

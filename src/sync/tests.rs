@@ -174,3 +174,24 @@ fn a_message_defined_twice_is_flagged_once_and_a_second_sync_changes_nothing() {
     assert_eq!(again.lock, stale.lock);
     assert_eq!(again.stale.len(), 1, "still stale: nobody cleared it");
 }
+
+#[test]
+fn a_file_ending_in_a_carriage_return_alone_keeps_its_messages_when_scaffolds_follow() {
+    // Found by fuzzing: the `\n` written after the file's last `\r` made a
+    // line end of it, and fluent-syntax read the message before it anew.
+    let source = "a = Hello\nb = Bye\n";
+    for translation in ["a = Hola\r\r\n\r", "a = Hola\r", "a = Hola\n\r"] {
+        let before = file(translation);
+        let synced = first_sync(source, translation);
+        let after = file(&synced.text);
+        assert!(synced.text.contains("# b = Bye"), "{:?}", synced.text);
+        assert_eq!(
+            after.message("a").map(|m| format!("{:?}", m.value)),
+            before.message("a").map(|m| format!("{:?}", m.value)),
+            "{translation:?} -> {:?}",
+            synced.text
+        );
+        let again = first_sync(source, &synced.text);
+        assert_eq!(again.text, synced.text, "a second sync changes nothing");
+    }
+}
